@@ -1,0 +1,3 @@
+import Kernels
+
+print("kernels benchmark: not written yet")

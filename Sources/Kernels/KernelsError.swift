@@ -1,0 +1,12 @@
+/// A user's mistake caught by a kernel, explained with the numbers that caused it.
+public struct KernelsError: Error, CustomStringConvertible, Equatable, Sendable {
+    /// The explanation, in the lesson's terms, lowercase, no final period.
+    public var message: String
+
+    /// Creates an error with the explanation `message`.
+    public init(_ message: String) {
+        self.message = message
+    }
+
+    public var description: String { message }
+}

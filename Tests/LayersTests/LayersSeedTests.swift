@@ -1,0 +1,6 @@
+import Testing
+import Layers
+
+@Suite struct LayersSeedTests {
+    @Test func moduleLinks() { #expect(Bool(true)) }
+}

@@ -1,0 +1,6 @@
+import Testing
+import Render
+
+@Suite struct RenderSeedTests {
+    @Test func moduleLinks() { #expect(Bool(true)) }
+}
