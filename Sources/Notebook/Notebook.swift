@@ -1,7 +1,104 @@
 import Cells
+import Foundation
 
-/// A lesson: its title, prose and cells, read from a Markdown file.
+/// A lesson read from a Markdown file: title, prose, cells and inline code, each located in the file.
+///
+/// Reading never runs anything: the prose is already HTML (cmark's own renderer, raw HTML dropped
+/// unless allowed), with holes where cells and inline code go once they have run.
 public struct Notebook: Sendable {
+    /// A piece of the page body, in document order.
+    public enum Segment: Sendable, Hashable {
+        /// Prose, rendered by cmark.
+        case html(String)
+        /// The cell with this index.
+        case cell(Int)
+        /// The inline code with this index.
+        case inline(Int)
+    }
+
     /// The file as the user named it.
     public var path: String
+    /// The file's text, for quoting lines in diagnostics.
+    public var source: SourceText
+    /// The text of the first level-1 heading, or the file name without extension.
+    public var title: String
+    /// The first paragraph as plain text, for the site's index.
+    public var summary: String
+    /// Every heading, in order, with a unique anchor.
+    public var headings: [Heading]
+    /// The ```` ```swift ```` blocks, in order.
+    public var cells: [Cell]
+    /// The `\(…)` and `#expect(…)` code spans of the prose, in order.
+    public var inlineCode: [InlineCode]
+    /// The page body: prose HTML with cells and inline code in place.
+    public var body: [Segment]
+    /// Problems found while reading (unknown options, unclosed fences, no title).
+    public var diagnostics: [Diagnostic]
+
+    init(path: String, source: SourceText) {
+        self.path = path
+        self.source = source
+        title = ""
+        summary = ""
+        headings = []
+        cells = []
+        inlineCode = []
+        body = []
+        diagnostics = []
+    }
+
+    /// Reads a notebook from Markdown text.
+    /// - Parameters:
+    ///   - text: the Markdown.
+    ///   - path: the file's path, used in diagnostics and for the fallback title.
+    ///   - rawHTML: keep the author's raw HTML in the prose (`--unsafe-html`); dropped by default.
+    public init(parsing text: String, path: String, rawHTML: Bool = false) {
+        self = MarkdownReader(source: SourceText(text), path: path, rawHTML: rawHTML).read()
+    }
+
+    /// Reads the notebook at `path`; bytes that are not UTF-8 become U+FFFD.
+    /// - Throws: `NotebookError.unreadable` when the file cannot be read.
+    public init(contentsOf path: String, rawHTML: Bool = false) throws(NotebookError) {
+        guard let data = FileManager.default.contents(atPath: path) else {
+            var isDirectory: ObjCBool = false
+            let exists = FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory)
+            let reason = !exists ? "no such file" : isDirectory.boolValue ? "it is a directory" : "permission denied"
+            throw .unreadable(path: path, reason: reason)
+        }
+        self.init(parsing: String(decoding: data, as: UTF8.self), path: path, rawHTML: rawHTML)
+    }
+
+    /// Whether reading found an error (warnings do not count).
+    public var hasErrors: Bool { diagnostics.contains { $0.severity == .error } }
+
+    /// The number of claims written in the notebook: `#expect`/`#require` in cells and in prose.
+    public var writtenClaimCount: Int {
+        inlineCode.filter { $0.kind == .claim }.count
+            + cells.filter(\.options.eval).map { $0.code.occurrences(of: "#expect(") + $0.code.occurrences(of: "#require(") }
+            .reduce(0, +)
+    }
+}
+
+/// Why a notebook could not be read at all.
+public enum NotebookError: Error, CustomStringConvertible, Equatable, Sendable {
+    /// The file is missing, a directory, or not readable.
+    case unreadable(path: String, reason: String)
+
+    public var description: String {
+        switch self {
+        case let .unreadable(path, reason): "cannot read '\(path)': \(reason)"
+        }
+    }
+}
+
+extension String {
+    func occurrences(of needle: String) -> Int {
+        var count = 0
+        var rest = self[...]
+        while let range = rest.range(of: needle) {
+            count += 1
+            rest = rest[range.upperBound...]
+        }
+        return count
+    }
 }
