@@ -35,11 +35,12 @@ let package = Package(
             dependencies: ["Render", .product(name: "ArgumentParser", package: "swift-argument-parser")]),
         .executableTarget(name: "KernelsBenchmark", dependencies: ["Kernels", "Layers"], path: "Benchmarks/KernelsBenchmark",
                           swiftSettings: hostVectorUnits),
+        .target(name: "TestSupport", dependencies: ["Cells"], path: "Tests/TestSupport"),
         .testTarget(name: "KernelsTests", dependencies: ["Kernels"], exclude: ["Fixtures"]),
         .testTarget(name: "LayersTests", dependencies: ["Layers"]),
-        .testTarget(name: "CellsTests", dependencies: ["Cells"]),
-        .testTarget(name: "NotebookTests", dependencies: ["Notebook"], exclude: ["Snapshots"]),
-        .testTarget(name: "RenderTests", dependencies: ["Render"], exclude: ["Snapshots"]),
-        .testTarget(name: "kernelbookTests", dependencies: ["kernelbook", "Render"], exclude: ["Snapshots"]),
+        .testTarget(name: "CellsTests", dependencies: ["Cells", "TestSupport"]),
+        .testTarget(name: "NotebookTests", dependencies: ["Notebook", "TestSupport"], exclude: ["Snapshots"]),
+        .testTarget(name: "RenderTests", dependencies: ["Render", "TestSupport"], exclude: ["Snapshots"]),
+        .testTarget(name: "kernelbookTests", dependencies: ["kernelbook", "Render", "TestSupport"], exclude: ["Snapshots"]),
     ]
 )

@@ -1,7 +1,156 @@
+import Cells
 import Notebook
 
-/// One notebook as a standalone HTML page.
+/// One notebook as an HTML page: prose, cells with their outputs, claims, contents and links.
 public struct HTMLPage: Sendable {
-    /// The notebook shown.
-    public var notebook: Notebook
+    /// How the page gets its stylesheet.
+    public enum Styles: Sendable, Hashable {
+        /// Inside the page, so the file stands alone (`kernelbook render`).
+        case embedded
+        /// A link to the site's shared stylesheet at this relative URL.
+        case linked(String)
+    }
+
+    /// A neighbouring page, for previous/next links.
+    public struct Link: Sendable, Hashable {
+        /// The page's title.
+        public var title: String
+        /// Its relative URL.
+        public var href: String
+
+        /// Creates a link.
+        public init(title: String, href: String) {
+            self.title = title
+            self.href = href
+        }
+    }
+
+    /// The notebook and what its cells gave.
+    public var executed: ExecutedNotebook
+    /// Where the CSS comes from.
+    public var styles: Styles
+    /// The site's index, if the page is part of a site.
+    public var index: Link?
+    /// The page before this one.
+    public var previous: Link?
+    /// The page after this one.
+    public var next: Link?
+
+    /// Creates a page.
+    public init(_ executed: ExecutedNotebook, styles: Styles = .embedded, index: Link? = nil,
+                previous: Link? = nil, next: Link? = nil) {
+        self.executed = executed
+        self.styles = styles
+        self.index = index
+        self.previous = previous
+        self.next = next
+    }
+
+    /// The page's HTML.
+    public func render() -> String {
+        let notebook = executed.notebook
+        var html = PageShell.head(title: notebook.title, styles: styles)
+        html += PageShell.header(index: index, claims: executed.claims, hasErrors: executed.failed)
+        let contents = notebook.headings.filter { $0.level >= 2 && $0.level <= 3 }
+        html += contents.isEmpty ? "<div class=\"layout single\">\n" : "<div class=\"layout\">\n"
+        if !contents.isEmpty {
+            html += "<nav class=\"toc\" aria-label=\"Contents\">\n<h2>Contents</h2>\n<ol>\n"
+            for heading in contents {
+                html += "<li class=\"level-\(heading.level)\"><a href=\"#\(HTML.escape(heading.anchor))\">"
+                html += "\(HTML.escape(heading.text))</a></li>\n"
+            }
+            html += "</ol>\n</nav>\n"
+        }
+        html += "<main>\n<article>\n"
+        for segment in notebook.body {
+            switch segment {
+            case .html(let prose): html += prose
+            case .cell(let index): html += CellHTML.render(notebook.cells[index], executed.cells[index], source: notebook.source)
+            case .inline(let index): html += InlineHTML.render(notebook.inlineCode[index], executed.inline[index])
+            }
+        }
+        html += "</article>\n"
+        html += pager()
+        html += "</main>\n</div>\n</body>\n</html>\n"
+        return html
+    }
+
+    private func pager() -> String {
+        guard previous != nil || next != nil else { return "" }
+        var html = "<nav class=\"pager\" aria-label=\"Lessons\">\n"
+        if let previous {
+            html += "<a class=\"previous\" rel=\"prev\" href=\"\(HTML.escape(previous.href))\"><small>Previous</small>"
+            html += "\(HTML.escape(previous.title))</a>\n"
+        }
+        if let next {
+            html += "<a class=\"next\" rel=\"next\" href=\"\(HTML.escape(next.href))\"><small>Next</small>"
+            html += "\(HTML.escape(next.title))</a>\n"
+        }
+        return html + "</nav>\n"
+    }
+}
+
+/// The parts every page shares: the document head and the site header.
+enum PageShell {
+    /// No script may run, whatever the Markdown held; styles and images come from the page or the site.
+    static let contentSecurityPolicy =
+        "default-src 'none'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; base-uri 'none'; form-action 'none'"
+
+    static func head(title: String, styles: HTMLPage.Styles) -> String {
+        var html = """
+            <!DOCTYPE html>
+            <html lang="en">
+            <head>
+            <meta charset="utf-8">
+            <meta name="viewport" content="width=device-width, initial-scale=1">
+            <meta name="color-scheme" content="light dark">
+            <meta http-equiv="Content-Security-Policy" content="\(contentSecurityPolicy)">
+            <meta name="generator" content="Kernelbook">
+            <title>\(HTML.escape(title))</title>
+
+            """
+        switch styles {
+        case .embedded: html += "<style>\n\(Stylesheet.css)</style>\n"
+        case .linked(let href): html += "<link rel=\"stylesheet\" href=\"\(HTML.escape(href))\">\n"
+        }
+        return html + "</head>\n<body>\n"
+    }
+
+    static func header(index: HTMLPage.Link?, claims: [ClaimResult], hasErrors: Bool) -> String {
+        var html = "<header class=\"site-header\">\n"
+        let brand = "Kernel<span>book</span>"
+        if let index {
+            html += "<a class=\"brand\" href=\"\(HTML.escape(index.href))\">\(brand)</a>\n"
+        } else {
+            html += "<span class=\"brand\">\(brand)</span>\n"
+        }
+        html += "<span class=\"status\">\(ClaimTally(claims).html(hasErrors: hasErrors))</span>\n"
+        return html + "</header>\n"
+    }
+}
+
+/// How many claims passed and failed, said in a few words.
+struct ClaimTally {
+    var passed = 0
+    var failed = 0
+
+    init(_ claims: [ClaimResult]) {
+        for claim in claims {
+            if claim.passed { passed += 1 } else { failed += 1 }
+        }
+    }
+
+    var total: Int { passed + failed }
+
+    /// `✓ 12 claims verified`, `✗ 1 of 12 claims failed`.
+    func html(hasErrors: Bool) -> String {
+        if failed > 0 {
+            return "<span class=\"bad\">✗ \(failed) of \(total) claims failed</span>"
+        }
+        if hasErrors {
+            return "<span class=\"bad\">✗ errors</span> · \(passed) of \(total) claims verified"
+        }
+        if total == 0 { return "no claims" }
+        return "<span class=\"ok\">✓ \(total) claim\(total == 1 ? "" : "s") verified</span>"
+    }
 }

@@ -1,5 +1,6 @@
 import Cells
 import Testing
+import TestSupport
 @testable import Notebook
 
 @Suite struct InlineCodeTests {

@@ -2,13 +2,13 @@ import Cells
 import Testing
 
 /// Markdown with location markers (1️⃣, 2️⃣, …) taken out, and where each marker stood.
-struct MarkedSource {
-    static let markers = ["1️⃣", "2️⃣", "3️⃣", "4️⃣", "5️⃣", "6️⃣", "7️⃣", "8️⃣", "9️⃣"]
+public struct MarkedSource {
+    public static let markers = ["1️⃣", "2️⃣", "3️⃣", "4️⃣", "5️⃣", "6️⃣", "7️⃣", "8️⃣", "9️⃣"]
 
-    var text: String
-    var locations: [String: (line: Int, column: Int)]
+    public var text: String
+    public var locations: [String: (line: Int, column: Int)]
 
-    init(_ marked: String) {
+    public init(_ marked: String) {
         var text = ""
         var locations: [String: (Int, Int)] = [:]
         var line = 1
@@ -35,7 +35,7 @@ struct MarkedSource {
 }
 
 /// Checks that `diagnostics` are exactly the expected `severity: message`s at the marked places, in order.
-func assertDiagnostics(
+public func assertDiagnostics(
     _ diagnostics: [Diagnostic], _ source: MarkedSource, _ expected: [(marker: String, message: String)],
     sourceLocation: Testing.SourceLocation = #_sourceLocation
 ) {

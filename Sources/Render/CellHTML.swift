@@ -1,0 +1,78 @@
+import Cells
+import Notebook
+
+/// A cell as HTML: its source with the execution count, a badge when it did not run, its outputs.
+enum CellHTML {
+    static func render(_ cell: Cell, _ result: ExecutedCell, source: SourceText) -> String {
+        let options = cell.options
+        var classes = ["cell"]
+        if !options.echo { classes.append("no-source") }
+        if result.status == .notRun { classes.append("not-run") }
+        var html = "<section class=\"\(classes.joined(separator: " "))\" id=\"\(HTML.escape(cell.anchor))\">\n"
+        if options.echo {
+            let count = result.executionCount.map { "[\($0)]" } ?? "[ ]"
+            html += "<div class=\"cell-source\"><span class=\"count\" aria-hidden=\"true\">\(count)</span>"
+            html += "<pre><code class=\"language-swift\">\(CodeHTML.highlighted(cell.displayedCode))</code></pre></div>\n"
+        }
+        if let badge = badge(options, result.status) {
+            html += "<span class=\"badge\">\(badge)</span>\n"
+        }
+        let shown = result.outputs.filter { options.output || isFailure($0) }
+        if !shown.isEmpty {
+            html += "<div class=\"cell-outputs\">\n"
+            var caption = options.caption
+            for output in shown {
+                html += OutputHTML.render(output, caption: &caption, source: source)
+            }
+            if let caption { html += "<p class=\"caption\">\(HTML.escape(caption))</p>\n" }
+            html += "</div>\n"
+        }
+        return html + "</section>\n"
+    }
+
+    private static func badge(_ options: CellOptions, _ status: ExecutedCell.Status) -> String? {
+        switch status {
+        case .notRun: options.eval ? "not run" : "not run · eval: false"
+        case .failedAsExpected: "fails, as it should"
+        case .completed, .failed: nil
+        }
+    }
+
+    /// Failures stay visible under `output: false`: a reader must see what is wrong.
+    private static func isFailure(_ output: CellOutput) -> Bool {
+        switch output {
+        case .claim(let claim): !claim.passed
+        case .diagnostic: true
+        default: false
+        }
+    }
+}
+
+/// Inline code of prose after running: a value in place of `\(expr)`, a claim with its mark.
+enum InlineHTML {
+    static func render(_ code: InlineCode, _ outcome: InlineOutcome) -> String {
+        switch outcome {
+        case .notRun:
+            return "<code>\(HTML.escape(code.code))</code>"
+        case .value(let value):
+            return "<span class=\"value\" title=\"\(HTML.escape(code.code))\">\(HTML.escape(value))</span>"
+        case .claim(let claim):
+            let state = claim.passed ? "pass" : "fail"
+            let mark = claim.passed ? "✓" : "✗"
+            var title = claim.passed ? "verified" : "failed"
+            for value in claim.values { title += "; \(value.expression) → \(value.value)" }
+            return "<span class=\"inline-claim \(state)\" title=\"\(HTML.escape(title))\"><code>\(HTML.escape(code.code))</code>"
+                + " <span class=\"mark\">\(mark)</span></span>"
+        case .failure(let diagnostic):
+            return "<span class=\"inline-claim fail\" title=\"\(HTML.escape(diagnostic.message))\">"
+                + "<code>\(HTML.escape(code.code))</code> <span class=\"mark\">✗</span></span>"
+        }
+    }
+}
+
+/// Cell source as HTML.
+enum CodeHTML {
+    static func highlighted(_ code: String) -> String {
+        HTML.escape(code)
+    }
+}

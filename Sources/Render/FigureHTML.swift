@@ -1,0 +1,110 @@
+import Cells
+import Foundation
+
+/// A `Figure` as HTML: each panel a PNG inside the page, upscaled by whole pixels, with a colour scale.
+enum FigureHTML {
+    /// Panels smaller than this many pixels across are enlarged by a whole factor to reach it.
+    static let targetSize = 96
+
+    /// The figure's HTML; `caption` (the cell's option) wins over the figure's own.
+    static func render(_ figure: Figure, caption: String?) -> String {
+        var html = "<figure class=\"out-figure\">\n<div class=\"panels\">\n"
+        let map: ColorMap
+        switch figure.style {
+        case let .heatmap(low, high): map = ColorMap.forScale(low: low, high: high)
+        case .rgb: map = .viridis
+        }
+        for panel in figure.panels {
+            let scale = max(1, (targetSize + max(panel.width, panel.height) - 1) / max(panel.width, panel.height, 1))
+            let pixels = rgb(of: panel, style: figure.style, map: map)
+            let png = PNG.encode(width: panel.width * scale, height: panel.height * scale,
+                                 rgb: upscale(pixels, width: panel.width, height: panel.height, by: scale))
+            html += "<figure class=\"panel\"><img src=\"data:image/png;base64,\(Data(png).base64EncodedString())\""
+            html += " width=\"\(panel.width * scale)\" height=\"\(panel.height * scale)\""
+            html += " alt=\"\(HTML.escape(panel.label))\">"
+            if !panel.label.isEmpty { html += "<figcaption>\(HTML.escape(panel.label))</figcaption>" }
+            html += "</figure>\n"
+        }
+        html += "</div>\n"
+        if case let .heatmap(low, high) = figure.style {
+            html += scaleBar(low: low, high: high, map: map)
+        }
+        let text = caption ?? figure.caption
+        html += "<figcaption>\(HTML.escape(text ?? figure.alt))</figcaption>\n</figure>\n"
+        return html
+    }
+
+    /// The panel's pixels as RGB bytes.
+    static func rgb(of panel: Figure.Panel, style: Figure.Style, map: ColorMap) -> [UInt8] {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(panel.width * panel.height * 3)
+        switch style {
+        case let .heatmap(low, high):
+            let span = high - low
+            for value in panel.values.prefix(panel.width * panel.height) {
+                let (r, g, b) = map.color(at: span > 0 ? (value - low) / span : 0.5)
+                bytes += [r, g, b]
+            }
+        case .rgb:
+            for value in panel.values.prefix(panel.width * panel.height * 3) {
+                bytes.append(value.isNaN ? 0 : UInt8((min(max(value, 0), 1) * 255).rounded()))
+            }
+        }
+        let missing = panel.width * panel.height * 3 - bytes.count
+        if missing > 0 { bytes += [UInt8](repeating: 0, count: missing) }
+        return bytes
+    }
+
+    /// Nearest-neighbour enlargement by a whole factor.
+    static func upscale(_ rgb: [UInt8], width: Int, height: Int, by scale: Int) -> [UInt8] {
+        guard scale > 1 else { return rgb }
+        var out: [UInt8] = []
+        out.reserveCapacity(rgb.count * scale * scale)
+        for y in 0..<height {
+            var row: [UInt8] = []
+            row.reserveCapacity(width * scale * 3)
+            for x in 0..<width {
+                let pixel = rgb[(y * width + x) * 3..<(y * width + x) * 3 + 3]
+                for _ in 0..<scale { row += pixel }
+            }
+            for _ in 0..<scale { out += row }
+        }
+        return out
+    }
+
+    private static func scaleBar(low: Float, high: Float, map: ColorMap) -> String {
+        let steps = 64
+        var bytes: [UInt8] = []
+        for i in 0..<steps {
+            let (r, g, b) = map.color(at: Float(i) / Float(steps - 1))
+            bytes += [r, g, b]
+        }
+        let png = PNG.encode(width: steps, height: 1, rgb: bytes)
+        return "<div class=\"scale\"><span>\(Format.number(low))</span>"
+            + "<img src=\"data:image/png;base64,\(Data(png).base64EncodedString())\" alt=\"colour scale\">"
+            + "<span>\(Format.number(high))</span></div>\n"
+    }
+}
+
+/// Number formatting for scales and labels: fixed, locale-free, 4 significant digits, no libm
+/// (whose last bits may differ between CPUs).
+enum Format {
+    private static let powersOfTen: [Double] = [1, 10, 100, 1000, 10000, 100_000, 1_000_000]
+
+    static func number(_ value: Float) -> String {
+        guard value.isFinite else { return value.isNaN ? "nan" : (value < 0 ? "−∞" : "∞") }
+        if value == 0 { return "0" }
+        let magnitude = Double(abs(value))
+        if magnitude >= 1e4 && magnitude < 1e9 {
+            return String(Int(value.rounded())).replacingOccurrences(of: "-", with: "−")
+        }
+        guard magnitude < 1e4, magnitude >= 1e-3 else {
+            return String(describing: value).replacingOccurrences(of: "-", with: "−")
+        }
+        let decimals = [1000.0, 100, 10, 1, 0.1, 0.01].firstIndex(where: { magnitude >= $0 }) ?? 6
+        let scale = powersOfTen[decimals]
+        var text = String(describing: (Double(value) * scale).rounded() / scale)
+        if text.hasSuffix(".0") { text.removeLast(2) }
+        return text.replacingOccurrences(of: "-", with: "−")
+    }
+}

@@ -1,0 +1,102 @@
+/// A minimal PNG encoder (8-bit RGB, no interlace) with its own deflate.
+///
+/// Our own deflate rather than zlib: the bytes of a page must be identical on every machine, and
+/// zlib's output may change between versions; this encoder is a fixed algorithm (LZ77 with a
+/// 3-byte hash and greedy matches, fixed Huffman codes, PNG filter chosen per row by the
+/// minimum-sum-of-absolute-differences rule).
+enum PNG {
+    /// Encodes `width`×`height` RGB pixels (row-major, 3 bytes each) as a PNG file.
+    static func encode(width: Int, height: Int, rgb: [UInt8]) -> [UInt8] {
+        precondition(width > 0 && height > 0 && rgb.count == width * height * 3, "PNG needs width·height·3 bytes")
+        var png: [UInt8] = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A]
+        var header: [UInt8] = []
+        header.appendBigEndian(UInt32(width))
+        header.appendBigEndian(UInt32(height))
+        header += [8, 2, 0, 0, 0]  // 8 bits, truecolour, deflate, adaptive filters, no interlace
+        png.appendChunk("IHDR", header)
+        png.appendChunk("IDAT", Deflate.zlib(filtered(width: width, height: height, rgb: rgb)))
+        png.appendChunk("IEND", [])
+        return png
+    }
+
+    /// Each row prefixed by the filter (None, Sub, Up, Average, Paeth) that gives the smallest
+    /// sum of absolute residuals, as libpng's heuristic does.
+    private static func filtered(width: Int, height: Int, rgb: [UInt8]) -> [UInt8] {
+        let stride = width * 3
+        var out: [UInt8] = []
+        out.reserveCapacity((stride + 1) * height)
+        var candidate = [UInt8](repeating: 0, count: stride)
+        var best = [UInt8](repeating: 0, count: stride)
+        for y in 0..<height {
+            let row = y * stride
+            var bestFilter: UInt8 = 0
+            var bestScore = Int.max
+            for filter: UInt8 in 0...4 {
+                var score = 0
+                for x in 0..<stride {
+                    let a = x >= 3 ? Int(rgb[row + x - 3]) : 0
+                    let b = y > 0 ? Int(rgb[row - stride + x]) : 0
+                    let c = x >= 3 && y > 0 ? Int(rgb[row - stride + x - 3]) : 0
+                    let predictor: Int
+                    switch filter {
+                    case 0: predictor = 0
+                    case 1: predictor = a
+                    case 2: predictor = b
+                    case 3: predictor = (a + b) / 2
+                    default: predictor = paeth(a, b, c)
+                    }
+                    let residual = UInt8(truncatingIfNeeded: Int(rgb[row + x]) - predictor)
+                    candidate[x] = residual
+                    score += residual < 128 ? Int(residual) : 256 - Int(residual)
+                }
+                if score < bestScore {
+                    bestScore = score
+                    bestFilter = filter
+                    swap(&best, &candidate)
+                }
+            }
+            out.append(bestFilter)
+            out += best
+        }
+        return out
+    }
+
+    private static func paeth(_ a: Int, _ b: Int, _ c: Int) -> Int {
+        let p = a + b - c
+        let pa = abs(p - a), pb = abs(p - b), pc = abs(p - c)
+        if pa <= pb && pa <= pc { return a }
+        return pb <= pc ? b : c
+    }
+}
+
+extension [UInt8] {
+    mutating func appendBigEndian(_ value: UInt32) {
+        append(UInt8(value >> 24))
+        append(UInt8(value >> 16 & 0xFF))
+        append(UInt8(value >> 8 & 0xFF))
+        append(UInt8(value & 0xFF))
+    }
+
+    mutating func appendChunk(_ type: String, _ data: [UInt8]) {
+        appendBigEndian(UInt32(data.count))
+        let typed = Array(type.utf8) + data
+        self += typed
+        appendBigEndian(CRC32.checksum(typed))
+    }
+}
+
+/// CRC-32 (ISO 3309, as PNG uses it).
+enum CRC32 {
+    private static let table: [UInt32] = (0..<256).map { n in
+        var c = UInt32(n)
+        for _ in 0..<8 { c = c & 1 == 1 ? 0xEDB8_8320 ^ (c >> 1) : c >> 1 }
+        return c
+    }
+
+    /// The CRC-32 of `bytes`.
+    static func checksum(_ bytes: [UInt8]) -> UInt32 {
+        var c: UInt32 = 0xFFFF_FFFF
+        for byte in bytes { c = table[Int((c ^ UInt32(byte)) & 0xFF)] ^ (c >> 8) }
+        return c ^ 0xFFFF_FFFF
+    }
+}

@@ -1,0 +1,74 @@
+import Cells
+import Foundation
+import Notebook
+
+/// A built site in memory: every file by its path relative to the site folder, and what went wrong.
+public struct Site: Sendable {
+    /// The site's files, by relative path (`index.html`, `day03-cnn.html`, `assets/kernelbook.css`).
+    public var files: [String: [UInt8]]
+    /// The notebooks as they ran, in site order.
+    public var notebooks: [ExecutedNotebook]
+
+    /// Every diagnostic of every notebook, in site order.
+    public var diagnostics: [Diagnostic] { notebooks.flatMap(\.diagnostics) }
+
+    /// Whether any notebook has an error or a failed claim.
+    public var failed: Bool { notebooks.contains(where: \.failed) }
+
+    /// Builds the site for notebooks that have run, given in site order.
+    public init(_ notebooks: [ExecutedNotebook]) {
+        self.notebooks = notebooks
+        var files: [String: [UInt8]] = [:]
+        files["assets/\(Stylesheet.fileName)"] = Array(Stylesheet.css.utf8)
+        let pages = notebooks.map { Self.pageName(for: $0.notebook.path) }
+        let index = HTMLPage.Link(title: "All lessons", href: "index.html")
+        for (position, executed) in notebooks.enumerated() {
+            let previous = position > 0
+                ? HTMLPage.Link(title: notebooks[position - 1].notebook.title, href: pages[position - 1]) : nil
+            let next = position + 1 < notebooks.count
+                ? HTMLPage.Link(title: notebooks[position + 1].notebook.title, href: pages[position + 1]) : nil
+            let page = HTMLPage(executed, styles: .linked("assets/\(Stylesheet.fileName)"), index: index,
+                                previous: previous, next: next)
+            files[pages[position]] = Array(page.render().utf8)
+        }
+        files["index.html"] = Array(IndexPage(notebooks: notebooks, pages: pages).render().utf8)
+        self.files = files
+    }
+
+    /// `Notebooks/day03-cnn.md` → `day03-cnn.html`.
+    public static func pageName(for path: String) -> String {
+        let name = path.split(separator: "/").last.map(String.init) ?? path
+        return (name.hasSuffix(".md") ? String(name.dropLast(3)) : name) + ".html"
+    }
+
+    /// The `.md` files directly in `directory`, in file-name order (how lessons are ordered).
+    /// - Throws: `SiteError.unreadable` when the folder cannot be listed.
+    public static func notebookPaths(in directory: String) throws(SiteError) -> [String] {
+        let names: [String]
+        do {
+            names = try FileManager.default.contentsOfDirectory(atPath: directory)
+        } catch {
+            throw .unreadable(path: directory, reason: FileManager.default.fileExists(atPath: directory)
+                ? "not a readable folder" : "no such folder")
+        }
+        let base = directory.hasSuffix("/") ? String(directory.dropLast()) : directory
+        return names.filter { $0.hasSuffix(".md") && !$0.hasPrefix(".") }
+            .sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+            .map { "\(base)/\($0)" }
+    }
+}
+
+/// Why a site could not be read or written.
+public enum SiteError: Error, CustomStringConvertible, Equatable, Sendable {
+    /// A folder could not be listed.
+    case unreadable(path: String, reason: String)
+    /// The site could not be written; the old one is as it was.
+    case unwritable(path: String, reason: String)
+
+    public var description: String {
+        switch self {
+        case let .unreadable(path, reason): "cannot read '\(path)': \(reason)"
+        case let .unwritable(path, reason): "cannot write '\(path)': \(reason); the previous site is unchanged"
+        }
+    }
+}

@@ -1,0 +1,32 @@
+import ArgumentParser
+import Foundation
+
+/// When to colour diagnostics.
+enum ColorChoice: String, ExpressibleByArgument, CaseIterable {
+    case auto, always, never
+}
+
+/// Options every command shares.
+struct OutputOptions: ParsableArguments {
+    @Option(help: "Colour diagnostics: auto (on a terminal, unless NO_COLOR is set), always or never.")
+    var color: ColorChoice = .auto
+
+    @Flag(help: "Keep raw HTML written in the Markdown (dropped by default; only for notes you trust).")
+    var unsafeHTML = false
+
+    /// Whether standard error gets ANSI colours.
+    var colorsStandardError: Bool {
+        switch color {
+        case .always: true
+        case .never: false
+        case .auto:
+            isatty(STDERR_FILENO) == 1 && ProcessInfo.processInfo.environment["NO_COLOR"].map(\.isEmpty) ?? true
+                && ProcessInfo.processInfo.environment["TERM"] != "dumb"
+        }
+    }
+}
+
+/// Writes to standard error.
+func printError(_ text: String) {
+    FileHandle.standardError.write(Data(text.utf8))
+}

@@ -1,0 +1,46 @@
+import ArgumentParser
+import Foundation
+import Notebook
+import Render
+
+struct RenderCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "render", abstract: "Run one notebook and write it as a standalone HTML page.")
+
+    @Argument(help: "The notebook's Markdown file.")
+    var notebook: String
+
+    @Option(name: .shortAndLong, help: "Where to write the page (default: standard output).")
+    var output: String?
+
+    @Flag(help: "Write the page even when a claim fails or a cell errs (still exits 1).")
+    var allowFailures = false
+
+    @OptionGroup var options: OutputOptions
+
+    func run() throws {
+        let read: Notebook
+        do {
+            read = try Notebook(contentsOf: notebook, rawHTML: options.unsafeHTML)
+        } catch {
+            printError("error: \(error)\n")
+            throw ExitCode(2)
+        }
+        let executed = read.run()
+        printError(Terminal.diagnostics(of: [executed], color: options.colorsStandardError))
+        if executed.failed && !allowFailures {
+            printError("error: \(notebook) has errors; no page written (use --allow-failures to write it anyway)\n")
+            throw ExitCode(1)
+        }
+        let html = HTMLPage(executed).render()
+        if let output {
+            guard FileManager.default.createFile(atPath: output, contents: Data(html.utf8)) else {
+                printError("error: cannot write '\(output)'\n")
+                throw ExitCode(2)
+            }
+        } else {
+            FileHandle.standardOutput.write(Data(html.utf8))
+        }
+        if executed.failed { throw ExitCode(1) }
+    }
+}

@@ -1,6 +1,0 @@
-import Testing
-import Render
-
-@Suite struct RenderSeedTests {
-    @Test func moduleLinks() { #expect(Bool(true)) }
-}
