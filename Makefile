@@ -3,7 +3,7 @@ SWIFT ?= swift
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 BIN := .build/debug/kernelbook
 
-.PHONY: site test deps build bench clean
+.PHONY: site test deps build bench bench-markdown clean
 
 site: build
 	$(BIN) build Notebooks -o Site
@@ -27,3 +27,11 @@ bench: deps
 
 clean:
 	rm -rf .build
+
+# Markdown throughput beside the cmark CLI, on a ~10 MB generated corpus (kept out of git).
+bench-markdown: deps
+	@command -v cmark >/dev/null || $(SUDO) apt-get install -y -qq cmark >/dev/null
+	@mkdir -p .build/corpus && cd .build/corpus && [ -f corpus/synthetic_10mb.md ] || python3 ../../Benchmarks/gen_markdown.py >/dev/null
+	$(SWIFT) build -c release --product kernelbook
+	$(SWIFT) build -c release --product MarkdownBenchmark
+	.build/release/MarkdownBenchmark .build/corpus/corpus/synthetic_10mb.md .build/corpus/corpus/realdocs_10mb.md

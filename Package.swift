@@ -35,6 +35,7 @@ let package = Package(
             dependencies: ["Render", .product(name: "ArgumentParser", package: "swift-argument-parser")]),
         .executableTarget(name: "KernelsBenchmark", dependencies: ["Kernels", "Layers"], path: "Benchmarks/KernelsBenchmark",
                           swiftSettings: hostVectorUnits),
+        .executableTarget(name: "MarkdownBenchmark", dependencies: ["Render"], path: "Benchmarks/MarkdownBenchmark"),
         .target(name: "TestSupport", dependencies: ["Cells"], path: "Tests/TestSupport"),
         .testTarget(name: "KernelsTests", dependencies: ["Kernels"], exclude: ["Fixtures"]),
         .testTarget(name: "LayersTests", dependencies: ["Layers"]),

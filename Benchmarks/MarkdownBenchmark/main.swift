@@ -1,0 +1,78 @@
+// Markdown → HTML throughput of Kernelbook beside the cmark CLI, measured in the same run.
+//
+// Usage: MarkdownBenchmark CORPUS.md... [--runs N] [--kernelbook PATH]
+// For each file: Kernelbook in-process (Notebook(parsing:) + HTMLPage.render()), the
+// `kernelbook render` command as a fresh process, and `cmark` (Debian's CLI) as a fresh process
+// writing to /dev/null. Median wall time of N runs; MB = 10^6 bytes.
+import Foundation
+import Notebook
+import Render
+
+func median(_ values: [Double]) -> Double {
+    let sorted = values.sorted()
+    return sorted.count % 2 == 1 ? sorted[sorted.count / 2] : (sorted[sorted.count / 2 - 1] + sorted[sorted.count / 2]) / 2
+}
+
+func seconds(_ body: () throws -> Void) rethrows -> Double {
+    let start = DispatchTime.now().uptimeNanoseconds
+    try body()
+    return Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
+}
+
+func runProcess(_ arguments: [String]) throws -> Double {
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+    process.arguments = arguments
+    process.standardOutput = FileHandle(forWritingAtPath: "/dev/null")
+    process.standardError = FileHandle(forWritingAtPath: "/dev/null")
+    return try seconds {
+        try process.run()
+        process.waitUntilExit()
+    }
+}
+
+var files: [String] = []
+var runs = 7
+var kernelbook = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
+    .appendingPathComponent("kernelbook").path
+var arguments = CommandLine.arguments.dropFirst()
+while let argument = arguments.popFirst() {
+    switch argument {
+    case "--runs": runs = Int(arguments.popFirst() ?? "") ?? runs
+    case "--kernelbook": kernelbook = arguments.popFirst() ?? kernelbook
+    default: files.append(argument)
+    }
+}
+guard !files.isEmpty else {
+    FileHandle.standardError.write(Data("usage: MarkdownBenchmark CORPUS.md... [--runs N] [--kernelbook PATH]\n".utf8))
+    exit(2)
+}
+
+print("| corpus | MB | cmark CLI | kernelbook render (process) | Kernelbook in-process | render ÷ cmark |")
+print("| --- | --- | --- | --- | --- | --- |")
+for file in files {
+    guard let data = FileManager.default.contents(atPath: file) else {
+        FileHandle.standardError.write(Data("cannot read \(file)\n".utf8))
+        exit(2)
+    }
+    let megabytes = Double(data.count) / 1e6
+    let text = String(decoding: data, as: UTF8.self)
+    var library: [Double] = []
+    var pageBytes = 0
+    for _ in 0..<runs {
+        library.append(seconds {
+            let notebook = Notebook(parsing: text, path: file)
+            pageBytes = HTMLPage(ExecutedNotebook(unexecuted: notebook)).render().utf8.count
+        })
+    }
+    _ = try runProcess(["cmark", file])  // warm the page cache
+    let cmark = try (0..<runs).map { _ in try runProcess(["cmark", file]) }
+    let command = try (0..<runs).map { _ in try runProcess([kernelbook, "render", file, "-o", "/dev/null"]) }
+    let name = (file as NSString).lastPathComponent
+    func rate(_ times: [Double]) -> String {
+        String(format: "%.1f MB/s (%.0f ms)", megabytes / median(times), median(times) * 1000)
+    }
+    print("| \(name) | \(String(format: "%.2f", megabytes)) | \(rate(cmark)) | \(rate(command)) | \(rate(library)) | "
+        + String(format: "%.2f×", median(cmark) / median(command)) + " |")
+    _ = pageBytes
+}
