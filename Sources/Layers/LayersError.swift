@@ -52,6 +52,9 @@ public struct LayersError: Error, CustomStringConvertible, Equatable, Sendable {
     }
 
     public var description: String { message }
+
+    /// Two errors are equal when they say the same thing.
+    public static func == (a: LayersError, b: LayersError) -> Bool { a.message == b.message }
 }
 
 /// Runs `body`, turning a kernel error into a `LayersError` of `kind`.
