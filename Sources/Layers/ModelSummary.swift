@@ -68,6 +68,15 @@ public struct ModelSummary: Sendable, Hashable {
         warnings = walker.warnings.map(\.description)
     }
 
+    /// Summarises `model` for the input shape it was made with.
+    /// - Throws: `LayersError` when the model has no input shape, or a layer's input does not fit.
+    public init(model: Sequential) throws {
+        guard let input = model.input else {
+            throw LayersError(subject: model.kind, "has no input shape to summarise: give it one with 'input:'")
+        }
+        try self.init(model: model, input: input)
+    }
+
     /// Bytes the parameters take as Float32.
     public var parameterBytes: Int { parameters.total * 4 }
 

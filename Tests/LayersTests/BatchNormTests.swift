@@ -57,6 +57,9 @@ import Layers
         #expect(throws: LayersError("BatchNorm: 'gamma' must have shape [16] but got [8]")) {
             try layer.setGamma(Tensor.zeros([8]))
         }
+        #expect(throws: LayersError("BatchNorm: needs a channel axis, but got a scalar []")) {
+            try BatchNorm().outputShape(for: [])
+        }
         #expect(throws: LayersError("BatchNorm: 'runningVariance' must not be negative, but holds -1.0")) {
             try layer.setRunningVariance(Tensor([-1] + Array(repeating: 1, count: 15)))
         }

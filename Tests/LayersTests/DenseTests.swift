@@ -61,6 +61,10 @@ import Layers
         #expect(try layer.bias == Tensor.zeros([64]))
     }
 
+    @Test func aLayerWithoutBiasSaysHowItWasMade() {
+        #expect(throws: LayersError("Dense has no bias: it was made with 'bias: false'")) { try Dense(2, bias: false).bias }
+    }
+
     @Test func seesItsWholeInput() throws {
         #expect(try Dense(10).receptiveFieldStep == .whole)
     }

@@ -67,6 +67,24 @@ import Layers
         }
     }
 
+    @Test func settingWeightsChecksTheShape() throws {
+        let layer = try DepthwiseConv2D(kernel: 3, depthMultiplier: 2)
+        #expect(throws: LayersError("DepthwiseConv2D: weights must have shape [3, 3, C, 2] but got [3, 3, 4, 1]")) {
+            try layer.setWeights(Tensor.zeros([3, 3, 4, 1]))
+        }
+        try layer.setWeights(Tensor.zeros([3, 3, 4, 2]))
+        #expect(try layer.parameterCount == 3 * 3 * 4 * 2 + 8)
+        #expect(throws: LayersError("DepthwiseConv2D: weights must have shape [3, 3, 4, 2] but got [3, 3, 5, 2]")) {
+            try layer.setWeights(Tensor.zeros([3, 3, 5, 2]))
+        }
+    }
+
+    @Test func aLayerWithoutBiasSaysHowItWasMade() {
+        #expect(throws: LayersError("DepthwiseConv2D has no bias: it was made with 'bias: false'")) {
+            try DepthwiseConv2D(kernel: 3, bias: false).setBias(Tensor([1]))
+        }
+    }
+
     @Test func anUnbuiltLayerHasNoBiasShapeYet() throws {
         let layer = try DepthwiseConv2D(kernel: 3)
         #expect(throws: LayersError("DepthwiseConv2D has no weights yet: call it on an input or give its model an input shape")) {

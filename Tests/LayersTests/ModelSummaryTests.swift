@@ -104,4 +104,12 @@ import Layers
         #expect(throws: LayersError(message)) { try ModelSummary(model: model(), input: input) }
         #expect(throws: LayersError(message)) { try model().outputShape(for: input) }
     }
+
+    @Test func aModelWithAnInputShapeSummarisesItself() throws {
+        let model = try Sequential(input: [32, 32, 1]) { try Conv2D(filters: 6, kernel: 5) }
+        #expect(try ModelSummary(model: model).outputShape == [28, 28, 6])
+        #expect(throws: LayersError("Sequential has no input shape to summarise: give it one with 'input:'")) {
+            try ModelSummary(model: Sequential { ReLU() })
+        }
+    }
 }

@@ -64,4 +64,16 @@ import Layers
         #expect(main.inputChannels == 4)
         #expect(projection.inputChannels == 4)
     }
+
+    @Test func warningsFromBothPathsNameTheirPath() throws {
+        let block = try Residual(shortcut: try Sequential { try Conv2D(filters: 4, kernel: 1, stride: 2) }) {
+            try Conv2D(filters: 4, kernel: 3, stride: 2, padding: .explicit(1))
+        }
+        let model = try Sequential { block }
+        // Main: 6 − 3 + 2·1 = 5, odd, but the row left over is padding; shortcut: 6 − 1 = 5 leaves a real row.
+        #expect(try model.outputShape(for: [6, 6, 2]) == [3, 3, 4])
+        #expect(try model.warnings(for: [6, 6, 2]) == [
+            "layer 1.shortcut.1 (Conv2D): stride 2 does not divide 6 − 1 + 2·0 = 5: 1 row and 1 column at the bottom and right are never used",
+        ])
+    }
 }
