@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 import Kernels
 
@@ -24,5 +25,27 @@ import Kernels
         let (a, b) = generator.nextNormalPair()
         let (c, d) = generator.nextNormalPair()
         #expect([a, b, c, d] == [0.964361846446991, -1.0637532472610474, -0.3039301335811615, -1.0989693403244019])
+    }
+}
+
+/// Longer sequences from the independent Python implementation in `Fixtures/random.json`.
+@Suite struct SeededGeneratorFixtureTests {
+    struct Sequence: Decodable, Sendable, CustomTestStringConvertible {
+        let seed: String, bits: [String], uniforms: [Float], normals: [Float]
+        var testDescription: String { "seed \(seed)" }
+    }
+
+    static let sequences: [Sequence] = {
+        let url = Fixture.directory.appendingPathComponent("random.json")
+        return try! JSONDecoder().decode([Sequence].self, from: Data(contentsOf: url))
+    }()
+
+    @Test(arguments: sequences)
+    func theGeneratorMatchesTheIndependentImplementation(_ sequence: Sequence) throws {
+        let seed = try #require(UInt64(sequence.seed))
+        var bits = SeededGenerator(seed: seed)
+        #expect(sequence.bits.map { UInt64($0)! } == (0..<sequence.bits.count).map { _ in bits.next() })
+        #expect(try Tensor.random([sequence.uniforms.count], seed: seed).scalars == sequence.uniforms)
+        #expect(try Tensor.randomNormal([sequence.normals.count], seed: seed).scalars == sequence.normals)
     }
 }
