@@ -55,8 +55,9 @@ public protocol Layer: AnyObject, CustomStringConvertible {
 
     /// Multiply-adds for one example of shape `input`: convolutions and dense layers only.
     ///
-    /// A convolution counts H_out·W_out·F_h·F_w·C_in·C_out and a dense layer in·out, as Keras-era papers
-    /// and torchvision's GFLOPS column do; bias additions, pooling, normalisation and activations add none.
+    /// A convolution counts H_out·W_out·F_h·F_w·C_in·C_out, a depthwise one H_out·W_out·F_h·F_w·C·M, and a
+    /// dense layer in·out, as papers and torchvision's GFLOPS column do; bias additions, pooling,
+    /// normalisation, activations and residual sums add none.
     func multiplyAdds(for input: [Int]) throws -> Int
 }
 
