@@ -56,7 +56,7 @@ struct MarkdownReader {
                     collectingSummary = nil
                     summaryDone = true
                 }
-            case CMARK_NODE_TEXT:
+            case CMARK_NODE_TEXT where collectingHeading != nil || collectingSummary != nil:
                 let text = Self.literal(node)
                 collectingHeading? += text
                 collectingSummary? += text
@@ -75,7 +75,7 @@ struct MarkdownReader {
                         location: inlineLocation(of: code, line: cmark_node_get_start_line(node), column: cmark_node_get_start_column(node))))
                     collectingHeading? += code
                     collectingSummary? += code
-                } else {
+                } else if collectingHeading != nil || collectingSummary != nil {
                     let code = String(cString: literal)
                     collectingHeading? += code
                     collectingSummary? += code
@@ -236,30 +236,41 @@ struct MarkdownReader {
         var segments: [Notebook.Segment] = []
         var prose = ""
         var start = 0
-        var inHole = false
-        for (offset, byte) in bytes.enumerated() where byte == Self.marker {
-            let piece = bytes[start..<offset]
-            if !inHole {
-                prose += String(decoding: piece, as: UTF8.self)
-            } else if let kind = piece.first, let index = Int(String(decoding: piece.dropFirst(), as: UTF8.self)) {
-                if kind == UInt8(ascii: "h") {
-                    // The heading's `<hN>` ends the prose just before its hole.
-                    let heading = headings[index]
-                    let tag = "<h\(heading.level)>"
-                    if prose.hasSuffix(tag) {
-                        prose = prose.dropLast(tag.count) + "<h\(heading.level) id=\"\(Anchor.escapeAttribute(heading.anchor))\">"
-                    }
+        func flush() {
+            if !prose.isEmpty { segments.append(.html(prose)) }
+            prose = ""
+        }
+        while let open = bytes[start...].firstIndex(of: Self.marker),
+              let close = bytes[(open + 1)...].firstIndex(of: Self.marker)
+        {
+            var before = bytes[start..<open]
+            let kind = bytes[open + 1]
+            let index = bytes[(open + 2)..<close].reduce(0) { $0 * 10 + Int($1 - UInt8(ascii: "0")) }
+            switch kind {
+            case UInt8(ascii: "h"):
+                // cmark's `<hN>` ends the prose just before the heading's hole; give it an id.
+                let heading = headings[index]
+                let tag = Array("<h\(heading.level)>".utf8)
+                if before.count >= tag.count, before.suffix(tag.count).elementsEqual(tag) {
+                    before = before.dropLast(tag.count)
+                    prose += String(decoding: before, as: UTF8.self)
+                    prose += "<h\(heading.level) id=\"\(Anchor.escapeAttribute(heading.anchor))\">"
                 } else {
-                    if !prose.isEmpty { segments.append(.html(prose)) }
-                    prose = ""
-                    segments.append(kind == UInt8(ascii: "c") ? .cell(index) : .inline(index))
+                    prose += String(decoding: before, as: UTF8.self)
                 }
+            case UInt8(ascii: "c"):
+                prose += String(decoding: before, as: UTF8.self)
+                flush()
+                segments.append(.cell(index))
+            default:
+                prose += String(decoding: before, as: UTF8.self)
+                flush()
+                segments.append(.inline(index))
             }
-            inHole.toggle()
-            start = offset + 1
+            start = close + 1
         }
         prose += String(decoding: bytes[start...], as: UTF8.self)
-        if !prose.isEmpty { segments.append(.html(prose)) }
+        flush()
         return segments
     }
 

@@ -11,37 +11,32 @@ public struct SourceText: Sendable, Hashable {
 
     /// Indexes the lines of `text`.
     public init(_ text: String) {
-        self.text = text
+        var text = text
         var starts = [0]
         var ends: [Int] = []
-        var utf8 = text.utf8.makeIterator()
-        var offset = 0
-        var previousWasCR = false
-        while let byte = utf8.next() {
-            offset += 1
-            switch byte {
-            case UInt8(ascii: "\n"):
-                if previousWasCR {
-                    starts[starts.count - 1] = offset  // the \n of a \r\n: the line began after it
-                } else {
+        text.withUTF8 { bytes in
+            var offset = 0
+            let count = bytes.count
+            while offset < count {
+                let byte = bytes[offset]
+                offset += 1
+                if byte == UInt8(ascii: "\n") {
                     ends.append(offset - 1)
                     starts.append(offset)
+                } else if byte == UInt8(ascii: "\r") {
+                    ends.append(offset - 1)
+                    if offset < count, bytes[offset] == UInt8(ascii: "\n") { offset += 1 }
+                    starts.append(offset)
                 }
-                previousWasCR = false
-            case UInt8(ascii: "\r"):
-                ends.append(offset - 1)
-                starts.append(offset)
-                previousWasCR = true
-            default:
-                previousWasCR = false
+            }
+            ends.append(count)
+            // A final line ending does not begin another line.
+            if starts.count > 1, starts.last == count {
+                starts.removeLast()
+                ends.removeLast()
             }
         }
-        ends.append(offset)
-        // A final line ending does not begin another line.
-        if starts.count > 1, starts.last == offset {
-            starts.removeLast()
-            ends.removeLast()
-        }
+        self.text = text
         self.lineStarts = starts
         self.lineEnds = ends
     }
