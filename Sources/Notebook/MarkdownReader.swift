@@ -28,6 +28,7 @@ struct MarkdownReader {
         var cellNodes: [OpaquePointer] = []
         var inlineNodes: [OpaquePointer] = []
         var headingNodes: [OpaquePointer] = []
+        var tables: [(OpaquePointer, PipeTable)] = []
         var collectingHeading: String?
         var collectingSummary: String?
         var summaryDone = false
@@ -48,6 +49,13 @@ struct MarkdownReader {
                         anchor: "", line: Int(cmark_node_get_start_line(node))))
                     collectingHeading = nil
                 }
+            case CMARK_NODE_PARAGRAPH where entering && cmark_node_get_end_line(node) > cmark_node_get_start_line(node):
+                if let table = pipeTable(node) {
+                    tables.append((node, table))
+                    iteratorSkip(iterator, past: node)
+                    continue
+                }
+                if !summaryDone && cmark_node_parent(node) == root { collectingSummary = "" }
             case CMARK_NODE_PARAGRAPH where !summaryDone && cmark_node_parent(node) == root:
                 if entering {
                     collectingSummary = ""
@@ -108,6 +116,12 @@ struct MarkdownReader {
         }
         for (index, node) in inlineNodes.enumerated() {
             replace(node, with: CMARK_NODE_CUSTOM_INLINE, onEnter: Self.hole("i\(index)"))
+        }
+        for (node, table) in tables {
+            let custom = cmark_node_new(CMARK_NODE_CUSTOM_BLOCK)
+            cmark_node_set_on_enter(custom, table.html(inline: renderInline))
+            cmark_node_replace(node, custom)
+            cmark_node_free(node)
         }
         for (index, (node, heading)) in zip(headingNodes, notebook.headings).enumerated() {
             mark(heading: node, index: index, anchor: heading.anchor)
@@ -272,6 +286,41 @@ struct MarkdownReader {
         prose += String(decoding: bytes[start...], as: UTF8.self)
         flush()
         return segments
+    }
+
+    // MARK: Tables
+
+    /// A paragraph whose source lines are a pipe table (cmark 0.30 has no tables of its own).
+    private func pipeTable(_ node: OpaquePointer) -> PipeTable? {
+        let first = Int(cmark_node_get_start_line(node)), last = Int(cmark_node_get_end_line(node))
+        let column = Int(cmark_node_get_start_column(node))
+        var lines: [Substring] = []
+        for number in first...last {
+            guard let line = source.line(number) else { return nil }
+            // Continuation lines of a paragraph in a list item or quote carry its indentation.
+            let prefix = line.utf8.prefix(column - 1)
+            let drop = prefix.allSatisfy({ $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: ">") }) ? prefix.count : 0
+            lines.append(Substring(line.utf8.dropFirst(drop)))
+        }
+        return PipeTable(lines: lines)
+    }
+
+    /// Moves the iterator to the exit of `node`, skipping its children.
+    private func iteratorSkip(_ iterator: OpaquePointer?, past node: OpaquePointer) {
+        cmark_iter_reset(iterator, node, CMARK_EVENT_EXIT)
+    }
+
+    /// One table cell's Markdown as inline HTML, through cmark with the page's raw-HTML setting.
+    private func renderInline(_ markdown: String) -> String {
+        guard !markdown.isEmpty else { return "" }
+        guard let html = cmark_markdown_to_html(markdown, markdown.utf8.count, rawHTML ? CMARK_OPT_UNSAFE : CMARK_OPT_DEFAULT)
+        else { return "" }
+        defer { free(html) }
+        var text = String(cString: html)
+        if text.hasPrefix("<p>") && text.hasSuffix("</p>\n") {
+            text = String(text.dropFirst(3).dropLast(5))
+        }
+        return text
     }
 
     // MARK: Helpers

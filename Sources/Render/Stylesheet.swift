@@ -61,6 +61,9 @@ enum Stylesheet {
     th, td { padding: 0.3rem 0.7rem; border-bottom: 1px solid var(--rule); text-align: left; vertical-align: top; }
     th { font-weight: 600; color: var(--muted); border-bottom-width: 2px; }
     td.r, th.r { text-align: right; font-variant-numeric: tabular-nums; }
+    td.c, th.c { text-align: center; }
+    .md-table { overflow-x: auto; margin: 1rem 0; }
+    .caption { font-size: 0.85rem; color: var(--muted); margin: 0.4rem 0 0; }
     .value { font-family: var(--mono); font-size: 0.9em; font-weight: 600; color: var(--accent); }
     .inline-claim { white-space: nowrap; border-radius: 4px; padding: 0.05em 0.3em; }
     .inline-claim.pass { background: var(--pass-bg); } .inline-claim.fail { background: var(--fail-bg); }
