@@ -1,0 +1,68 @@
+/// A 2-D convolution (cross-correlation, as in every deep learning library) of an image or a batch.
+///
+/// `output[n, oh, ow, co] = Σ input[n, oh·stride − paddingTop + kh·dilation,
+/// ow·stride − paddingLeft + kw·dilation, ci] · kernel[kh, kw, ci, co]` (+ `bias[co]`), summed
+/// with fused multiply-adds in the order kh, kw, ci, skipping padding, then the bias added.
+/// Output height is (height + paddingTop + paddingBottom − (kernelHeight − 1)·dilation − 1) / stride + 1
+/// (see `ConvGeometry`).
+/// - Parameters:
+///   - input: `[height, width, channels]` or `[batch, height, width, channels]`.
+///   - kernel: `[kernelHeight, kernelWidth, inputChannels, outputChannels]`.
+///   - bias: `[outputChannels]`, added after the sum.
+///   - threads: how many threads may share the work; the result is the same for any number.
+/// - Returns: `[outHeight, outWidth, outputChannels]`, with the batch axis if the input had one.
+/// - Throws: `KernelsError` when a rank, channel count or bias does not match, or the kernel does
+///   not fit (see `ConvGeometry`).
+public func conv2d(
+    _ input: Tensor, _ kernel: Tensor, bias: Tensor? = nil, stride: Int = 1, padding: Padding = .valid,
+    dilation: Int = 1, threads: Int = Parallel.coreCount
+) throws -> Tensor {
+    let layout = try ImageLayout(input, operation: "conv2d")
+    guard kernel.rank == 4 else {
+        throw KernelsError(
+            "conv2d: the kernel must be [height, width, input channels, output channels], not shape \(kernel.shape)")
+    }
+    let (kernelHeight, kernelWidth, inputChannels, outputChannels) =
+        (kernel.shape[0], kernel.shape[1], kernel.shape[2], kernel.shape[3])
+    guard inputChannels == layout.channels else {
+        throw KernelsError(
+            "conv2d: the kernel \(kernel.shape) expects \(inputChannels) input channels but the input \(input.shape) has \(layout.channels)")
+    }
+    try OpChecks.bias(bias, count: outputChannels, operation: "conv2d",
+                      owner: "the kernel \(kernel.shape) has \(outputChannels) output channels")
+    let geometry = try ConvGeometry(
+        "conv2d", input: layout, kernelHeight: kernelHeight, kernelWidth: kernelWidth,
+        stride: stride, padding: padding, dilation: dilation, window: .kernel)
+    let shape = layout.shape(height: geometry.outputHeight, width: geometry.outputWidth, channels: outputChannels)
+    let count = try OpChecks.outputCount(shape, operation: "conv2d")
+    var output = [Float](repeating: 0, count: count)
+    guard count > 0 else { return Tensor(unchecked: shape, output) }
+    guard inputChannels > 0 else {
+        // An empty sum is +0; only the bias remains.
+        if let bias { output = (0..<(count / outputChannels)).flatMap { _ in bias.scalars } }
+        return Tensor(unchecked: shape, output)
+    }
+    let problem = ConvProblem(
+        layout: layout, geometry: geometry, kernelHeight: kernelHeight, kernelWidth: kernelWidth,
+        outputChannels: outputChannels, stride: stride, dilation: dilation)
+    input.scalars.withUnsafeBufferPointer { x in
+        kernel.scalars.withUnsafeBufferPointer { w in
+            output.withUnsafeMutableBufferPointer { y in
+                ConvDirect.run(problem, input: x.baseAddress!, kernel: w.baseAddress!,
+                               bias: bias?.scalars, output: y.baseAddress!, threads: threads)
+            }
+        }
+    }
+    return Tensor(unchecked: shape, output)
+}
+
+/// The sizes of one convolution, after validation.
+struct ConvProblem {
+    let layout: ImageLayout
+    let geometry: ConvGeometry
+    let kernelHeight: Int, kernelWidth: Int, outputChannels: Int, stride: Int, dilation: Int
+
+    var inputChannels: Int { layout.channels }
+    var outputHeight: Int { geometry.outputHeight }
+    var outputWidth: Int { geometry.outputWidth }
+}

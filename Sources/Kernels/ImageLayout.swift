@@ -1,0 +1,40 @@
+/// The sizes of an image `[height, width, channels]` or a batch `[batch, height, width, channels]`.
+struct ImageLayout: Equatable {
+    let batch: Int, height: Int, width: Int, channels: Int
+    /// Whether the input had a batch axis (the output keeps the same rank).
+    let isBatch: Bool
+
+    /// The layout of `input`, or an error naming `operation` and the shape.
+    init(_ input: Tensor, operation: String) throws {
+        switch input.rank {
+        case 3:
+            (batch, height, width, channels, isBatch) = (1, input.shape[0], input.shape[1], input.shape[2], false)
+        case 4:
+            (batch, height, width, channels, isBatch) = (input.shape[0], input.shape[1], input.shape[2], input.shape[3], true)
+        default:
+            throw KernelsError(
+                "\(operation): the input must be an image [height, width, channels] or a batch [batch, height, width, channels], not shape \(input.shape)")
+        }
+    }
+
+    /// The shape of an output with the same batch form.
+    func shape(height: Int, width: Int, channels: Int) -> [Int] {
+        isBatch ? [batch, height, width, channels] : [height, width, channels]
+    }
+}
+
+extension ConvGeometry {
+    /// The geometry for `operation`, with its name in front of any error.
+    init(
+        _ operation: String, input: ImageLayout, kernelHeight: Int, kernelWidth: Int,
+        stride: Int, padding: Padding, dilation: Int, window: Window
+    ) throws {
+        do {
+            try self.init(
+                inputHeight: input.height, inputWidth: input.width, kernelHeight: kernelHeight, kernelWidth: kernelWidth,
+                stride: stride, padding: padding, dilation: dilation, window: window)
+        } catch let error as KernelsError {
+            throw KernelsError("\(operation): \(error.message)")
+        }
+    }
+}

@@ -1,0 +1,19 @@
+/// Validation shared by the ops, phrased for the lesson with the op's name in front.
+enum OpChecks {
+    /// The element count of an output of `shape`, or the budget error prefixed with `operation`.
+    static func outputCount(_ shape: [Int], operation: String) throws -> Int {
+        do {
+            return try Tensor.elementCount(of: shape)
+        } catch let error as KernelsError {
+            throw KernelsError("\(operation): the output would be too large: \(error.message)")
+        }
+    }
+
+    /// Checks that `bias`, when present, is `[count]`; `owner` says where `count` comes from
+    /// ("the kernel [3, 3, 3, 16] has 16 output channels").
+    static func bias(_ bias: Tensor?, count: Int, operation: String, owner: String) throws {
+        guard let bias, bias.shape != [count] else { return }
+        throw KernelsError(
+            "\(operation): the bias must have one value per output channel: \(owner) but the bias has shape \(bias.shape)")
+    }
+}

@@ -1,0 +1,128 @@
+import Kernels
+
+/// A fully connected layer: a vector [in] times weights [in, units] plus a bias [units] gives [units].
+public final class Dense: Layer {
+    /// The number of outputs.
+    public let units: Int
+    /// Whether the layer adds a bias per output.
+    public let usesBias: Bool
+    /// The seed of the weights, or `nil` to take the container's (see `Layer`).
+    public let seed: UInt64?
+
+    /// The number of inputs, once built.
+    public private(set) var inputCount: Int?
+    private var effectiveSeed: UInt64 = 0
+    private var storedWeights: Tensor?
+    private var storedBias: Tensor?
+
+    /// Creates a dense layer of `units` outputs.
+    /// - Throws: `LayersError` when `units` is less than 1.
+    public init(_ units: Int, bias: Bool = true, seed: UInt64? = nil) throws {
+        guard units >= 1 else { throw LayersError("Dense", "'units' must be at least 1, not \(units)") }
+        self.units = units
+        self.usesBias = bias
+        self.seed = seed
+    }
+
+    public var kind: String { "Dense" }
+
+    /// `Dense(10)`, or `Dense(10, bias: false)`.
+    public var description: String { usesBias ? "Dense(\(units))" : "Dense(\(units), bias: false)" }
+
+    public var exampleRank: Int? { 1 }
+
+    public func shapeReport(for input: [Int]) throws -> ShapeReport {
+        let expected = inputCount.map { "\($0) inputs" } ?? "a vector of inputs"
+        guard input.count == 1 else {
+            throw LayersError(kind, "expects \(expected) but got \(input) (flatten first?)")
+        }
+        if let inputCount, input[0] != inputCount {
+            throw LayersError(kind, "expects \(expected) but got \(input)")
+        }
+        return ShapeReport(shape: [units])
+    }
+
+    public func build(for input: [Int], defaultSeed: UInt64) throws {
+        _ = try shapeReport(for: input)
+        if inputCount == nil {
+            inputCount = input[0]
+            effectiveSeed = seed ?? defaultSeed
+        }
+    }
+
+    public func forward(_ x: Tensor, batched: Bool) throws -> Tensor {
+        let weights = try self.weights
+        let bias = usesBias ? try self.bias : nil
+        return try rethrowingAsLayersError(kind) { try dense(x, weights, bias: bias) }
+    }
+
+    public var parameterCounts: ParameterCounts {
+        get throws {
+            guard let inputCount else { throw LayersError.unbuilt(kind) }
+            return counts(inputs: inputCount)
+        }
+    }
+
+    public func parameterCounts(for input: [Int]) throws -> ParameterCounts {
+        _ = try shapeReport(for: input)
+        return counts(inputs: input[0])
+    }
+
+    public var receptiveFieldStep: ReceptiveFieldStep { .whole }
+
+    public func multiplyAdds(for input: [Int]) throws -> Int {
+        _ = try shapeReport(for: input)
+        return input[0] * units
+    }
+
+    /// The weights [in, units], drawn He-uniform on first use.
+    /// - Throws: `LayersError` when the layer does not know its input count yet.
+    public var weights: Tensor {
+        get throws {
+            if let storedWeights { return storedWeights }
+            guard let inputCount else { throw LayersError.unbuilt(kind) }
+            let drawn = try HeUniform.weights([inputCount, units], fanIn: inputCount, seed: effectiveSeed, kind: kind)
+            storedWeights = drawn
+            return drawn
+        }
+    }
+
+    /// Replaces the weights; on a layer not yet built, their rows fix the input count.
+    /// - Throws: `LayersError` naming the expected and the given shape when they differ.
+    public func setWeights(_ newValue: Tensor) throws {
+        let fits = newValue.rank == 2 && newValue.shape[0] >= 1 && newValue.shape[1] == units
+            && (inputCount == nil || newValue.shape[0] == inputCount)
+        guard fits else {
+            let wanted = inputCount.map { "[\($0), \(units)]" } ?? "[in, \(units)]"
+            throw LayersError(kind, "weights must have shape \(wanted) but got \(newValue.shape)")
+        }
+        inputCount = newValue.shape[0]
+        storedWeights = newValue
+    }
+
+    /// The biases [units], zero until trained or set.
+    /// - Throws: `LayersError` when the layer was made with `bias: false`.
+    public var bias: Tensor {
+        get throws {
+            guard usesBias else { throw LayersError(subject: kind, "has no bias: it was made with 'bias: false'") }
+            if let storedBias { return storedBias }
+            let zeros = try rethrowingAsLayersError(kind) { try Tensor.zeros([units]) }
+            storedBias = zeros
+            return zeros
+        }
+    }
+
+    /// Replaces the biases.
+    /// - Throws: `LayersError` when the shape is not [units] or the layer has no bias.
+    public func setBias(_ newValue: Tensor) throws {
+        guard usesBias else { throw LayersError(subject: kind, "has no bias: it was made with 'bias: false'") }
+        guard newValue.shape == [units] else {
+            throw LayersError(kind, "bias must have shape [\(units)] but got \(newValue.shape)")
+        }
+        storedBias = newValue
+    }
+
+    private func counts(inputs: Int) -> ParameterCounts {
+        ParameterCounts(trainable: inputs * units + (usesBias ? units : 0))
+    }
+}

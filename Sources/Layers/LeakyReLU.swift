@@ -1,0 +1,21 @@
+import Kernels
+
+/// The leaky rectifier: x for x ≥ 0, slope·x below, element by element; the shape is unchanged.
+public final class LeakyReLU: Layer {
+    /// The slope for negative inputs.
+    public let slope: Float
+
+    /// Creates a leaky rectifier; Keras's default slope is 0.3.
+    public init(_ slope: Float = 0.3) {
+        self.slope = slope
+    }
+
+    public var kind: String { "LeakyReLU" }
+
+    /// `LeakyReLU(0.3)`.
+    public var description: String { "LeakyReLU(\(slope))" }
+
+    public func shapeReport(for input: [Int]) throws -> ShapeReport { ShapeReport(shape: input) }
+
+    public func forward(_ x: Tensor, batched: Bool) throws -> Tensor { leakyReLU(x, slope: slope) }
+}

@@ -1,0 +1,16 @@
+import Kernels
+
+/// The rectifier capped at 6, min(max(0, x), 6), element by element (MobileNet's activation).
+public final class ReLU6: Layer {
+    /// Creates the activation.
+    public init() {}
+
+    public var kind: String { "ReLU6" }
+
+    /// `ReLU6()`.
+    public var description: String { "ReLU6()" }
+
+    public func shapeReport(for input: [Int]) throws -> ShapeReport { ShapeReport(shape: input) }
+
+    public func forward(_ x: Tensor, batched: Bool) throws -> Tensor { relu6(x) }
+}

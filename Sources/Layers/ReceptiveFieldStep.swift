@@ -1,0 +1,10 @@
+/// How one layer widens the receptive field: the window it slides over its input, or all of it.
+public enum ReceptiveFieldStep: Sendable, Hashable {
+    /// A window of `kernelHeight × kernelWidth` taps, `dilation` apart, moved `stride` positions at a time.
+    case window(kernelHeight: Int, kernelWidth: Int, stride: Int, dilation: Int)
+    /// Every output sees the whole input (global pooling, dense layers).
+    case whole
+
+    /// A layer that looks at one position at a time (activations, batch norm, flatten).
+    public static let pointwise = ReceptiveFieldStep.window(kernelHeight: 1, kernelWidth: 1, stride: 1, dilation: 1)
+}

@@ -1,0 +1,16 @@
+import Kernels
+
+/// The logistic function 1 / (1 + e^−x), element by element.
+public final class Sigmoid: Layer {
+    /// Creates the activation.
+    public init() {}
+
+    public var kind: String { "Sigmoid" }
+
+    /// `Sigmoid()`.
+    public var description: String { "Sigmoid()" }
+
+    public func shapeReport(for input: [Int]) throws -> ShapeReport { ShapeReport(shape: input) }
+
+    public func forward(_ x: Tensor, batched: Bool) throws -> Tensor { sigmoid(x) }
+}

@@ -1,0 +1,58 @@
+import Kernels
+
+/// The window a convolution or pooling layer slides over an image, checked once when the layer is made.
+struct SlidingWindow: Sendable, Hashable {
+    var kernelHeight: Int
+    var kernelWidth: Int
+    var stride: Int
+    var padding: Padding
+    var dilation: Int
+
+    /// Checks the arguments as a layer of `kind` received them.
+    init(kind: String, kernelHeight: Int, kernelWidth: Int, stride: Int, padding: Padding, dilation: Int) throws {
+        for (name, value) in [("kernel", Swift.min(kernelHeight, kernelWidth)), ("stride", stride), ("dilation", dilation)]
+        where value < 1 {
+            throw LayersError(kind, "'\(name)' must be at least 1, not \(value)")
+        }
+        if case .explicit(let amount) = padding, amount < 0 {
+            throw LayersError(kind, "'padding' must be 0 or more, not \(amount)")
+        }
+        self.kernelHeight = kernelHeight
+        self.kernelWidth = kernelWidth
+        self.stride = stride
+        self.padding = padding
+        self.dilation = dilation
+    }
+
+    /// The output size and paddings for an image [height, width, channels]; the layer's own checks
+    /// (rank, channels) come first.
+    func geometry(for input: [Int], kind: String) throws -> ConvGeometry {
+        try rethrowingAsLayersError(kind) {
+            try ConvGeometry(inputHeight: input[0], inputWidth: input[1], kernelHeight: kernelHeight,
+                             kernelWidth: kernelWidth, stride: stride, padding: padding, dilation: dilation)
+        }
+    }
+
+    /// The output's height and width with the geometry's warnings, attributed to `kind`.
+    func report(for input: [Int], channels: Int, kind: String) throws -> ShapeReport {
+        let geometry = try geometry(for: input, kind: kind)
+        return ShapeReport(shape: [geometry.outputHeight, geometry.outputWidth, channels],
+                           warnings: geometry.warnings.map { ShapeWarning(kind, $0) })
+    }
+
+    /// The window as a receptive-field step.
+    var step: ReceptiveFieldStep {
+        .window(kernelHeight: kernelHeight, kernelWidth: kernelWidth, stride: stride, dilation: dilation)
+    }
+
+    /// "3×3".
+    var kernelText: String { "\(kernelHeight)×\(kernelWidth)" }
+
+    /// Checks that `input` is one image [height, width, channels].
+    static func requireImage(_ input: [Int], kind: String) throws {
+        guard input.count == 3 else {
+            let hint = input.count == 4 ? ": shapes here leave out the batch axis" : ""
+            throw LayersError(kind, "expects an image [height, width, channels] but got \(input)\(hint)")
+        }
+    }
+}

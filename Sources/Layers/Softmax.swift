@@ -1,0 +1,21 @@
+import Kernels
+
+/// Softmax along the last axis: e^x_i / Σ_j e^x_j, so each row is positive and sums to 1.
+public final class Softmax: Layer {
+    /// Creates the activation.
+    public init() {}
+
+    public var kind: String { "Softmax" }
+
+    /// `Softmax()`.
+    public var description: String { "Softmax()" }
+
+    public func shapeReport(for input: [Int]) throws -> ShapeReport {
+        guard !input.isEmpty else { throw LayersError(kind, "needs an axis to normalise, but got a scalar []") }
+        return ShapeReport(shape: input)
+    }
+
+    public func forward(_ x: Tensor, batched: Bool) throws -> Tensor {
+        try rethrowingAsLayersError(kind) { try softmax(x) }
+    }
+}
