@@ -254,7 +254,7 @@ extension Lowerer {
                 break
             }
         }
-        let body = block(node.statements)
+        let body = functionBody { $0.block(node.statements) }
         let shorthand = parameters.isEmpty ? Self.shorthandCount(in: node.statements) : 0
         return Closure(parameters: parameters, shorthandCount: shorthand, body: body, span: mapper.span(of: node))
     }

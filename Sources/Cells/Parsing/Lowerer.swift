@@ -12,6 +12,10 @@ struct Lowerer {
     private(set) var diagnostics: [Diagnostic] = []
     /// Above zero while lowering a claim's condition, whose sub-expressions keep their text.
     var claimDepth = 0
+    /// Loops around the statement being lowered, within the innermost function or closure.
+    var loopDepth = 0
+    /// Functions and closures around the statement being lowered.
+    var functionDepth = 0
 
     init(mapper: SpanMapper, file: String) {
         self.mapper = mapper
@@ -60,21 +64,24 @@ struct Lowerer {
             return Stmt(kind: .expression(expression(s.expression)), span: span)
         }
         if let s = stmt.as(ReturnStmtSyntax.self) {
+            if functionDepth == 0 { report("return invalid outside of a func", at: span) }
             return Stmt(kind: .returnValue(s.expression.map { expression($0) }), span: span)
         }
         if let s = stmt.as(ForStmtSyntax.self) {
             return forStatement(s)
         }
         if let s = stmt.as(WhileStmtSyntax.self) {
-            return Stmt(kind: .whileLoop(conditions: conditions(s.conditions, keyword: "while"), body: body(s.body)),
-                        span: span)
+            let conditions = conditions(s.conditions, keyword: "while")
+            return Stmt(kind: .whileLoop(conditions: conditions, body: loopBody(s.body)), span: span)
         }
         if let s = stmt.as(BreakStmtSyntax.self) {
             if let label = s.label { unsupported("statement label '\(label.text)'", at: label) }
+            if loopDepth == 0 { report("'break' is only allowed inside a loop", at: span) }
             return Stmt(kind: .breakLoop, span: span)
         }
         if let s = stmt.as(ContinueStmtSyntax.self) {
             if let label = s.label { unsupported("statement label '\(label.text)'", at: label) }
+            if loopDepth == 0 { report("'continue' is only allowed inside a loop", at: span) }
             return Stmt(kind: .continueLoop, span: span)
         }
         if stmt.is(MissingStmtSyntax.self) {
@@ -112,7 +119,8 @@ struct Lowerer {
             unsupported("pattern '\(node.pattern.trimmedDescription)'", at: node.pattern)
         }
         let filter = node.whereClause.map { expression($0.condition) }
-        return Stmt(kind: .forIn(name: name, sequence: expression(node.sequence), filter: filter, body: body(node.body)),
+        return Stmt(kind: .forIn(name: name, sequence: expression(node.sequence), filter: filter,
+                                 body: loopBody(node.body)),
                     span: mapper.span(of: node))
     }
 
@@ -134,6 +142,24 @@ struct Lowerer {
 
     mutating func body(_ block: CodeBlockSyntax) -> [Stmt] {
         self.block(block.statements)
+    }
+
+    private mutating func loopBody(_ block: CodeBlockSyntax) -> [Stmt] {
+        loopDepth += 1
+        defer { loopDepth -= 1 }
+        return body(block)
+    }
+
+    /// Lowers the body of a function or closure, where `return` is allowed and outer loops are not reachable.
+    mutating func functionBody<T>(_ lower: (inout Lowerer) -> T) -> T {
+        let loops = loopDepth
+        loopDepth = 0
+        functionDepth += 1
+        defer {
+            loopDepth = loops
+            functionDepth -= 1
+        }
+        return lower(&self)
     }
 
     // MARK: Declarations
@@ -214,8 +240,9 @@ struct Lowerer {
         guard let body = decl.body else {
             return nil  // the parser reports the missing body
         }
+        let statements = functionBody { $0.body(body) }
         return FunctionDecl(name: decl.name.text, parameters: parameters, returnType: returnType,
-                            body: self.body(body), span: mapper.span(of: decl.name))
+                            body: statements, span: mapper.span(of: decl.name))
     }
 
     private mutating func checkNoAttributes(_ attributes: AttributeListSyntax, _ modifiers: DeclModifierListSyntax) {
