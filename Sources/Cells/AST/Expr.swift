@@ -30,6 +30,8 @@ struct Expr: Sendable {
         case member(Expr, String)
         case subscriptAccess(Expr, [Argument])
         case closure(Closure)
+        /// `+` in `reduce(0, +)`: an operator used as a function of two arguments.
+        case operatorFunction(BinaryOperator)
         case directive(Directive)
         /// `_`, the target of `_ = value`.
         case discard

@@ -71,8 +71,8 @@ enum TensorText {
 
     private static func element(_ x: Float, _ format: Format) -> String {
         switch format {
-        case .integer: NumberFormat.fixed(Double(x), decimals: 0)
-        case .decimals: NumberFormat.fixed(Double(x), decimals: 4)
+        case .integer: NumberFormat.fixed(x, decimals: 0)
+        case .decimals: NumberFormat.fixed(x, decimals: 4)
         case .shortest: "\(x)"
         }
     }

@@ -32,6 +32,13 @@ extension Interpreter {
                 return try callClosure(closure, captured: scope, arguments.map(\.value), at: span)
             case .builtin(let builtin, let receiver):
                 return try invoke(builtin, receiver: receiver, arguments, trailingClosure: trailingClosure, at: span)
+            case .binaryOperator(let op):
+                guard arguments.count == 2, trailingClosure == nil, arguments.allSatisfy({ $0.label == nil }) else {
+                    throw CellsError("operator '\(op.rawValue)' takes two arguments", at: span)
+                }
+                let operand = Expr(kind: .invalid, span: span)
+                return try applyBinary(op, arguments[0].value, arguments[1].value, left: operand, right: operand,
+                                       at: span)
             }
         case .type(let type):
             guard let initializer = type.initializer else {
@@ -64,7 +71,7 @@ extension Interpreter {
 
     /// Enters a call of a cell function or closure, failing past the recursion limit.
     private func enterCall(at span: Span) throws {
-        try tick(span)
+        try tickRepeating(span)
         guard depth < limits.recursionDepth else {
             throw CellsError("recursion deeper than \(limits.recursionDepth) calls", at: span)
         }

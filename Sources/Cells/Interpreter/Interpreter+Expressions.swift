@@ -1,6 +1,18 @@
 extension Interpreter {
     /// The value of an expression.
+    ///
+    /// An error a kernel or layer throws is located at the innermost expression it came from.
     func evaluate(_ expr: Expr, in scope: Scope) throws -> Value {
+        do {
+            return try evaluateLocated(expr, in: scope)
+        } catch let error as CellsError {
+            throw error.located(at: expr.span)
+        } catch {
+            throw CellsError(Self.message(of: error), at: expr.span)
+        }
+    }
+
+    private func evaluateLocated(_ expr: Expr, in scope: Scope) throws -> Value {
         switch expr.kind {
         case .integer(let n):
             return .int(n)
@@ -45,6 +57,8 @@ extension Interpreter {
             return try subscriptValue(container, try evaluateArguments(arguments, in: scope), at: expr.span)
         case .closure(let closure):
             return .function(Function(.closure(closure, scope)))
+        case .operatorFunction(let op):
+            return .function(Function(.binaryOperator(op)))
         case .directive(let directive):
             return try run(directive, at: expr.span, in: scope)
         case .discard:

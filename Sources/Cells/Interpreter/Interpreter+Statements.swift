@@ -65,7 +65,7 @@ extension Interpreter {
             return try forIn(name: name, sequence: sequence, filter: filter, body: body, in: scope, at: statement.span)
         case .whileLoop(let conditions, let body):
             while try conditionsHold(conditions, in: scope) {
-                try tick(statement.span)
+                try tickRepeating(statement.span)
                 switch try execute(body, in: Scope(parent: scope)) {
                 case .normal, .continued: continue
                 case .broke: return .normal
@@ -125,7 +125,7 @@ extension Interpreter {
                        at span: Span) throws -> Flow {
         var iterator = try iterate(try evaluate(sequence, in: scope), at: sequence.span)
         while let element = try iterator.next() {
-            try tick(span)
+            try tickRepeating(span)
             let inner = Scope(parent: scope)
             if let name { inner.define(name, element, mutable: false) }
             if let filter, try !boolean(filter, in: inner) { continue }

@@ -20,6 +20,7 @@ public final class Interpreter {
     // The state of the cell running now.
     var outputs: [CellOutput] = []
     var steps = 0
+    var clockCountdown = Interpreter.clockInterval
     var depth = 0
     var deadline = ContinuousClock.now
     var timeout = Duration.seconds(30)
@@ -59,6 +60,7 @@ public final class Interpreter {
         runFile = file
         outputs = []
         steps = 0
+        clockCountdown = Self.clockInterval
         depth = 0
         self.timeout = timeout
         deadline = ContinuousClock.now + timeout
@@ -110,17 +112,33 @@ public final class Interpreter {
 
     // MARK: Budgets
 
-    /// Counts one step at `span`, failing past the step budget or the timeout.
+    /// Counts one step at `span`, failing past the step budget.
     @inline(__always)
     func tick(_ span: Span) throws {
         steps += 1
         if steps > limits.steps {
             throw CellsError("cell exceeded its budget of \(limits.steps) steps", at: span)
         }
-        if steps & 0x3FF == 0, ContinuousClock.now > deadline {
-            throw CellsError("cell ran past its timeout of \(Self.seconds(timeout))", at: span)
+    }
+
+    /// Counts a loop iteration or a call at `span`, failing past the step budget or the timeout.
+    ///
+    /// Only loops and calls look at the clock: any runaway cell goes through one of them, and
+    /// the error then points at the loop or the call, never at whichever statement ran last.
+    @inline(__always)
+    func tickRepeating(_ span: Span) throws {
+        try tick(span)
+        clockCountdown -= 1
+        if clockCountdown == 0 {
+            clockCountdown = Self.clockInterval
+            if ContinuousClock.now > deadline {
+                throw CellsError("cell ran past its timeout of \(Self.seconds(timeout))", at: span)
+            }
         }
     }
+
+    /// Loop iterations and calls between two looks at the clock.
+    static let clockInterval = 256
 
     /// `30 s`, `0.5 s`.
     static func seconds(_ duration: Duration) -> String {

@@ -121,6 +121,8 @@ final class Function {
         case declared(FunctionDecl, Scope)
         case closure(Closure, Scope)
         case builtin(Builtin, receiver: Value?)
+        /// `+` in `reduce(0, +)`.
+        case binaryOperator(BinaryOperator)
     }
 
     let kind: Kind
@@ -135,6 +137,7 @@ final class Function {
         case .declared(let decl, _): decl.name
         case .closure: "closure"
         case .builtin(let builtin, _): builtin.name
+        case .binaryOperator(let op): op.rawValue
         }
     }
 }

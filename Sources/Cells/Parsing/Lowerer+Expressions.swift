@@ -153,7 +153,13 @@ extension Lowerer {
         case .keyword(.self), .keyword(.Self):
             unsupported("'\(reference.baseName.text)'", at: reference)
             return .invalid
-        case .binaryOperator, .prefixOperator, .postfixOperator:
+        case .binaryOperator(let text):
+            if let op = BinaryOperator(rawValue: text), op != .halfOpenRange, op != .closedRange {
+                return .operatorFunction(op)
+            }
+            unsupported("operator reference '\(text)'", at: reference)
+            return .invalid
+        case .prefixOperator, .postfixOperator:
             unsupported("operator reference '\(reference.baseName.text)'", at: reference)
             return .invalid
         default:

@@ -261,6 +261,12 @@ struct Lowerer {
                 unsupported("generic arguments '\(generic.trimmedDescription)'", at: generic)
                 return nil
             }
+            guard Builtins.knownTypeNames.contains(identifier.name.text) else {
+                if !identifier.hasError {
+                    report("cannot find type '\(identifier.name.text)' in scope", at: mapper.span(of: identifier))
+                }
+                return nil
+            }
             return .named(identifier.name.text)
         }
         if let array = type.as(ArrayTypeSyntax.self) {
