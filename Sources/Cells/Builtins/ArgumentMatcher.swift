@@ -1,0 +1,157 @@
+/// An argument of a call, evaluated, with where it was written.
+struct EvaluatedArgument {
+    /// The label, or nil.
+    var label: String?
+    /// Where the label is (the value's place when unlabelled).
+    var labelSpan: Span
+    /// The value.
+    var value: Value
+    /// Where the value is.
+    var span: Span
+    /// The expression written, when there is one.
+    var expression: Expr? = nil
+}
+
+/// Matches a call's arguments to parameters by label and position, as Swift does: arguments in
+/// the parameters' order, each with its parameter's label; parameters with defaults may be left
+/// out; a trailing closure fills the last function parameter.
+struct ArgumentMatcher {
+    /// What matching needs to know of a parameter.
+    struct Slot {
+        var label: String?
+        var isOptional: Bool
+        var takesClosure: Bool
+    }
+
+    /// The parameters.
+    let slots: [Slot]
+    /// How the callee is spelled with its labels, for the diagnostics (`Conv2D(filters:kernel:)`).
+    let accepted: String
+    /// The callee's name (`Conv2D`).
+    let name: String
+
+    /// For each parameter, the index of the argument given for it (`arguments.count` for the
+    /// trailing closure), or nil when left out.
+    func match(_ arguments: [EvaluatedArgument], trailingClosure: Span?, call: Span) throws -> [Int?] {
+        var assignment = [Int?](repeating: nil, count: slots.count)
+        var next = 0
+        // The trailing closure takes the last closure parameter no argument is written for.
+        let trailingSlot = trailingClosure == nil ? nil : slots.lastIndex { $0.takesClosure }
+        for (index, slot) in slots.enumerated() {
+            if next < arguments.count, arguments[next].label == slot.label {
+                assignment[index] = next
+                next += 1
+            } else if index == trailingSlot {
+                assignment[index] = arguments.count
+            } else if !slot.isOptional {
+                throw mismatch(at: next, expecting: index, arguments, call: call)
+            }
+        }
+        if next < arguments.count {
+            throw mismatch(at: next, expecting: nil, arguments, call: call)
+        }
+        if let trailingClosure, trailingSlot == nil || assignment[trailingSlot!] != arguments.count {
+            throw CellsError("extra trailing closure passed in call; expected \(accepted)", at: trailingClosure)
+        }
+        return assignment
+    }
+
+    /// The error for argument `index` not fitting, where parameter `expected` (if any) needed one.
+    private func mismatch(at index: Int, expecting expected: Int?, _ arguments: [EvaluatedArgument],
+                          call: Span) -> CellsError {
+        let expectedText = "; expected \(accepted)"
+        guard index < arguments.count else {
+            let slot = slots[expected!]
+            let what = slot.label.map { "'\($0)'" } ?? "#\(expected! + 1)"
+            return CellsError("missing argument for parameter \(what) in call\(expectedText)", at: call)
+        }
+        let argument = arguments[index]
+        let labels = slots.map(\.label)
+        if let label = argument.label {
+            if !labels.contains(label) {
+                if let expected, slots[expected].label == nil, !slots.contains(where: { $0.label == label }) {
+                    return CellsError("extraneous argument label '\(label):' in call\(expectedText)", at: argument.labelSpan)
+                }
+                return CellsError("\(name) has no argument '\(label)'\(expectedText)", at: argument.labelSpan)
+            }
+            if let expected, let later = labels[expected...].firstIndex(of: label), later > expected {
+                let what = slots[expected].label.map { "'\($0)'" } ?? "#\(expected + 1)"
+                return CellsError("missing argument for parameter \(what) in call\(expectedText)", at: argument.labelSpan)
+            }
+            return CellsError("argument '\(label)' is out of order or repeated\(expectedText)", at: argument.labelSpan)
+        }
+        if let expected, let label = slots[expected].label {
+            return CellsError("missing argument label '\(label):' in call\(expectedText)", at: argument.span)
+        }
+        return CellsError("extra argument in call\(expectedText)", at: argument.span)
+    }
+}
+
+extension Builtin {
+    /// Matches `arguments` to one of the signatures and converts each value to its parameter's type.
+    /// - Throws: the label or arity error when no signature's labels fit, else the first type error.
+    func bind(_ arguments: [EvaluatedArgument], trailingClosure: EvaluatedArgument?, call: Span)
+        throws -> (form: Int, values: [Value?], spans: [Span]) {
+        var arguments = arguments
+        if isVariadic {
+            // The leading unlabelled arguments are the one variadic parameter's elements.
+            let items = arguments.prefix { $0.label == nil }
+            let packed = EvaluatedArgument(label: nil, labelSpan: items.first?.labelSpan ?? call,
+                                           value: .array(items.map(\.value)), span: items.first?.span ?? call)
+            arguments = [packed] + arguments.dropFirst(items.count)
+        }
+        var labelError: CellsError?
+        var typeError: CellsError?
+        let all = arguments + (trailingClosure.map { [$0] } ?? [])
+        forms: for (form, signature) in signatures.enumerated() {
+            let matcher = ArgumentMatcher(
+                slots: signature.parameters.map {
+                    .init(label: $0.label, isOptional: $0.isOptional,
+                          takesClosure: $0.type == .function || $0.type == .builder)
+                },
+                accepted: accepted, name: name)
+            let assignment: [Int?]
+            do {
+                assignment = try matcher.match(arguments, trailingClosure: trailingClosure?.span, call: call)
+            } catch let error as CellsError {
+                labelError = labelError ?? error
+                continue
+            }
+            var values: [Value?] = []
+            var spans: [Span] = []
+            for (parameter, index) in zip(signature.parameters, assignment) {
+                guard let index else {
+                    values.append(parameter.defaultValue?.value)
+                    spans.append(call)
+                    continue
+                }
+                let argument = all[index]
+                guard let value = parameter.type.convert(argument.value) else {
+                    typeError = typeError ?? Self.typeMismatch(argument.value, parameter.type, at: argument.span)
+                    continue forms
+                }
+                values.append(value)
+                spans.append(argument.span)
+            }
+            return (form, values, spans)
+        }
+        if let typeError { throw typeError }
+        if signatures.count > 1 {
+            throw CellsError("no exact matches in call to '\(name)'; expected \(accepted)", at: call)
+        }
+        throw labelError ?? CellsError("cannot call '\(name)'", at: call)
+    }
+
+    /// "cannot convert value of type 'String' to expected argument type 'Int'".
+    static func typeMismatch(_ value: Value, _ type: ParameterType, at span: Span) -> CellsError {
+        if case .symbol(let member) = value {
+            if type == .padding {
+                return CellsError("type 'Padding' has no member '\(member)'; expected '.valid', '.same' or an 'Int'",
+                                  at: span)
+            }
+            return CellsError("cannot infer contextual base in reference to member '\(member)'", at: span)
+        }
+        return CellsError("cannot convert value of type '\(value.typeName)' to expected argument type '\(type.typeName)'",
+                          at: span)
+    }
+}

@@ -1,0 +1,167 @@
+internal import Kernels
+
+extension Builtins {
+    /// `Tensor(…)` and its static constructors.
+    static let tensorType = BuiltinType(
+        "Tensor",
+        initializer: Builtin("Tensor", forms: [
+            Signature([.required(nil, .array)]),
+            Signature([.required("shape", .ints), .required("scalars", .array)]),
+        ]) { call in
+            if call.form == 1 {
+                let scalars = try floats(call.array(1), call, at: 1)
+                return try call.tensorValue(try Tensor(shape: call.ints(0), scalars: scalars))
+            }
+            return try call.tensorValue(try tensor(nested: call.array(0), call))
+        },
+        methods: [
+            Builtin("zeros", [.required(nil, .ints)]) { call in try call.tensorValue(try .zeros(call.ints(0))) },
+            Builtin("ones", [.required(nil, .ints)]) { call in try call.tensorValue(try .ones(call.ints(0))) },
+            Builtin("filled", [.required(nil, .ints), .required("with", .float)]) { call in
+                try call.tensorValue(try .filled(call.ints(0), with: call.float(1)))
+            },
+            Builtin("random", [.required(nil, .ints), .optional("seed", .int)]) { call in
+                try call.tensorValue(try .random(call.ints(0), seed: try call.seed(1)))
+            },
+            Builtin("randomUniform", [.required(nil, .ints), .required("low", .float), .required("high", .float),
+                                      .optional("seed", .int)]) { call in
+                try call.tensorValue(try .randomUniform(call.ints(0), low: call.float(1), high: call.float(2),
+                                                        seed: try call.seed(3)))
+            },
+            Builtin("randomNormal", [.required(nil, .ints), .optional("seed", .int),
+                                     .optional("mean", .float, default: .float(0)),
+                                     .optional("standardDeviation", .float, default: .float(1))]) { call in
+                try call.tensorValue(try .randomNormal(call.ints(0), seed: try call.seed(1), mean: call.float(2),
+                                                       standardDeviation: call.float(3)))
+            },
+        ])
+
+    /// The scalars of an array of numbers, as `Float`.
+    static func floats(_ values: [Value], _ call: Invocation, at index: Int) throws -> [Float] {
+        try values.map { value in
+            guard let x = value.number else {
+                throw call.error("cannot convert value of type '\(value.typeName)' to expected element type 'Float'",
+                                 at: index)
+            }
+            return Float(x)
+        }
+    }
+
+    /// A tensor from nested arrays of numbers: `[[1, 0], [0, 1]]` is a 2×2 tensor.
+    private static func tensor(nested values: [Value], _ call: Invocation) throws -> Tensor {
+        var shape: [Int] = []
+        var level: Value = .array(values)
+        while case .array(let elements) = level {
+            shape.append(elements.count)
+            guard let first = elements.first else { break }
+            level = first
+        }
+        var scalars: [Float] = []
+        func gather(_ value: Value, axis: Int, path: [Int]) throws {
+            if axis == shape.count {
+                guard let x = value.number else {
+                    throw call.error("cannot convert value of type '\(value.typeName)' to expected element type 'Float'",
+                                     at: 0)
+                }
+                scalars.append(Float(x))
+                return
+            }
+            guard case .array(let elements) = value, elements.count == shape[axis] else {
+                let size = if case .array(let elements) = value { "\(elements.count) values" } else { "a number" }
+                throw call.error("a ragged array cannot be a tensor: \(path) holds \(size) but the first "
+                                 + "has \(shape[axis])", at: 0)
+            }
+            for (index, element) in elements.enumerated() {
+                try gather(element, axis: axis + 1, path: path + [index])
+            }
+        }
+        try gather(.array(values), axis: 0, path: [])
+        return try Tensor(shape: shape, scalars: scalars)
+    }
+
+    /// The functional ops, for showing one operation on one tensor.
+    static let tensorFunctions: [Builtin] = [
+        Builtin("conv2d", [.required(nil, .tensor), .required(nil, .tensor), .optional("bias", .tensor),
+                           .optional("stride", .int, default: .int(1)),
+                           .optional("padding", .padding, default: .padding(.valid)),
+                           .optional("dilation", .int, default: .int(1))]) { call in
+            let (input, kernel) = (call.tensor(0), call.tensor(1))
+            try warn(call, input, kernel: kernel.shape, stride: call.int(3), padding: call.padding(4),
+                     dilation: call.int(5), window: .kernel)
+            return try call.tensorValue(try conv2d(input, kernel, bias: call.optionalTensor(2), stride: call.int(3),
+                                                   padding: call.padding(4), dilation: call.int(5)))
+        },
+        Builtin("depthwiseConv2d", [.required(nil, .tensor), .required(nil, .tensor), .optional("bias", .tensor),
+                                    .optional("stride", .int, default: .int(1)),
+                                    .optional("padding", .padding, default: .padding(.valid)),
+                                    .optional("dilation", .int, default: .int(1))]) { call in
+            let (input, kernel) = (call.tensor(0), call.tensor(1))
+            try warn(call, input, kernel: kernel.shape, stride: call.int(3), padding: call.padding(4),
+                     dilation: call.int(5), window: .kernel)
+            return try call.tensorValue(try depthwiseConv2d(input, kernel, bias: call.optionalTensor(2),
+                                                            stride: call.int(3), padding: call.padding(4),
+                                                            dilation: call.int(5)))
+        },
+        pool("maxPool2d", maxPool2d),
+        pool("avgPool2d", avgPool2d),
+        unary("globalAvgPool2d", globalAvgPool2d),
+        unary("relu", relu),
+        unary("relu6", relu6),
+        unary("sigmoid", sigmoid),
+        unary("tanh", Kernels.tanh),
+        unary("softmax", softmax),
+        unary("flatten", flatten),
+        Builtin("leakyReLU", [.required(nil, .tensor), .optional("slope", .float, default: .float(0.3))]) { call in
+            try call.tensorValue(leakyReLU(call.tensor(0), slope: call.float(1)))
+        },
+        Builtin("matmul", [.required(nil, .tensor), .required(nil, .tensor)]) { call in
+            try call.tensorValue(try matmul(call.tensor(0), call.tensor(1)))
+        },
+        Builtin("dense", [.required(nil, .tensor), .required(nil, .tensor), .optional("bias", .tensor)]) { call in
+            try call.tensorValue(try dense(call.tensor(0), call.tensor(1), bias: call.optionalTensor(2)))
+        },
+        Builtin("add", [.required(nil, .tensor), .required(nil, .tensor)]) { call in
+            try call.tensorValue(try add(call.tensor(0), call.tensor(1)))
+        },
+        Builtin("batchNorm", [.required(nil, .tensor), .required("mean", .tensor), .required("variance", .tensor),
+                              .required("gamma", .tensor), .required("beta", .tensor),
+                              .optional("epsilon", .float, default: .float(1e-3))]) { call in
+            try call.tensorValue(try batchNorm(call.tensor(0), mean: call.tensor(1), variance: call.tensor(2),
+                                               gamma: call.tensor(3), beta: call.tensor(4), epsilon: call.float(5)))
+        },
+        Builtin("isClose", [.required(nil, .tensor), .required(nil, .tensor),
+                            .optional("tolerance", .float, default: .float(1e-5))]) { call in
+            .bool(isClose(call.tensor(0), call.tensor(1), tolerance: call.float(2)))
+        },
+    ]
+
+    private static func unary(_ name: String, _ op: @escaping @Sendable (Tensor) throws -> Tensor) -> Builtin {
+        Builtin(name, [.required(nil, .tensor)]) { call in try call.tensorValue(try op(call.tensor(0))) }
+    }
+
+    private static func pool(_ name: String,
+                             _ op: @escaping @Sendable (Tensor, Int, Int?, Padding, Int) throws -> Tensor) -> Builtin {
+        Builtin(name, [.required(nil, .tensor), .required("size", .int), .optional("stride", .int),
+                       .optional("padding", .padding, default: .padding(.valid))]) { call in
+            let size = call.int(1)
+            try warn(call, call.tensor(0), kernel: [size, size], stride: call.optionalInt(2) ?? size,
+                     padding: call.padding(3), dilation: 1, window: .pool)
+            return try call.tensorValue(try op(call.tensor(0), size, call.optionalInt(2), call.padding(3),
+                                               Parallel.coreCount))
+        }
+    }
+
+    /// Emits the sliding window's warnings (rows a stride never reaches) as warning outputs;
+    /// errors are left to the op, which reports them.
+    private static func warn(_ call: Invocation, _ input: Tensor, kernel: [Int], stride: Int, padding: Padding,
+                             dilation: Int, window: ConvGeometry.Window) throws {
+        guard input.rank == 3 || input.rank == 4, kernel.count >= 2 else { return }
+        let (height, width) = input.rank == 3 ? (input.shape[0], input.shape[1]) : (input.shape[1], input.shape[2])
+        guard let geometry = try? ConvGeometry(inputHeight: height, inputWidth: width, kernelHeight: kernel[0],
+                                               kernelWidth: kernel[1], stride: stride, padding: padding,
+                                               dilation: dilation, window: window) else { return }
+        for warning in geometry.warnings {
+            call.interpreter.warn(warning, at: call.span)
+        }
+    }
+}

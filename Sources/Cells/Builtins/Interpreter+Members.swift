@@ -1,0 +1,83 @@
+internal import Kernels
+internal import Layers
+
+extension Interpreter {
+    /// `value.name`: a property's value, or a method bound to the value.
+    func member(_ name: String, of value: Value, at span: Span) throws -> Value {
+        let found: Value?
+        do {
+            found = try lookupMember(name, of: value)
+        } catch let error as CellsError {
+            throw error.located(at: span)
+        } catch {
+            throw CellsError(Self.message(of: error), at: span)
+        }
+        if let found { return found }
+        if case .type(let type) = value {
+            throw CellsError("type '\(type.name)' has no member '\(name)'", at: span)
+        }
+        throw CellsError("value of type '\(value.typeName)' has no member '\(name)'", at: span)
+    }
+
+    private func lookupMember(_ name: String, of value: Value) throws -> Value? {
+        func method(_ table: [String: Builtin]) -> Value? {
+            table[name].map { .function(Function(.builtin($0, receiver: value))) }
+        }
+        switch value {
+        case .type(let type):
+            if let constant = type.constants[name] { return constant.value }
+            return type.methods[name].map { .function(Function(.builtin($0, receiver: nil))) }
+        case .tensor(let box):
+            return try tensorProperty(name, of: box.tensor) ?? method(TensorMethods.table)
+        case .array(let elements):
+            return try SequenceMethods.property(name, of: elements, interpreter: self) ?? method(SequenceMethods.table)
+        case .range(let range):
+            if let property = try rangeProperty(name, of: range) { return property }
+            return method(SequenceMethods.table)
+        case .string(let text):
+            return stringProperty(name, of: text) ?? method(StringMethods.table)
+        case .int, .double, .float:
+            return method(NumberMethods.table)
+        case .layer(let layer):
+            return try layerProperty(name, of: layer) ?? method(LayerMethods.table)
+        case .record(let record):
+            return record.fields[name]
+        case .void, .bool, .function, .symbol, .padding:
+            return nil
+        }
+    }
+
+    private func rangeProperty(_ name: String, of range: IntRange) throws -> Value? {
+        switch name {
+        case "lowerBound": return range.lower.map { .int($0) }
+        case "upperBound": return range.upper.map { .int($0) }
+        case "count", "isEmpty", "first", "last", "indices":
+            guard range.lower != nil, range.upper != nil else { return nil }
+            return try SequenceMethods.property(name, of: try elements(of: .range(range), at: .none), interpreter: self)
+        default: return nil
+        }
+    }
+
+    private func stringProperty(_ name: String, of text: String) -> Value? {
+        switch name {
+        case "count": .int(text.count)
+        case "isEmpty": .bool(text.isEmpty)
+        default: nil
+        }
+    }
+
+    /// Wraps a tensor as a value, within the notebook's budget of live tensor elements.
+    func tensorValue(_ tensor: Tensor, at span: Span) throws -> Value {
+        let total = ledger.liveElements + tensor.count
+        guard total <= limits.liveTensorElements else {
+            throw CellsError("tensors alive in this notebook would hold \(NumberFormat.grouped(total)) elements, "
+                             + "over the budget of \(NumberFormat.grouped(limits.liveTensorElements))", at: span)
+        }
+        return .tensor(TensorBox(tensor, ledger: ledger))
+    }
+
+    /// Records a warning at `span`; the cell goes on.
+    func warn(_ message: String, at span: Span) {
+        outputs.append(.diagnostic(.warning(message, at: span.location(in: runFile), length: span.length)))
+    }
+}

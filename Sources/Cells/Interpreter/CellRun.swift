@@ -1,0 +1,33 @@
+/// What running one cell gave: its outputs in order and how it ended.
+public struct CellRun: Sendable, Hashable {
+    /// How a cell ended.
+    public enum Status: Sendable, Hashable {
+        /// It ran to its end.
+        case completed
+        /// An error ended it; the diagnostic is also its last output.
+        case failed(Diagnostic)
+        /// A `#require` did not hold: the notebook stops after this cell.
+        case stopped
+    }
+
+    /// Text, values, tables, figures, claims and diagnostics, in the order they happened.
+    public var outputs: [CellOutput]
+    /// How the cell ended.
+    public var status: Status
+
+    /// Creates a record of a run.
+    public init(outputs: [CellOutput], status: Status) {
+        self.outputs = outputs
+        self.status = status
+    }
+}
+
+/// What inline code in prose gave.
+public enum InlineResult: Sendable, Hashable {
+    /// `\(expr)`: the value, displayed on one line.
+    case value(String)
+    /// `#expect(cond)`: the claim.
+    case claim(ClaimResult)
+    /// The code could not be parsed or evaluated.
+    case failure(Diagnostic)
+}

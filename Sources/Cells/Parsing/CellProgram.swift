@@ -1,0 +1,78 @@
+internal import SwiftDiagnostics
+internal import SwiftOperators
+internal import SwiftParser
+internal import SwiftParserDiagnostics
+internal import SwiftSyntax
+
+/// A cell's code, parsed and lowered; never throws. All syntax errors and unsupported constructs
+/// of the cell are in `diagnostics` (the runner reports every cell's before running anything).
+public struct CellProgram: Sendable {
+    /// The cell's code as given.
+    public let source: String
+    /// The `.md` file the cell is in, for locations.
+    public let file: String
+    /// Syntax errors, operator errors and constructs outside the language, in source order.
+    public private(set) var diagnostics: [Diagnostic]
+    /// The lowered statements; meaningful only when `diagnostics` has no error.
+    let statements: [Stmt]
+
+    /// Deeper nesting than this is a syntax error rather than a risk to the stack.
+    static let maximumNestingLevel = 256
+
+    /// Parses and lowers `source`, a cell whose first line is line `firstLine` of `file`.
+    /// - Parameter columnOffsets: added to the columns of the cell's i-th line (0-based), for cells
+    ///   indented inside list items or quotes.
+    public init(source: String, file: String, firstLine: Int, columnOffsets: [Int] = []) {
+        self.source = source
+        self.file = file
+        (statements, diagnostics) = LargeStack.run {
+            Self.lower(source: source, file: file, firstLine: max(firstLine, 1), columnOffsets: columnOffsets)
+        }
+    }
+
+    /// Whether the program can run: it has no error.
+    var isRunnable: Bool { !diagnostics.contains { $0.severity == .error } }
+
+    private static func lower(source: String, file: String, firstLine: Int, columnOffsets: [Int])
+        -> ([Stmt], [Diagnostic]) {
+        // Padding with newlines makes swift-syntax count the `.md` file's lines.
+        var padded = String(repeating: "\n", count: firstLine - 1) + source
+        let tree = padded.withUTF8 { buffer in
+            Parser.parse(source: buffer, maximumNestingLevel: maximumNestingLevel)
+        }
+        let mapper = SpanMapper(tree: tree, file: file, firstLine: firstLine, columnOffsets: columnOffsets)
+        var diagnostics = ParseDiagnosticsGenerator.diagnostics(for: tree).map { convert($0, mapper: mapper, file: file) }
+        var operatorErrors: [OperatorError] = []
+        let folded = OperatorTable.standardOperators.foldAll(tree) { operatorErrors.append($0) }
+        for error in operatorErrors {
+            diagnostics.append(convert(error.asDiagnostic, mapper: mapper, file: file))
+        }
+        guard let file_ = folded.as(SourceFileSyntax.self) else {
+            return ([], diagnostics)
+        }
+        var lowerer = Lowerer(mapper: mapper, file: file)
+        let statements = lowerer.block(file_.statements)
+        diagnostics += lowerer.diagnostics
+        diagnostics.sort { $0.location < $1.location }
+        return (statements, diagnostics)
+    }
+
+    private static func convert(_ diagnostic: SwiftDiagnostics.Diagnostic, mapper: SpanMapper, file: String)
+        -> Diagnostic {
+        var span = mapper.point(diagnostic.position)
+        if let highlight = diagnostic.highlights.first {
+            let range = mapper.span(of: highlight)
+            if range.line == span.line && range.column == span.column { span = range }
+        }
+        let severity: Diagnostic.Severity = switch diagnostic.diagMessage.severity {
+        case .error: .error
+        case .warning: .warning
+        case .note, .remark: .note
+        }
+        let notes = diagnostic.notes.map { note in
+            Diagnostic.note(note.message, at: mapper.point(note.position).location(in: file))
+        }
+        return Diagnostic(severity, diagnostic.message, at: span.location(in: file), length: span.length,
+                          notes: notes)
+    }
+}

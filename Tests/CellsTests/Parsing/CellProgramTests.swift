@@ -1,0 +1,63 @@
+import Testing
+@testable import Cells
+
+@Suite struct CellProgramTests {
+    @Test func aSyntaxErrorIsReportedAtTheLineOfTheMarkdownFile() {
+        assertDiagnostics("let y = 1 +1️⃣", ["1️⃣": "expected expression after operator"])
+    }
+
+    @Test func everySyntaxErrorOfACellIsReportedInOnePass() {
+        assertDiagnostics("""
+            let a = (1 + 21️⃣
+            let b = [1, 22️⃣
+            let c = 3
+            """, ["1️⃣": "expected ')' to end tuple", "2️⃣": "expected ']' to end array"])
+    }
+
+    @Test func columnOffsetsAddTheIndentationALineLostInMarkdown() {
+        // A cell inside a list item: each line lost 3 (then 5) columns of indentation.
+        assertDiagnostics("""
+            let a = 1
+            let b = a + 1️⃣w
+            """, ["1️⃣": "cannot find 'w' in scope"], firstLine: 40, columnOffsets: [3, 5])
+        assertDiagnostics("""
+            let a = 1
+              let b = a +1️⃣
+            """, ["1️⃣": "expected expression after operator"], firstLine: 40, columnOffsets: [3, 5])
+    }
+
+    @Test func aCellAtTheFirstLineOfTheFileHasNoPadding() {
+        assertDiagnostics("1️⃣guard true else { }", ["1️⃣": "'guard' is not supported in cells"], firstLine: 1)
+    }
+
+    @Test func optionLinesAreCommentsTheRunnerReads() {
+        let program = CellProgram(source: "//| echo: false\n//| label: fig\nlet x = 1", file: "a.md", firstLine: 3)
+        #expect(program.diagnostics.isEmpty)
+        #expect(program.statements.count == 1)
+    }
+
+    @Test func anOperatorChainTooLongForTheNativeStackStillParses() {
+        let source = "let x = " + Array(repeating: "1", count: 20_000).joined(separator: " + ")
+        let program = CellProgram(source: source, file: "a.md", firstLine: 1)
+        #expect(program.diagnostics.isEmpty)
+        let run = Interpreter(file: "a.md").run(program)
+        #expect(run.status == .completed)
+    }
+
+    @Test func nestingDeeperThanTheParsersLimitIsASyntaxErrorNotACrash() {
+        let source = String(repeating: "(", count: 400) + "1" + String(repeating: ")", count: 400)
+        let program = CellProgram(source: source, file: "a.md", firstLine: 1)
+        #expect(program.diagnostics.contains { $0.severity == .error })
+    }
+
+    @Test func anErroneousProgramDoesNotRunAndReportsItsDiagnostics() {
+        let program = CellProgram(source: "print(1)\nlet = 2", file: "a.md", firstLine: 5)
+        let run = Interpreter(file: "a.md").run(program)
+        guard case .failed(let diagnostic) = run.status else {
+            Issue.record("expected a failure, got \(run.status)")
+            return
+        }
+        #expect(diagnostic.location.line == 6)
+        #expect(!run.outputs.contains(.text("1\n")))
+    }
+}
