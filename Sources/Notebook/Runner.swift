@@ -1,8 +1,136 @@
 import Cells
 
 extension Notebook {
-    /// Runs the notebook's cells and inline code in document order, in one environment.
+    /// Runs the cells and inline code in document order in one environment, as a Jupyter kernel
+    /// would, and collects what each showed.
+    ///
+    /// Every cell is parsed first, so all syntax errors are reported even when an earlier error
+    /// stops the run. An error in a cell (unless its `error:` option expects one) or a failed
+    /// `#require` stops the notebook: later cells and inline code are marked not run.
     public func run() -> ExecutedNotebook {
-        ExecutedNotebook(unexecuted: self)
+        Runner(notebook: self).run()
+    }
+}
+
+/// One run of one notebook.
+private struct Runner {
+    let notebook: Notebook
+    var executed: ExecutedNotebook
+    let interpreter: Interpreter
+    var programs: [CellProgram?]
+    var executionCount = 0
+    var stopped = false
+
+    init(notebook: Notebook) {
+        self.notebook = notebook
+        executed = ExecutedNotebook(unexecuted: notebook)
+        interpreter = Interpreter(file: notebook.path)
+        programs = notebook.cells.map { cell in
+            cell.options.eval
+                ? CellProgram(source: cell.code, file: notebook.path, firstLine: cell.firstLine,
+                              columnOffsets: cell.columnOffsets)
+                : nil
+        }
+    }
+
+    consuming func run() -> ExecutedNotebook {
+        var diagnostics = notebook.diagnostics
+        for program in programs.compactMap({ $0 }) {
+            diagnostics += program.diagnostics
+        }
+        for segment in notebook.body {
+            switch segment {
+            case .cell(let index): diagnostics += runCell(index)
+            case .inline(let index): diagnostics += runInline(index)
+            case .html: break
+            }
+        }
+        executed.diagnostics = Self.ordered(diagnostics)
+        return executed
+    }
+
+    /// Runs cell `index` if it may run; returns the diagnostics its run adds (syntax errors are
+    /// already counted).
+    private mutating func runCell(_ index: Int) -> [Diagnostic] {
+        let cell = notebook.cells[index]
+        guard let program = programs[index], !stopped else { return [] }
+        executionCount += 1
+        let run = interpreter.run(program, timeout: cell.options.timeout)
+        var status = ExecutedCell.Status.completed
+        var added: [Diagnostic] = []
+        for output in run.outputs {
+            switch output {
+            case .claim(let claim): if let failure = claim.diagnostic { added.append(failure) }
+            case .diagnostic(let diagnostic) where !program.diagnostics.contains(diagnostic): added.append(diagnostic)
+            default: break
+            }
+        }
+        switch (run.status, cell.options.error) {
+        case (.completed, nil), (.stopped, nil):
+            break
+        case (.failed, nil):
+            status = .failed
+            stopped = true
+        case (.failed(let error), .some(let expected)):
+            if Self.matches(error, expected) {
+                status = .failedAsExpected
+                added.removeAll { $0 == error }
+            } else {
+                status = .failed
+                stopped = true
+                added.append(.error(
+                    "cell failed with a different error than its 'error' option expects",
+                    at: cell.options.locations["error"] ?? error.location, length: "error".utf8.count,
+                    details: ["expected an error containing '\(Self.expectedText(expected))'", "got: \(error.message)"]))
+            }
+        case (.completed, .some), (.stopped, .some):
+            added.append(.error(
+                "cell ran to its end, but its 'error' option says it must fail",
+                at: cell.options.locations["error"] ?? SourceLocation(file: notebook.path, line: cell.fenceLine, column: 1),
+                length: "error".utf8.count))
+        }
+        if case .stopped = run.status { stopped = true }
+        executed.cells[index] = ExecutedCell(status: status, executionCount: executionCount, outputs: run.outputs)
+        return added
+    }
+
+    private mutating func runInline(_ index: Int) -> [Diagnostic] {
+        guard !stopped else { return [] }
+        let code = notebook.inlineCode[index]
+        switch interpreter.evaluateInline(code.code, at: code.location) {
+        case .value(let value):
+            executed.inline[index] = .value(value)
+            return []
+        case .claim(let claim):
+            executed.inline[index] = .claim(claim)
+            if claim.kind == .require && !claim.passed { stopped = true }
+            return claim.diagnostic.map { [$0] } ?? []
+        case .failure(let diagnostic):
+            executed.inline[index] = .failure(diagnostic)
+            return [diagnostic]
+        }
+    }
+
+    private static func matches(_ error: Diagnostic, _ expected: CellOptions.ExpectedError) -> Bool {
+        switch expected {
+        case .any: true
+        case .containing(let text): error.message.contains(text)
+        }
+    }
+
+    private static func expectedText(_ expected: CellOptions.ExpectedError) -> String {
+        switch expected {
+        case .any: ""
+        case .containing(let text): text
+        }
+    }
+
+    /// File order; a diagnostic found twice (a syntax error is both a parse result and a cell's
+    /// output) is kept once.
+    private static func ordered(_ diagnostics: [Diagnostic]) -> [Diagnostic] {
+        var seen = Set<Diagnostic>()
+        return diagnostics.filter { seen.insert($0).inserted }
+            .enumerated().sorted { ($0.element.location, $0.offset) < ($1.element.location, $1.offset) }
+            .map(\.element)
     }
 }

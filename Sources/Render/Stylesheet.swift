@@ -91,6 +91,7 @@ enum Stylesheet {
     .diag.warning { background: var(--warn-bg); color: var(--warn); }
     .diag .where { color: var(--muted); }
     .out-table { overflow-x: auto; }
+    .out-table td, .out-table th { white-space: nowrap; }
     .out-table caption { caption-side: top; text-align: left; font-weight: 600; padding-bottom: 0.3rem; }
     .out-table tfoot td { border-bottom: 0; color: var(--muted); font-size: 0.85rem; padding-top: 0.5rem; }
     figure { margin: 0.6rem 0; }
