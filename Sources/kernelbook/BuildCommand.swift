@@ -19,6 +19,9 @@ struct BuildCommand: ParsableCommand {
     @Flag(help: "Write the site even when claims fail or cells err, showing the failures (still exits 1).")
     var allowFailures = false
 
+    @Flag(help: "Keep raw HTML written in the Markdown (dropped by default; only for notes you trust).")
+    var unsafeHTML = false
+
     @OptionGroup var options: OutputOptions
 
     func run() throws {
@@ -26,7 +29,7 @@ struct BuildCommand: ParsableCommand {
         var notebooksRead: [Notebook] = []
         do {
             paths = try Site.notebookPaths(in: notebooks)
-            for path in paths { notebooksRead.append(try Notebook(contentsOf: path, rawHTML: options.unsafeHTML)) }
+            for path in paths { notebooksRead.append(try Notebook(contentsOf: path, rawHTML: unsafeHTML)) }
         } catch {
             printError("error: \(error)\n")
             throw ExitCode(2)

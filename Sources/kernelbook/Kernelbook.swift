@@ -7,7 +7,7 @@ struct Kernelbook: ParsableCommand {
         commandName: "kernelbook",
         abstract: "Turns Markdown lesson notes into verified, executable notebooks and a static site.",
         version: "0.1.0",
-        subcommands: [RenderCommand.self, BuildCommand.self])
+        subcommands: [RunCommand.self, CheckCommand.self, RenderCommand.self, BuildCommand.self])
 
     /// Exit statuses as DESIGN §7 gives them: bad usage is 2, not ArgumentParser's 64.
     static func main() {

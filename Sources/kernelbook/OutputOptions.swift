@@ -11,16 +11,17 @@ struct OutputOptions: ParsableArguments {
     @Option(help: "Colour diagnostics: auto (on a terminal, unless NO_COLOR is set), always or never.")
     var color: ColorChoice = .auto
 
-    @Flag(help: "Keep raw HTML written in the Markdown (dropped by default; only for notes you trust).")
-    var unsafeHTML = false
-
     /// Whether standard error gets ANSI colours.
-    var colorsStandardError: Bool {
+    var colorsStandardError: Bool { colors(STDERR_FILENO) }
+
+    /// Whether the output on `descriptor` gets ANSI colours: `auto` means a terminal, without
+    /// `NO_COLOR` (https://no-color.org) and not `TERM=dumb`.
+    func colors(_ descriptor: Int32) -> Bool {
         switch color {
         case .always: true
         case .never: false
         case .auto:
-            isatty(STDERR_FILENO) == 1 && ProcessInfo.processInfo.environment["NO_COLOR"].map(\.isEmpty) ?? true
+            isatty(descriptor) == 1 && ProcessInfo.processInfo.environment["NO_COLOR"].map(\.isEmpty) ?? true
                 && ProcessInfo.processInfo.environment["TERM"] != "dumb"
         }
     }

@@ -16,12 +16,15 @@ struct RenderCommand: ParsableCommand {
     @Flag(help: "Write the page even when a claim fails or a cell errs (still exits 1).")
     var allowFailures = false
 
+    @Flag(help: "Keep raw HTML written in the Markdown (dropped by default; only for notes you trust).")
+    var unsafeHTML = false
+
     @OptionGroup var options: OutputOptions
 
     func run() throws {
         let read: Notebook
         do {
-            read = try Notebook(contentsOf: notebook, rawHTML: options.unsafeHTML)
+            read = try Notebook(contentsOf: notebook, rawHTML: unsafeHTML)
         } catch {
             printError("error: \(error)\n")
             throw ExitCode(2)

@@ -1,0 +1,29 @@
+import ArgumentParser
+import Foundation
+import Notebook
+import Render
+
+struct RunCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "run", abstract: "Run one notebook and print its outputs and claims in the terminal.")
+
+    @Argument(help: "The notebook's Markdown file.")
+    var notebook: String
+
+    @OptionGroup var options: OutputOptions
+
+    func run() throws {
+        let read: Notebook
+        do {
+            read = try Notebook(contentsOf: notebook)
+        } catch {
+            printError("error: \(error)\n")
+            throw ExitCode(2)
+        }
+        let executed = read.run()
+        FileHandle.standardOutput.write(Data(Terminal.transcript(of: executed, color: options.colors(STDOUT_FILENO)).utf8))
+        printError(Terminal.diagnostics(of: [executed], color: options.colors(STDERR_FILENO)))
+        printError(Terminal.summary(of: [executed]) + "\n")
+        if executed.failed { throw ExitCode(1) }
+    }
+}
