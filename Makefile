@@ -3,12 +3,12 @@ SWIFT ?= swift
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 BIN := .build/debug/kernelbook
 
-.PHONY: site test deps build bench bench-markdown clean
+.PHONY: site test deps test-deps build bench bench-markdown clean
 
 site: build
 	$(BIN) build Notebooks -o Site
 
-test: deps
+test: test-deps
 	$(SWIFT) build --build-tests
 	$(SWIFT) test
 	$(BIN) build Notebooks -o Site --check
@@ -16,11 +16,17 @@ test: deps
 build: deps
 	$(SWIFT) build --product kernelbook
 
-# System packages the build needs: libcmark-dev (cmark's headers and library).
+# System packages: libcmark-dev (cmark's headers and library) to build; Chromium for the tests
+# that open every page in a browser.
 deps:
 	@pkg-config --exists libcmark || { \
 	  echo "installing libcmark-dev"; \
 	  $(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq libcmark-dev >/dev/null; }
+
+test-deps: deps
+	@command -v chromium >/dev/null || { \
+	  echo "installing chromium (for the page screenshot tests)"; \
+	  $(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq chromium >/dev/null; }
 
 bench: deps
 	$(SWIFT) run -c release KernelsBenchmark
