@@ -16,6 +16,8 @@ public struct CellOptions: Sendable, Hashable {
     public var output = true
     /// Whether the cell runs (`eval: false` shows the source only).
     public var eval = true
+    /// Whether the cell's warnings are shown and reported (`warning: false` silences them, as in Quarto).
+    public var warning = true
     /// Whether, and how, the cell must fail.
     public var error: ExpectedError?
     /// The stable anchor of the cell (`#label`).
@@ -28,7 +30,7 @@ public struct CellOptions: Sendable, Hashable {
     public var locations: [String: SourceLocation] = [:]
 
     /// The options a cell may give, in the order the design lists them.
-    public static let keys = ["echo", "output", "eval", "error", "label", "caption", "timeout"]
+    public static let keys = ["echo", "output", "eval", "warning", "error", "label", "caption", "timeout"]
 
     /// Options with every default.
     public init() {}
@@ -116,6 +118,7 @@ extension CellOptions {
         case "echo": echo = try bool()
         case "output": output = try bool()
         case "eval": eval = try bool()
+        case "warning": warning = try bool()
         case "error":
             switch value {
             case "true": error = .any

@@ -55,7 +55,10 @@ private struct Runner {
         let cell = notebook.cells[index]
         guard let program = programs[index], !stopped else { return [] }
         executionCount += 1
-        let run = interpreter.run(program, timeout: cell.options.timeout)
+        var run = interpreter.run(program, timeout: cell.options.timeout)
+        if !cell.options.warning {
+            run.outputs.removeAll { if case .diagnostic(let d) = $0 { d.severity == .warning } else { false } }
+        }
         var status = ExecutedCell.Status.completed
         var added: [Diagnostic] = []
         for output in run.outputs {

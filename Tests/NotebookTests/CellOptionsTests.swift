@@ -61,7 +61,7 @@ import TestSupport
             ("5️⃣", "error: cell option 'output' is given twice"),
             ("6️⃣", "error: expected 'key: value' after '//|'"),
             ("7️⃣", "error: cell option 'label' expects a name of letters, digits, '-' and '_' that starts with a letter, not '2fast'"),
-            ("8️⃣", "error: unknown cell option 'frobnicate'; expected one of echo, output, eval, error, label, caption, timeout"),
+            ("8️⃣", "error: unknown cell option 'frobnicate'; expected one of echo, output, eval, warning, error, label, caption, timeout"),
         ])
     }
 

@@ -45,7 +45,7 @@ import TestSupport
             """, path: "broken.md")
         let printed = notebook.diagnostics.map { $0.formatted(sourceLine: { _, line in notebook.source.line(line) }) }
         #expect(printed == [
-            "broken.md:3:5: error: unknown cell option 'colour'; expected one of echo, output, eval, error, label, caption, timeout\n//| colour: red\n    ^~~~~~\n",
+            "broken.md:3:5: error: unknown cell option 'colour'; expected one of echo, output, eval, warning, error, label, caption, timeout\n//| colour: red\n    ^~~~~~\n",
             "broken.md:4:11: error: cell option 'echo' expects true or false, not 'maybe'\n//| echo: maybe\n          ^~~~~\n",
             "broken.md:8:1: warning: code block is never closed; it runs to the end of the file\n  close it with a line of 3 '`'\n```swift\n^~~\n",
         ])

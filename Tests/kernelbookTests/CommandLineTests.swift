@@ -36,7 +36,7 @@ import Testing
         #expect(result.status == 1)
         #expect(result.stdout == "")
         #expect(result.stderr == """
-            broken.md:3:5: error: unknown cell option 'colour'; expected one of echo, output, eval, error, label, caption, timeout
+            broken.md:3:5: error: unknown cell option 'colour'; expected one of echo, output, eval, warning, error, label, caption, timeout
             //| colour: red
                 ^~~~~~
             broken.md:4:11: error: cell option 'echo' expects true or false, not 'maybe'
