@@ -3,8 +3,11 @@ import Foundation
 
 /// A `Figure` as HTML: each panel a PNG inside the page, upscaled by whole pixels, with a colour scale.
 enum FigureHTML {
-    /// Panels smaller than this many pixels across are enlarged by a whole factor to reach it.
-    static let targetSize = 96
+    /// Panels smaller than this many pixels across are enlarged by a whole factor to reach it:
+    /// a lone picture large, a grid of maps small enough to see together.
+    static func targetSize(panels: Int) -> Int {
+        panels == 1 ? 192 : panels <= 4 ? 128 : 96
+    }
 
     /// The figure's HTML; `caption` (the cell's option) wins over the figure's own.
     static func render(_ figure: Figure, caption: String?) -> String {
@@ -14,8 +17,9 @@ enum FigureHTML {
         case let .heatmap(low, high): map = ColorMap.forScale(low: low, high: high)
         case .rgb: map = .viridis
         }
+        let target = targetSize(panels: figure.panels.count)
         for panel in figure.panels {
-            let scale = max(1, (targetSize + max(panel.width, panel.height) - 1) / max(panel.width, panel.height, 1))
+            let scale = max(1, (target + max(panel.width, panel.height) - 1) / max(panel.width, panel.height, 1))
             let pixels = rgb(of: panel, style: figure.style, map: map)
             let png = PNG.encode(width: panel.width * scale, height: panel.height * scale,
                                  rgb: upscale(pixels, width: panel.width, height: panel.height, by: scale))
