@@ -3,7 +3,7 @@ SWIFT ?= swift
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 BIN := .build/debug/kernelbook
 
-.PHONY: site test deps test-deps build bench bench-markdown clean
+.PHONY: site test deps test-deps build bench bench-markdown clean bench-notebooks
 
 site: build
 	$(BIN) build Notebooks -o Site
@@ -41,3 +41,8 @@ bench-markdown: deps
 	$(SWIFT) build -c release --product kernelbook
 	$(SWIFT) build -c release --product MarkdownBenchmark
 	.build/release/MarkdownBenchmark .build/corpus/corpus/synthetic_10mb.md .build/corpus/corpus/realdocs_10mb.md
+
+# Kernelbook beside Jupyter nbconvert on the Day 03 lesson, cold processes; the peers' venv and the
+# results go to .build/peers (kept out of git). Options: make bench-notebooks ARGS="--runs 5".
+bench-notebooks: deps
+	python3 Benchmarks/notebooks/bench_notebooks.py $(ARGS)

@@ -180,11 +180,20 @@ def _status_kb(pid, field):
     return 0
 
 
+def _cmdline(pid):
+    try:
+        with open(f"/proc/{pid}/cmdline", "rb") as f:
+            return f.read()
+    except OSError:
+        return b""
+
+
 def memory_run(argv, cwd, timeout_s, interval=0.003):
     """Untimed: peak of the summed RSS of the whole process tree, sampled; exact peak of the largest."""
     p = subprocess.Popen(argv, cwd=cwd, env=env_for_runs(), stdout=subprocess.DEVNULL,
                          stderr=subprocess.DEVNULL, stdin=subprocess.DEVNULL, start_new_session=True)
     peak_sum, peak_procs, samples, t0 = 0, 0, 0, time.time()
+    me = _cmdline(os.getpid())          # a child not yet exec'd is a copy of this script: not counted
     while True:
         try:
             pid, status, ru = os.wait4(p.pid, os.WNOHANG)
@@ -194,7 +203,7 @@ def memory_run(argv, cwd, timeout_s, interval=0.003):
             break
         if time.time() - t0 > timeout_s:
             _kill_group(p); pid, status, ru = os.wait4(p.pid, 0); break
-        tree = _tree(p.pid)
+        tree = [q for q in _tree(p.pid) if _cmdline(q) not in (me, b"")]
         s = sum(_status_kb(q, "VmRSS:") for q in tree)
         samples += 1
         if s > peak_sum:
