@@ -8,6 +8,8 @@ public enum CellOutput: Sendable, Hashable {
     case table(Table)
     /// A picture made by `#show`.
     case figure(Figure)
+    /// A model's shapes layer by layer, drawn as a diagram (`#show(model)`).
+    case diagram(ModelDiagram)
     /// The result of a `#expect` or `#require`.
     case claim(ClaimResult)
     /// An error or warning, located in the `.md` file; an error ends its cell.
@@ -63,6 +65,26 @@ public struct Figure: Sendable, Hashable {
         case rgb
     }
 
+    /// A rectangle of pixels outlined on a panel: the window a kernel covers (the flashlight).
+    public struct Window: Sendable, Hashable {
+        /// The top row.
+        public var row: Int
+        /// The left column.
+        public var column: Int
+        /// Rows covered.
+        public var height: Int
+        /// Columns covered.
+        public var width: Int
+
+        /// Creates a window.
+        public init(row: Int, column: Int, height: Int, width: Int) {
+            self.row = row
+            self.column = column
+            self.height = height
+            self.width = width
+        }
+    }
+
     /// One image in the figure's grid.
     public struct Panel: Sendable, Hashable {
         /// The label under the panel (`channel 3`).
@@ -73,13 +95,16 @@ public struct Figure: Sendable, Hashable {
         public var height: Int
         /// Row-major values: one per pixel for a heatmap, three for RGB.
         public var values: [Float]
+        /// Rectangles outlined on top of the picture.
+        public var windows: [Window]
 
         /// Creates a panel.
-        public init(label: String, width: Int, height: Int, values: [Float]) {
+        public init(label: String, width: Int, height: Int, values: [Float], windows: [Window] = []) {
             self.label = label
             self.width = width
             self.height = height
             self.values = values
+            self.windows = windows
         }
     }
 
@@ -96,6 +121,40 @@ public struct Figure: Sendable, Hashable {
     public init(style: Style, panels: [Panel], alt: String, caption: String? = nil) {
         self.style = style
         self.panels = panels
+        self.alt = alt
+        self.caption = caption
+    }
+}
+
+/// A model's shapes from input to output, one stage per layer, for a diagram.
+public struct ModelDiagram: Sendable, Hashable {
+    /// One step of the diagram: the input, or a layer and the shape it gives.
+    public struct Stage: Sendable, Hashable {
+        /// `input`, or the layer in short (`Conv2D 3×3 · 16`).
+        public var label: String
+        /// The shape after this stage, without the batch axis.
+        public var shape: [Int]
+        /// The stage's parameters (trainable and not).
+        public var parameters: Int
+
+        /// Creates a stage.
+        public init(label: String, shape: [Int], parameters: Int) {
+            self.label = label
+            self.shape = shape
+            self.parameters = parameters
+        }
+    }
+
+    /// The stages, the input first.
+    public var stages: [Stage]
+    /// Text for readers who cannot see the diagram.
+    public var alt: String
+    /// The cell's caption, if its options give one.
+    public var caption: String?
+
+    /// Creates a diagram.
+    public init(stages: [Stage], alt: String, caption: String? = nil) {
+        self.stages = stages
         self.alt = alt
         self.caption = caption
     }

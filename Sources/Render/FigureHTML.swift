@@ -21,8 +21,9 @@ enum FigureHTML {
         for panel in figure.panels {
             let scale = max(1, (target + max(panel.width, panel.height) - 1) / max(panel.width, panel.height, 1))
             let pixels = rgb(of: panel, style: figure.style, map: map)
-            let png = PNG.encode(width: panel.width * scale, height: panel.height * scale,
-                                 rgb: upscale(pixels, width: panel.width, height: panel.height, by: scale))
+            var enlarged = upscale(pixels, width: panel.width, height: panel.height, by: scale)
+            outline(panel.windows, on: &enlarged, width: panel.width * scale, height: panel.height * scale, scale: scale)
+            let png = PNG.encode(width: panel.width * scale, height: panel.height * scale, rgb: enlarged)
             html += "<figure class=\"panel\"><img src=\"data:image/png;base64,\(Data(png).base64EncodedString())\""
             html += " width=\"\(panel.width * scale)\" height=\"\(panel.height * scale)\""
             html += " alt=\"\(HTML.escape(panel.label))\">"
@@ -74,6 +75,32 @@ enum FigureHTML {
             for _ in 0..<scale { out += row }
         }
         return out
+    }
+
+    /// Outlines each window (in panel pixels) on an enlarged picture: a white line inside a black
+    /// one, visible on every colour of both maps.
+    static func outline(_ windows: [Figure.Window], on rgb: inout [UInt8], width: Int, height: Int, scale: Int) {
+        func paint(_ x: Int, _ y: Int, _ value: UInt8) {
+            guard x >= 0, y >= 0, x < width, y < height else { return }
+            let index = (y * width + x) * 3
+            rgb[index] = value
+            rgb[index + 1] = value
+            rgb[index + 2] = value
+        }
+        for window in windows {
+            let left = window.column * scale, top = window.row * scale
+            let right = (window.column + window.width) * scale - 1, bottom = (window.row + window.height) * scale - 1
+            for (inset, value) in [(0, UInt8(0)), (1, UInt8(255)), (2, UInt8(255))] where inset < max(2, scale / 2) {
+                for x in (left + inset)...max(left + inset, right - inset) {
+                    paint(x, top + inset, value)
+                    paint(x, bottom - inset, value)
+                }
+                for y in (top + inset)...max(top + inset, bottom - inset) {
+                    paint(left + inset, y, value)
+                    paint(right - inset, y, value)
+                }
+            }
+        }
     }
 
     private static func scaleBar(low: Float, high: Float, map: ColorMap) -> String {

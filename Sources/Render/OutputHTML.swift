@@ -16,6 +16,9 @@ enum OutputHTML {
         case .figure(let figure):
             defer { caption = nil }
             return FigureHTML.render(figure, caption: caption)
+        case .diagram(let diagram):
+            defer { caption = nil }
+            return DiagramSVG.render(diagram, caption: caption)
         case .claim(let claim):
             return render(claim)
         case .diagnostic(let diagnostic):

@@ -102,6 +102,17 @@ enum Stylesheet {
     .panel figcaption { font-family: var(--mono); font-size: 0.7rem; margin-top: 0.15rem; }
     .scale { display: flex; align-items: center; gap: 0.4rem; font-family: var(--mono); font-size: 0.72rem; color: var(--muted); margin-top: 0.5rem; }
     .scale img { height: 0.7rem; width: 10rem; image-rendering: pixelated; border: 1px solid var(--rule); }
+    .out-diagram { overflow-x: auto; padding: 0.3rem 0; }
+    .diagram { display: block; font-family: var(--mono); }
+    .diagram text { text-anchor: middle; fill: var(--muted); font-size: 10.5px; }
+    .diagram text.label { fill: var(--fg); font-family: var(--sans); font-size: 11px; font-weight: 600; }
+    .diagram text.params { fill: var(--faint); font-size: 9.5px; }
+    .diagram .front { fill: var(--accent-soft); stroke: var(--accent); stroke-width: 1; }
+    .diagram .top { fill: var(--panel); stroke: var(--accent); stroke-width: 1; }
+    .diagram .side { fill: var(--rule); stroke: var(--accent); stroke-width: 1; }
+    .diagram .vector .front { fill: var(--pass-bg); stroke: var(--pass); }
+    .diagram .arrow { stroke: var(--faint); stroke-width: 1.2; }
+    .diagram .arrowhead { fill: var(--faint); }
     .tok-keyword { color: var(--kw); } .tok-type { color: var(--ty); } .tok-function { color: var(--fn); }
     .tok-number { color: var(--num); } .tok-string { color: var(--str); } .tok-comment, .tok-option { color: var(--com); font-style: italic; }
     .tok-directive { color: var(--dir); font-weight: 600; }

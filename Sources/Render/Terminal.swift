@@ -79,6 +79,8 @@ public enum Terminal {
             return TextTable.render(table)
         case .figure(let figure):
             return TerminalFigure.render(figure, color: paint.enabled)
+        case .diagram(let diagram):
+            return diagram.stages.map { "\($0.label) → \(DiagramSVG.shapeText($0.shape))" }.joined(separator: "\n") + "\n"
         case .claim(let claim):
             let mark = claim.passed ? paint.green("✓") : paint.red("✗")
             var text = "\(mark) #\(claim.kind.rawValue)(\(claim.condition))\n"

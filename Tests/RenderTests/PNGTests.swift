@@ -31,3 +31,15 @@ import TestSupport
         #expect(Deflate.adler32(Array("Wikipedia".utf8)) == 0x11E6_0398)  // RFC 1950's example on Wikipedia
     }
 }
+
+@Suite struct WindowOutlineTests {
+    @Test func aWindowIsOutlinedBlackOutsideWhiteInside() {
+        // A 4×4 black picture at scale 4 (16×16), window over panel pixels rows 1–2, column 1.
+        var rgb = [UInt8](repeating: 100, count: 16 * 16 * 3)
+        FigureHTML.outline([.init(row: 1, column: 1, height: 2, width: 1)], on: &rgb, width: 16, height: 16, scale: 4)
+        func pixel(_ x: Int, _ y: Int) -> UInt8 { rgb[(y * 16 + x) * 3] }
+        #expect(pixel(4, 4) == 0 && pixel(7, 11) == 0)  // the corners of the outer line
+        #expect(pixel(5, 5) == 255 && pixel(6, 10) == 255)  // the inner line
+        #expect(pixel(3, 4) == 100 && pixel(8, 8) == 100 && pixel(5, 12) == 100)  // outside is untouched
+    }
+}

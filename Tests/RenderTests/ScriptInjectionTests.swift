@@ -57,6 +57,8 @@ import Testing
             .table(Table(title: payload, columns: [.init(payload)], rows: [[payload]], footer: [payload])),
             .figure(Figure(style: .rgb, panels: [.init(label: payload, width: 1, height: 1, values: [1, 0, 0])],
                            alt: payload, caption: payload)),
+            .diagram(ModelDiagram(stages: [.init(label: payload, shape: [2, 2, 1], parameters: 0),
+                                           .init(label: payload, shape: [4], parameters: 4)], alt: payload, caption: payload)),
             .claim(ClaimResult(kind: .expect, condition: payload, location: here, length: 1, passed: false,
                                values: [.init(payload, payload)])),
             .diagnostic(.error(payload, at: here, details: [payload])),
@@ -104,11 +106,12 @@ enum HTMLAudit {
         "!doctype", "html", "head", "meta", "title", "style", "link", "body", "header", "nav", "main", "article",
         "section", "div", "span", "a", "p", "h1", "h2", "h3", "h4", "h5", "h6", "ol", "ul", "li", "pre", "code",
         "em", "strong", "blockquote", "hr", "br", "img", "figure", "figcaption", "table", "caption", "thead",
-        "tbody", "tfoot", "tr", "th", "td", "small",
+        "tbody", "tfoot", "tr", "th", "td", "small", "svg", "g", "rect", "polygon", "line", "text",
     ]
     static let attributes: Set<String> = [
         "lang", "charset", "name", "content", "http-equiv", "rel", "href", "class", "id", "src", "alt", "title",
-        "width", "height", "aria-label", "aria-hidden", "colspan", "start",
+        "width", "height", "aria-label", "aria-hidden", "colspan", "start", "role", "viewbox", "x", "y", "x1",
+        "y1", "x2", "y2", "points",
     ]
 
     static func problems(in html: String) -> [String] {

@@ -41,6 +41,8 @@ enum Transcript {
                 for line in table.footer { lines.append("  " + line) }
             case .figure(let figure):
                 lines.append("figure: \(figure.alt) · \(figure.panels.count) panels · \(figure.style)")
+            case .diagram(let diagram):
+                lines.append("diagram: " + diagram.stages.map { "\($0.label) \($0.shape)" }.joined(separator: " → "))
             case .claim(let claim):
                 lines.append("\(claim.passed ? "✓" : "✗") \(claim.condition) @\(claim.location.line):\(claim.location.column)+\(claim.length)")
                 for value in claim.values { lines.append("  \(value.expression) → \(value.value)") }
