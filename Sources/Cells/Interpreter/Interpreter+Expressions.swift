@@ -70,8 +70,8 @@ extension Interpreter {
 
     /// The value `name` has in `scope`, or the built-in of that name.
     func lookup(_ name: String, at span: Span, in scope: Scope) throws -> Value {
-        if let owner = scope.owner(of: name) {
-            guard let value = owner.slot(name)?.value else {
+        if let slot = scope.find(name) {
+            guard let value = slot.value else {
                 throw CellsError("variable '\(name)' used before being initialized", at: span)
             }
             return value

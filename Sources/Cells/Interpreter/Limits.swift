@@ -13,7 +13,7 @@ public struct Limits: Sendable, Hashable {
     public var liveTensorElements: Int
 
     /// Creates limits; the defaults stop `while true {}` in well under a second (release build).
-    public init(steps: Int = 10_000_000, recursionDepth: Int = 1_000, arrayElements: Int = 1 << 20,
+    public init(steps: Int = 5_000_000, recursionDepth: Int = 1_000, arrayElements: Int = 1 << 20,
                 stringBytes: Int = 1 << 20, liveTensorElements: Int = 1 << 25) {
         self.steps = steps
         self.recursionDepth = recursionDepth

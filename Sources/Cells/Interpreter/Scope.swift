@@ -23,14 +23,24 @@ final class Scope {
     func owner(of name: String) -> Scope? {
         var scope: Scope? = self
         while let current = scope {
-            if current.slots[name] != nil { return current }
+            if current.slots.index(forKey: name) != nil { return current }
+            scope = current.parent
+        }
+        return nil
+    }
+
+    /// The slot of `name` in this scope or the nearest one around it that binds it.
+    func find(_ name: String) -> Slot? {
+        var scope: Scope? = self
+        while let current = scope {
+            if let slot = current.slots[name] { return slot }
             scope = current.parent
         }
         return nil
     }
 
     /// Whether this scope itself binds `name`.
-    func binds(_ name: String) -> Bool { slots[name] != nil }
+    func binds(_ name: String) -> Bool { slots.index(forKey: name) != nil }
 
     /// Binds `name` here, replacing any binding of this scope.
     func define(_ name: String, _ value: Value?, mutable: Bool) {
@@ -43,11 +53,12 @@ final class Scope {
     /// Runs `body` on the value of `name` in place; `name` must be bound here.
     ///
     /// The slot is emptied during `body`, so an array or tensor it holds is uniquely referenced
-    /// and mutates without a copy.
+    /// and mutates without a copy, and `body` may read other names of this scope freely.
     func modify<R>(_ name: String, _ body: (inout Value?) throws -> R) rethrows -> R {
-        var value = slots[name]?.value
-        slots[name]?.value = nil
-        defer { slots[name]?.value = value }
+        guard let index = slots.index(forKey: name) else { preconditionFailure("'\(name)' is not bound here") }
+        var value = slots.values[index].value
+        slots.values[index].value = nil
+        defer { slots.values[slots.index(forKey: name)!].value = value }
         return try body(&value)
     }
 }

@@ -8,7 +8,7 @@ import Glibc
     /// The three runaway cells of the brief: each ends with a located error within its timeout,
     /// and the process stays far from exhausting memory.
     static let runaways: [(String, String)] = [
-        ("1️⃣while true {}", "cell exceeded its budget of 10000000 steps"),
+        ("1️⃣while true {}", "cell exceeded its budget of 5000000 steps"),
         ("let big = 1️⃣Tensor.zeros([100000, 100000, 3])",
          "a tensor of shape [100000, 100000, 3] has 30000000000 elements; the limit is 16777216"),
         ("func down(_ n: Int) -> Int { 1️⃣down(n + 1) }\ndown(0)", "recursion deeper than 1000 calls"),
