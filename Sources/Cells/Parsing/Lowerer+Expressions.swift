@@ -1,3 +1,4 @@
+internal import SwiftOperators
 @_spi(Compiler) internal import SwiftParser
 internal import SwiftSyntax
 
@@ -202,7 +203,9 @@ extension Lowerer {
            [.add, .subtract, .multiply, .divide, .remainder].contains(binary) {
             return .assignment(compound: binary, target: left, value: right)
         }
-        unsupported("operator '\(op)'", at: node.operator)
+        if OperatorTable.standardOperators.infixOperator(named: op) != nil {
+            unsupported("operator '\(op)'", at: node.operator)
+        }  // else folding already reported it as unknown
         return .invalid
     }
 
