@@ -77,6 +77,9 @@ struct Closure: Sendable {
     var body: [Stmt]
     /// Where the whole closure is.
     var span: Span
+    /// The names the body uses (an over-approximation): the closure captures those of them
+    /// that local scopes bind when it is made.
+    var names: [String] = []
 }
 
 /// `#expect(…)`, `#require(…)`, `#summary(…)` or `#show(…)`.

@@ -108,6 +108,7 @@ extension Builtins {
             let count = call.int(1)
             guard count >= 0 else { throw call.error("'count' must not be negative, not \(count)", at: 1) }
             try call.interpreter.checkArray(count: count, at: call.span)
+            try call.interpreter.checkNesting(call.value(0), at: call.span)
             return .array(Array(repeating: call.value(0), count: count))
         }),
         BuiltinType("Padding", methods: [

@@ -24,7 +24,11 @@ enum SequenceMethods {
     static let table: [String: Builtin] = Dictionary(uniqueKeysWithValues: [
         Builtin("map", [.required(nil, .function)]) { call in
             let items = try elements(call)
-            return .array(try items.map { try call.interpreter.callFunction(call.function(0), [$0], at: call.span) })
+            return .array(try items.map { item in
+                let result = try call.interpreter.callFunction(call.function(0), [item], at: call.span)
+                try call.interpreter.checkNesting(result, at: call.span)
+                return result
+            })
         },
         Builtin("filter", [.required(nil, .function)]) { call in
             .array(try elements(call).filter { try truth(call.interpreter.callFunction(call.function(0), [$0], at: call.span), call) })
@@ -123,6 +127,7 @@ enum SequenceMethods {
         switch (name, form) {
         case ("append", 0):
             try interpreter.checkArray(count: elements.count + 1, at: span)
+            try interpreter.checkNesting(call.value(0), at: span)
             elements.append(call.value(0))
         case ("append", _):
             let more = try interpreter.elements(of: call.value(0), at: spans[0])
@@ -134,6 +139,7 @@ enum SequenceMethods {
                 throw call.error("index \(index) is out of range for inserting into an array of \(elements.count) elements", at: 1)
             }
             try interpreter.checkArray(count: elements.count + 1, at: span)
+            try interpreter.checkNesting(call.value(0), at: span)
             elements.insert(call.value(0), at: index)
         case ("remove", _):
             let index = call.int(0)

@@ -8,7 +8,7 @@ extension Interpreter {
         let function = try evaluate(callee, in: scope)
         let evaluated = try evaluateArguments(arguments, in: scope)
         let trailing = trailingClosure.map { closure in
-            EvaluatedArgument(label: nil, labelSpan: closure.span, value: .function(Function(.closure(closure, scope))),
+            EvaluatedArgument(label: nil, labelSpan: closure.span, value: .function(makeClosure(closure, in: scope)),
                               span: closure.span)
         }
         return try call(function, evaluated, trailingClosure: trailing, at: span)
@@ -22,6 +22,8 @@ extension Interpreter {
             switch function.kind {
             case .declared(let decl, let scope):
                 return try callDeclared(decl, captured: scope, arguments, trailingClosure: trailingClosure, at: span)
+            case .local(let decl):
+                preconditionFailure("'\(decl.name)' was not resolved to its scope when looked up")
             case .closure(let closure, let scope):
                 if let trailingClosure {
                     throw CellsError("extra trailing closure passed in call", at: trailingClosure.span)

@@ -35,7 +35,7 @@ extension Interpreter {
         for statement in statements {
             guard case .function(let decl) = statement.kind else { continue }
             try declare(decl.name, at: decl.span, in: scope)
-            scope.define(decl.name, .function(Function(.declared(decl, scope))), mutable: false)
+            scope.define(decl.name, .function(Function(.local(decl))), mutable: false)
         }
     }
 
