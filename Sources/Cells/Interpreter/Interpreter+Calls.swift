@@ -5,7 +5,13 @@ extension Interpreter {
         if case .member(let base, let name) = callee.kind, Self.mutatingMethods.contains(name) {
             return try callMutating(name, on: base, arguments, in: scope, at: span)
         }
-        let function = try evaluate(callee, in: scope)
+        let function: Value
+        if case .member(let base, let name) = callee.kind {
+            // `conv.parameterCount(for: shape)` calls the method even where a property shares its name.
+            function = try member(name, of: try evaluate(base, in: scope), at: callee.span, preferMethod: true)
+        } else {
+            function = try evaluate(callee, in: scope)
+        }
         let evaluated = try evaluateArguments(arguments, in: scope)
         let trailing = trailingClosure.map { closure in
             EvaluatedArgument(label: nil, labelSpan: closure.span, value: .function(makeClosure(closure, in: scope)),

@@ -31,7 +31,7 @@ public struct CellProgram: Sendable {
     }
 
     /// Whether the program can run: it has no error.
-    var isRunnable: Bool { !diagnostics.contains { $0.severity == .error } }
+    public var isRunnable: Bool { !diagnostics.contains { $0.severity == .error } }
 
     private static func lower(source: String, file: String, firstLine: Int, columnOffsets: [Int])
         -> ([Stmt], [Diagnostic]) {
