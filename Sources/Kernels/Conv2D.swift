@@ -48,8 +48,29 @@ public func conv2d(
     input.scalars.withUnsafeBufferPointer { x in
         kernel.scalars.withUnsafeBufferPointer { w in
             output.withUnsafeMutableBufferPointer { y in
-                ConvDirect.run(problem, input: x.baseAddress!, kernel: w.baseAddress!,
-                               bias: bias?.scalars, output: y.baseAddress!, threads: threads)
+                let g = geometry
+                let padded: UnsafeMutablePointer<Float>?
+                if g.paddingTop + g.paddingBottom + g.paddingLeft + g.paddingRight > 0 {
+                    let size = layout.batch * (layout.height + g.paddingTop + g.paddingBottom)
+                        * (layout.width + g.paddingLeft + g.paddingRight) * inputChannels
+                    padded = .allocate(capacity: size)
+                    ConvRows.pad(x.baseAddress!, problem: problem, into: padded!)
+                } else {
+                    padded = nil
+                }
+                defer { padded?.deallocate() }
+                let rows = ConvRows(paddedImage: padded.map { UnsafePointer($0) } ?? x.baseAddress!, problem: problem)
+                func run(_ bias: UnsafePointer<Float>?) {
+                    GEMM.multiply(
+                        m: count / outputChannels, n: outputChannels, rows: rows,
+                        b: w.baseAddress!, ldb: outputChannels, c: y.baseAddress!, ldc: outputChannels, bias: bias,
+                        threads: threads)
+                }
+                if let bias {
+                    bias.scalars.withUnsafeBufferPointer { run($0.baseAddress!) }
+                } else {
+                    run(nil)
+                }
             }
         }
     }

@@ -53,8 +53,8 @@ private func product(
         b.scalars.withUnsafeBufferPointer { b in
             output.withUnsafeMutableBufferPointer { c in
                 func run(_ bias: UnsafePointer<Float>?) {
-                    GEMM.multiply(m: rows, n: n, k: k, a: a.baseAddress!, lda: k, b: b.baseAddress!, ldb: n,
-                                  c: c.baseAddress!, ldc: n, bias: bias, threads: threads)
+                    GEMM.multiply(m: rows, n: n, rows: MatrixRows(base: a.baseAddress!, ld: k, run: k), b: b.baseAddress!,
+                                  ldb: n, c: c.baseAddress!, ldc: n, bias: bias, threads: threads)
                 }
                 if let bias {
                     bias.scalars.withUnsafeBufferPointer { run($0.baseAddress!) }
