@@ -6,7 +6,7 @@
 /// `rows[r][segmentOffsets[segment] + offset + i]`; the `packed` family reads A packed as
 /// `a[k·rows + r]`.
 extension GEMM {
-    typealias Vector = SIMD16<Float>
+    typealias Vector = Lanes.Vector
 
     /// What one kernel call multiplies: a range of segments of A's rows and the matching B rows.
     struct Step {
@@ -23,40 +23,26 @@ extension GEMM {
         let bias: UnsafePointer<Float>?
     }
 
-    @inline(__always)
-    static func load(_ p: UnsafePointer<Float>) -> Vector {
-        UnsafeRawPointer(p).loadUnaligned(as: Vector.self)
-    }
-
-    @inline(__always)
-    static func load(_ p: UnsafeMutablePointer<Float>) -> Vector {
-        UnsafeRawPointer(p).loadUnaligned(as: Vector.self)
-    }
-
-    @inline(__always)
-    static func store(_ v: Vector, _ p: UnsafeMutablePointer<Float>) {
-        UnsafeMutableRawPointer(p).storeBytes(of: v, as: Vector.self)
-    }
 
     /// C[8×32] (+)= A rows · B[k][32], one fused multiply-add per step k, in order.
     @inline(__always)
     static func kernel8x32(_ s: Step, rows: UnsafePointer<UnsafePointer<Float>>, c: UnsafeMutablePointer<Float>, ldc: Int) {
-        var c0_0 = s.accumulate ? load(c + 0 * ldc + 0) : Vector()
-        var c0_1 = s.accumulate ? load(c + 0 * ldc + 16) : Vector()
-        var c1_0 = s.accumulate ? load(c + 1 * ldc + 0) : Vector()
-        var c1_1 = s.accumulate ? load(c + 1 * ldc + 16) : Vector()
-        var c2_0 = s.accumulate ? load(c + 2 * ldc + 0) : Vector()
-        var c2_1 = s.accumulate ? load(c + 2 * ldc + 16) : Vector()
-        var c3_0 = s.accumulate ? load(c + 3 * ldc + 0) : Vector()
-        var c3_1 = s.accumulate ? load(c + 3 * ldc + 16) : Vector()
-        var c4_0 = s.accumulate ? load(c + 4 * ldc + 0) : Vector()
-        var c4_1 = s.accumulate ? load(c + 4 * ldc + 16) : Vector()
-        var c5_0 = s.accumulate ? load(c + 5 * ldc + 0) : Vector()
-        var c5_1 = s.accumulate ? load(c + 5 * ldc + 16) : Vector()
-        var c6_0 = s.accumulate ? load(c + 6 * ldc + 0) : Vector()
-        var c6_1 = s.accumulate ? load(c + 6 * ldc + 16) : Vector()
-        var c7_0 = s.accumulate ? load(c + 7 * ldc + 0) : Vector()
-        var c7_1 = s.accumulate ? load(c + 7 * ldc + 16) : Vector()
+        var c0_0 = s.accumulate ? Lanes.load(c + 0 * ldc + 0) : Vector()
+        var c0_1 = s.accumulate ? Lanes.load(c + 0 * ldc + 16) : Vector()
+        var c1_0 = s.accumulate ? Lanes.load(c + 1 * ldc + 0) : Vector()
+        var c1_1 = s.accumulate ? Lanes.load(c + 1 * ldc + 16) : Vector()
+        var c2_0 = s.accumulate ? Lanes.load(c + 2 * ldc + 0) : Vector()
+        var c2_1 = s.accumulate ? Lanes.load(c + 2 * ldc + 16) : Vector()
+        var c3_0 = s.accumulate ? Lanes.load(c + 3 * ldc + 0) : Vector()
+        var c3_1 = s.accumulate ? Lanes.load(c + 3 * ldc + 16) : Vector()
+        var c4_0 = s.accumulate ? Lanes.load(c + 4 * ldc + 0) : Vector()
+        var c4_1 = s.accumulate ? Lanes.load(c + 4 * ldc + 16) : Vector()
+        var c5_0 = s.accumulate ? Lanes.load(c + 5 * ldc + 0) : Vector()
+        var c5_1 = s.accumulate ? Lanes.load(c + 5 * ldc + 16) : Vector()
+        var c6_0 = s.accumulate ? Lanes.load(c + 6 * ldc + 0) : Vector()
+        var c6_1 = s.accumulate ? Lanes.load(c + 6 * ldc + 16) : Vector()
+        var c7_0 = s.accumulate ? Lanes.load(c + 7 * ldc + 0) : Vector()
+        var c7_1 = s.accumulate ? Lanes.load(c + 7 * ldc + 16) : Vector()
         var b = s.b
         for segment in s.segments {
             let start = s.segmentOffsets[segment] + s.offset
@@ -69,8 +55,8 @@ extension GEMM {
             let p6 = rows[6] + start
             let p7 = rows[7] + start
             for i in 0..<s.run {
-                let b0 = load(b + 0)
-                let b1 = load(b + 16)
+                let b0 = Lanes.load(b + 0)
+                let b1 = Lanes.load(b + 16)
                 let a0 = Vector(repeating: p0[i])
                 c0_0 = c0_0.addingProduct(a0, b0)
                 c0_1 = c0_1.addingProduct(a0, b1)
@@ -99,8 +85,8 @@ extension GEMM {
             }
         }
         if let bias = s.bias {
-            let bias0 = load(bias + 0)
-            let bias1 = load(bias + 16)
+            let bias0 = Lanes.load(bias + 0)
+            let bias1 = Lanes.load(bias + 16)
             c0_0 += bias0
             c0_1 += bias1
             c1_0 += bias0
@@ -118,35 +104,35 @@ extension GEMM {
             c7_0 += bias0
             c7_1 += bias1
         }
-        store(c0_0, c + 0 * ldc + 0)
-        store(c0_1, c + 0 * ldc + 16)
-        store(c1_0, c + 1 * ldc + 0)
-        store(c1_1, c + 1 * ldc + 16)
-        store(c2_0, c + 2 * ldc + 0)
-        store(c2_1, c + 2 * ldc + 16)
-        store(c3_0, c + 3 * ldc + 0)
-        store(c3_1, c + 3 * ldc + 16)
-        store(c4_0, c + 4 * ldc + 0)
-        store(c4_1, c + 4 * ldc + 16)
-        store(c5_0, c + 5 * ldc + 0)
-        store(c5_1, c + 5 * ldc + 16)
-        store(c6_0, c + 6 * ldc + 0)
-        store(c6_1, c + 6 * ldc + 16)
-        store(c7_0, c + 7 * ldc + 0)
-        store(c7_1, c + 7 * ldc + 16)
+        Lanes.store(c0_0, c + 0 * ldc + 0)
+        Lanes.store(c0_1, c + 0 * ldc + 16)
+        Lanes.store(c1_0, c + 1 * ldc + 0)
+        Lanes.store(c1_1, c + 1 * ldc + 16)
+        Lanes.store(c2_0, c + 2 * ldc + 0)
+        Lanes.store(c2_1, c + 2 * ldc + 16)
+        Lanes.store(c3_0, c + 3 * ldc + 0)
+        Lanes.store(c3_1, c + 3 * ldc + 16)
+        Lanes.store(c4_0, c + 4 * ldc + 0)
+        Lanes.store(c4_1, c + 4 * ldc + 16)
+        Lanes.store(c5_0, c + 5 * ldc + 0)
+        Lanes.store(c5_1, c + 5 * ldc + 16)
+        Lanes.store(c6_0, c + 6 * ldc + 0)
+        Lanes.store(c6_1, c + 6 * ldc + 16)
+        Lanes.store(c7_0, c + 7 * ldc + 0)
+        Lanes.store(c7_1, c + 7 * ldc + 16)
     }
 
     /// C[8×16] (+)= A rows · B[k][16], one fused multiply-add per step k, in order.
     @inline(__always)
     static func kernel8x16(_ s: Step, rows: UnsafePointer<UnsafePointer<Float>>, c: UnsafeMutablePointer<Float>, ldc: Int) {
-        var c0_0 = s.accumulate ? load(c + 0 * ldc + 0) : Vector()
-        var c1_0 = s.accumulate ? load(c + 1 * ldc + 0) : Vector()
-        var c2_0 = s.accumulate ? load(c + 2 * ldc + 0) : Vector()
-        var c3_0 = s.accumulate ? load(c + 3 * ldc + 0) : Vector()
-        var c4_0 = s.accumulate ? load(c + 4 * ldc + 0) : Vector()
-        var c5_0 = s.accumulate ? load(c + 5 * ldc + 0) : Vector()
-        var c6_0 = s.accumulate ? load(c + 6 * ldc + 0) : Vector()
-        var c7_0 = s.accumulate ? load(c + 7 * ldc + 0) : Vector()
+        var c0_0 = s.accumulate ? Lanes.load(c + 0 * ldc + 0) : Vector()
+        var c1_0 = s.accumulate ? Lanes.load(c + 1 * ldc + 0) : Vector()
+        var c2_0 = s.accumulate ? Lanes.load(c + 2 * ldc + 0) : Vector()
+        var c3_0 = s.accumulate ? Lanes.load(c + 3 * ldc + 0) : Vector()
+        var c4_0 = s.accumulate ? Lanes.load(c + 4 * ldc + 0) : Vector()
+        var c5_0 = s.accumulate ? Lanes.load(c + 5 * ldc + 0) : Vector()
+        var c6_0 = s.accumulate ? Lanes.load(c + 6 * ldc + 0) : Vector()
+        var c7_0 = s.accumulate ? Lanes.load(c + 7 * ldc + 0) : Vector()
         var b = s.b
         for segment in s.segments {
             let start = s.segmentOffsets[segment] + s.offset
@@ -159,7 +145,7 @@ extension GEMM {
             let p6 = rows[6] + start
             let p7 = rows[7] + start
             for i in 0..<s.run {
-                let b0 = load(b + 0)
+                let b0 = Lanes.load(b + 0)
                 let a0 = Vector(repeating: p0[i])
                 c0_0 = c0_0.addingProduct(a0, b0)
                 let a1 = Vector(repeating: p1[i])
@@ -180,7 +166,7 @@ extension GEMM {
             }
         }
         if let bias = s.bias {
-            let bias0 = load(bias + 0)
+            let bias0 = Lanes.load(bias + 0)
             c0_0 += bias0
             c1_0 += bias0
             c2_0 += bias0
@@ -190,32 +176,32 @@ extension GEMM {
             c6_0 += bias0
             c7_0 += bias0
         }
-        store(c0_0, c + 0 * ldc + 0)
-        store(c1_0, c + 1 * ldc + 0)
-        store(c2_0, c + 2 * ldc + 0)
-        store(c3_0, c + 3 * ldc + 0)
-        store(c4_0, c + 4 * ldc + 0)
-        store(c5_0, c + 5 * ldc + 0)
-        store(c6_0, c + 6 * ldc + 0)
-        store(c7_0, c + 7 * ldc + 0)
+        Lanes.store(c0_0, c + 0 * ldc + 0)
+        Lanes.store(c1_0, c + 1 * ldc + 0)
+        Lanes.store(c2_0, c + 2 * ldc + 0)
+        Lanes.store(c3_0, c + 3 * ldc + 0)
+        Lanes.store(c4_0, c + 4 * ldc + 0)
+        Lanes.store(c5_0, c + 5 * ldc + 0)
+        Lanes.store(c6_0, c + 6 * ldc + 0)
+        Lanes.store(c7_0, c + 7 * ldc + 0)
     }
 
     /// C[1×64] (+)= A rows · B[k][64], one fused multiply-add per step k, in order.
     @inline(__always)
     static func kernel1x64(_ s: Step, rows: UnsafePointer<UnsafePointer<Float>>, c: UnsafeMutablePointer<Float>, ldc: Int) {
-        var c0_0 = s.accumulate ? load(c + 0 * ldc + 0) : Vector()
-        var c0_1 = s.accumulate ? load(c + 0 * ldc + 16) : Vector()
-        var c0_2 = s.accumulate ? load(c + 0 * ldc + 32) : Vector()
-        var c0_3 = s.accumulate ? load(c + 0 * ldc + 48) : Vector()
+        var c0_0 = s.accumulate ? Lanes.load(c + 0 * ldc + 0) : Vector()
+        var c0_1 = s.accumulate ? Lanes.load(c + 0 * ldc + 16) : Vector()
+        var c0_2 = s.accumulate ? Lanes.load(c + 0 * ldc + 32) : Vector()
+        var c0_3 = s.accumulate ? Lanes.load(c + 0 * ldc + 48) : Vector()
         var b = s.b
         for segment in s.segments {
             let start = s.segmentOffsets[segment] + s.offset
             let p0 = rows[0] + start
             for i in 0..<s.run {
-                let b0 = load(b + 0)
-                let b1 = load(b + 16)
-                let b2 = load(b + 32)
-                let b3 = load(b + 48)
+                let b0 = Lanes.load(b + 0)
+                let b1 = Lanes.load(b + 16)
+                let b2 = Lanes.load(b + 32)
+                let b3 = Lanes.load(b + 48)
                 let a0 = Vector(repeating: p0[i])
                 c0_0 = c0_0.addingProduct(a0, b0)
                 c0_1 = c0_1.addingProduct(a0, b1)
@@ -225,33 +211,33 @@ extension GEMM {
             }
         }
         if let bias = s.bias {
-            let bias0 = load(bias + 0)
-            let bias1 = load(bias + 16)
-            let bias2 = load(bias + 32)
-            let bias3 = load(bias + 48)
+            let bias0 = Lanes.load(bias + 0)
+            let bias1 = Lanes.load(bias + 16)
+            let bias2 = Lanes.load(bias + 32)
+            let bias3 = Lanes.load(bias + 48)
             c0_0 += bias0
             c0_1 += bias1
             c0_2 += bias2
             c0_3 += bias3
         }
-        store(c0_0, c + 0 * ldc + 0)
-        store(c0_1, c + 0 * ldc + 16)
-        store(c0_2, c + 0 * ldc + 32)
-        store(c0_3, c + 0 * ldc + 48)
+        Lanes.store(c0_0, c + 0 * ldc + 0)
+        Lanes.store(c0_1, c + 0 * ldc + 16)
+        Lanes.store(c0_2, c + 0 * ldc + 32)
+        Lanes.store(c0_3, c + 0 * ldc + 48)
     }
 
     /// C[1×32] (+)= A rows · B[k][32], one fused multiply-add per step k, in order.
     @inline(__always)
     static func kernel1x32(_ s: Step, rows: UnsafePointer<UnsafePointer<Float>>, c: UnsafeMutablePointer<Float>, ldc: Int) {
-        var c0_0 = s.accumulate ? load(c + 0 * ldc + 0) : Vector()
-        var c0_1 = s.accumulate ? load(c + 0 * ldc + 16) : Vector()
+        var c0_0 = s.accumulate ? Lanes.load(c + 0 * ldc + 0) : Vector()
+        var c0_1 = s.accumulate ? Lanes.load(c + 0 * ldc + 16) : Vector()
         var b = s.b
         for segment in s.segments {
             let start = s.segmentOffsets[segment] + s.offset
             let p0 = rows[0] + start
             for i in 0..<s.run {
-                let b0 = load(b + 0)
-                let b1 = load(b + 16)
+                let b0 = Lanes.load(b + 0)
+                let b1 = Lanes.load(b + 16)
                 let a0 = Vector(repeating: p0[i])
                 c0_0 = c0_0.addingProduct(a0, b0)
                 c0_1 = c0_1.addingProduct(a0, b1)
@@ -259,60 +245,60 @@ extension GEMM {
             }
         }
         if let bias = s.bias {
-            let bias0 = load(bias + 0)
-            let bias1 = load(bias + 16)
+            let bias0 = Lanes.load(bias + 0)
+            let bias1 = Lanes.load(bias + 16)
             c0_0 += bias0
             c0_1 += bias1
         }
-        store(c0_0, c + 0 * ldc + 0)
-        store(c0_1, c + 0 * ldc + 16)
+        Lanes.store(c0_0, c + 0 * ldc + 0)
+        Lanes.store(c0_1, c + 0 * ldc + 16)
     }
 
     /// C[1×16] (+)= A rows · B[k][16], one fused multiply-add per step k, in order.
     @inline(__always)
     static func kernel1x16(_ s: Step, rows: UnsafePointer<UnsafePointer<Float>>, c: UnsafeMutablePointer<Float>, ldc: Int) {
-        var c0_0 = s.accumulate ? load(c + 0 * ldc + 0) : Vector()
+        var c0_0 = s.accumulate ? Lanes.load(c + 0 * ldc + 0) : Vector()
         var b = s.b
         for segment in s.segments {
             let start = s.segmentOffsets[segment] + s.offset
             let p0 = rows[0] + start
             for i in 0..<s.run {
-                let b0 = load(b + 0)
+                let b0 = Lanes.load(b + 0)
                 let a0 = Vector(repeating: p0[i])
                 c0_0 = c0_0.addingProduct(a0, b0)
                 b += s.bStride
             }
         }
         if let bias = s.bias {
-            let bias0 = load(bias + 0)
+            let bias0 = Lanes.load(bias + 0)
             c0_0 += bias0
         }
-        store(c0_0, c + 0 * ldc + 0)
+        Lanes.store(c0_0, c + 0 * ldc + 0)
     }
 
     /// C[8×32] (+)= packed A [k][8] · B[k][32], one fused multiply-add per step k, in order.
     @inline(__always)
     static func packed8x32(_ s: Step, a: UnsafePointer<Float>, depth: Int, c: UnsafeMutablePointer<Float>, ldc: Int) {
-        var c0_0 = s.accumulate ? load(c + 0 * ldc + 0) : Vector()
-        var c0_1 = s.accumulate ? load(c + 0 * ldc + 16) : Vector()
-        var c1_0 = s.accumulate ? load(c + 1 * ldc + 0) : Vector()
-        var c1_1 = s.accumulate ? load(c + 1 * ldc + 16) : Vector()
-        var c2_0 = s.accumulate ? load(c + 2 * ldc + 0) : Vector()
-        var c2_1 = s.accumulate ? load(c + 2 * ldc + 16) : Vector()
-        var c3_0 = s.accumulate ? load(c + 3 * ldc + 0) : Vector()
-        var c3_1 = s.accumulate ? load(c + 3 * ldc + 16) : Vector()
-        var c4_0 = s.accumulate ? load(c + 4 * ldc + 0) : Vector()
-        var c4_1 = s.accumulate ? load(c + 4 * ldc + 16) : Vector()
-        var c5_0 = s.accumulate ? load(c + 5 * ldc + 0) : Vector()
-        var c5_1 = s.accumulate ? load(c + 5 * ldc + 16) : Vector()
-        var c6_0 = s.accumulate ? load(c + 6 * ldc + 0) : Vector()
-        var c6_1 = s.accumulate ? load(c + 6 * ldc + 16) : Vector()
-        var c7_0 = s.accumulate ? load(c + 7 * ldc + 0) : Vector()
-        var c7_1 = s.accumulate ? load(c + 7 * ldc + 16) : Vector()
+        var c0_0 = s.accumulate ? Lanes.load(c + 0 * ldc + 0) : Vector()
+        var c0_1 = s.accumulate ? Lanes.load(c + 0 * ldc + 16) : Vector()
+        var c1_0 = s.accumulate ? Lanes.load(c + 1 * ldc + 0) : Vector()
+        var c1_1 = s.accumulate ? Lanes.load(c + 1 * ldc + 16) : Vector()
+        var c2_0 = s.accumulate ? Lanes.load(c + 2 * ldc + 0) : Vector()
+        var c2_1 = s.accumulate ? Lanes.load(c + 2 * ldc + 16) : Vector()
+        var c3_0 = s.accumulate ? Lanes.load(c + 3 * ldc + 0) : Vector()
+        var c3_1 = s.accumulate ? Lanes.load(c + 3 * ldc + 16) : Vector()
+        var c4_0 = s.accumulate ? Lanes.load(c + 4 * ldc + 0) : Vector()
+        var c4_1 = s.accumulate ? Lanes.load(c + 4 * ldc + 16) : Vector()
+        var c5_0 = s.accumulate ? Lanes.load(c + 5 * ldc + 0) : Vector()
+        var c5_1 = s.accumulate ? Lanes.load(c + 5 * ldc + 16) : Vector()
+        var c6_0 = s.accumulate ? Lanes.load(c + 6 * ldc + 0) : Vector()
+        var c6_1 = s.accumulate ? Lanes.load(c + 6 * ldc + 16) : Vector()
+        var c7_0 = s.accumulate ? Lanes.load(c + 7 * ldc + 0) : Vector()
+        var c7_1 = s.accumulate ? Lanes.load(c + 7 * ldc + 16) : Vector()
         var a = a, b = s.b
         for _ in 0..<depth {
-            let b0 = load(b + 0)
-            let b1 = load(b + 16)
+            let b0 = Lanes.load(b + 0)
+            let b1 = Lanes.load(b + 16)
             let a0 = Vector(repeating: a[0])
             c0_0 = c0_0.addingProduct(a0, b0)
             c0_1 = c0_1.addingProduct(a0, b1)
@@ -341,8 +327,8 @@ extension GEMM {
             b += s.bStride
         }
         if let bias = s.bias {
-            let bias0 = load(bias + 0)
-            let bias1 = load(bias + 16)
+            let bias0 = Lanes.load(bias + 0)
+            let bias1 = Lanes.load(bias + 16)
             c0_0 += bias0
             c0_1 += bias1
             c1_0 += bias0
@@ -360,38 +346,38 @@ extension GEMM {
             c7_0 += bias0
             c7_1 += bias1
         }
-        store(c0_0, c + 0 * ldc + 0)
-        store(c0_1, c + 0 * ldc + 16)
-        store(c1_0, c + 1 * ldc + 0)
-        store(c1_1, c + 1 * ldc + 16)
-        store(c2_0, c + 2 * ldc + 0)
-        store(c2_1, c + 2 * ldc + 16)
-        store(c3_0, c + 3 * ldc + 0)
-        store(c3_1, c + 3 * ldc + 16)
-        store(c4_0, c + 4 * ldc + 0)
-        store(c4_1, c + 4 * ldc + 16)
-        store(c5_0, c + 5 * ldc + 0)
-        store(c5_1, c + 5 * ldc + 16)
-        store(c6_0, c + 6 * ldc + 0)
-        store(c6_1, c + 6 * ldc + 16)
-        store(c7_0, c + 7 * ldc + 0)
-        store(c7_1, c + 7 * ldc + 16)
+        Lanes.store(c0_0, c + 0 * ldc + 0)
+        Lanes.store(c0_1, c + 0 * ldc + 16)
+        Lanes.store(c1_0, c + 1 * ldc + 0)
+        Lanes.store(c1_1, c + 1 * ldc + 16)
+        Lanes.store(c2_0, c + 2 * ldc + 0)
+        Lanes.store(c2_1, c + 2 * ldc + 16)
+        Lanes.store(c3_0, c + 3 * ldc + 0)
+        Lanes.store(c3_1, c + 3 * ldc + 16)
+        Lanes.store(c4_0, c + 4 * ldc + 0)
+        Lanes.store(c4_1, c + 4 * ldc + 16)
+        Lanes.store(c5_0, c + 5 * ldc + 0)
+        Lanes.store(c5_1, c + 5 * ldc + 16)
+        Lanes.store(c6_0, c + 6 * ldc + 0)
+        Lanes.store(c6_1, c + 6 * ldc + 16)
+        Lanes.store(c7_0, c + 7 * ldc + 0)
+        Lanes.store(c7_1, c + 7 * ldc + 16)
     }
 
     /// C[8×16] (+)= packed A [k][8] · B[k][16], one fused multiply-add per step k, in order.
     @inline(__always)
     static func packed8x16(_ s: Step, a: UnsafePointer<Float>, depth: Int, c: UnsafeMutablePointer<Float>, ldc: Int) {
-        var c0_0 = s.accumulate ? load(c + 0 * ldc + 0) : Vector()
-        var c1_0 = s.accumulate ? load(c + 1 * ldc + 0) : Vector()
-        var c2_0 = s.accumulate ? load(c + 2 * ldc + 0) : Vector()
-        var c3_0 = s.accumulate ? load(c + 3 * ldc + 0) : Vector()
-        var c4_0 = s.accumulate ? load(c + 4 * ldc + 0) : Vector()
-        var c5_0 = s.accumulate ? load(c + 5 * ldc + 0) : Vector()
-        var c6_0 = s.accumulate ? load(c + 6 * ldc + 0) : Vector()
-        var c7_0 = s.accumulate ? load(c + 7 * ldc + 0) : Vector()
+        var c0_0 = s.accumulate ? Lanes.load(c + 0 * ldc + 0) : Vector()
+        var c1_0 = s.accumulate ? Lanes.load(c + 1 * ldc + 0) : Vector()
+        var c2_0 = s.accumulate ? Lanes.load(c + 2 * ldc + 0) : Vector()
+        var c3_0 = s.accumulate ? Lanes.load(c + 3 * ldc + 0) : Vector()
+        var c4_0 = s.accumulate ? Lanes.load(c + 4 * ldc + 0) : Vector()
+        var c5_0 = s.accumulate ? Lanes.load(c + 5 * ldc + 0) : Vector()
+        var c6_0 = s.accumulate ? Lanes.load(c + 6 * ldc + 0) : Vector()
+        var c7_0 = s.accumulate ? Lanes.load(c + 7 * ldc + 0) : Vector()
         var a = a, b = s.b
         for _ in 0..<depth {
-            let b0 = load(b + 0)
+            let b0 = Lanes.load(b + 0)
             let a0 = Vector(repeating: a[0])
             c0_0 = c0_0.addingProduct(a0, b0)
             let a1 = Vector(repeating: a[1])
@@ -412,7 +398,7 @@ extension GEMM {
             b += s.bStride
         }
         if let bias = s.bias {
-            let bias0 = load(bias + 0)
+            let bias0 = Lanes.load(bias + 0)
             c0_0 += bias0
             c1_0 += bias0
             c2_0 += bias0
@@ -422,13 +408,13 @@ extension GEMM {
             c6_0 += bias0
             c7_0 += bias0
         }
-        store(c0_0, c + 0 * ldc + 0)
-        store(c1_0, c + 1 * ldc + 0)
-        store(c2_0, c + 2 * ldc + 0)
-        store(c3_0, c + 3 * ldc + 0)
-        store(c4_0, c + 4 * ldc + 0)
-        store(c5_0, c + 5 * ldc + 0)
-        store(c6_0, c + 6 * ldc + 0)
-        store(c7_0, c + 7 * ldc + 0)
+        Lanes.store(c0_0, c + 0 * ldc + 0)
+        Lanes.store(c1_0, c + 1 * ldc + 0)
+        Lanes.store(c2_0, c + 2 * ldc + 0)
+        Lanes.store(c3_0, c + 3 * ldc + 0)
+        Lanes.store(c4_0, c + 4 * ldc + 0)
+        Lanes.store(c5_0, c + 5 * ldc + 0)
+        Lanes.store(c6_0, c + 6 * ldc + 0)
+        Lanes.store(c7_0, c + 7 * ldc + 0)
     }
 }

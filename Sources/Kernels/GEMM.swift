@@ -164,7 +164,7 @@ enum GEMM {
             var source = b + block.kStart * ldb + panel.start
             if valid == panel.width {
                 for _ in 0..<block.depth {
-                    for v in stride(from: 0, to: valid, by: 16) { store(load(source + v), target + v) }
+                    for v in stride(from: 0, to: valid, by: 16) { Lanes.store(Lanes.load(source + v), target + v) }
                     target += panel.width
                     source += ldb
                 }
