@@ -33,7 +33,7 @@ public func batchNorm(
         Tensor.uninitialized(x.shape, count: x.count) { target in
             let pixels = x.count / channels
             // Chunks of whole pixels, so that each chunk starts at channel 0.
-            Tensor.forEachChunk(count: pixels) { range in
+            Tensor.forEachChunk(count: pixels, weight: channels) { range in
                 for pixel in range {
                     let from = source.baseAddress! + pixel * channels
                     let to = target + pixel * channels

@@ -31,24 +31,23 @@ struct ConvRows: GEMMRows {
     }
 
     func fillRowBases(rows: Range<Int>, count: Int, into bases: UnsafeMutablePointer<UnsafePointer<Float>>) {
-        let p = problem
-        let (oh, ow, c) = (p.outputHeight, p.outputWidth, p.inputChannels)
-        var n = rows.lowerBound / (oh * ow)
-        var y = rows.lowerBound / ow % oh
-        var x = rows.lowerBound % ow
-        for i in 0..<count {
-            guard i < rows.count else {
-                bases[i] = bases[0]
-                continue
+        let (oh, ow, c, stride) = (problem.outputHeight, problem.outputWidth, problem.inputChannels, problem.stride)
+        let step = stride * c
+        var row = rows.lowerBound
+        var filled = 0
+        while row < rows.upperBound {
+            // One run of pixels along an output row: their windows start `step` values apart.
+            let n = row / (oh * ow), y = row / ow % oh, x = row % ow
+            let length = Swift.min(ow - x, rows.upperBound - row)
+            var base = image + ((n * paddedHeight + y * stride) * paddedWidth + x * stride) * c
+            for i in filled..<(filled + length) {
+                bases[i] = base
+                base += step
             }
-            bases[i] = image + ((n * paddedHeight + y * p.stride) * paddedWidth + x * p.stride) * c
-            x += 1
-            if x == ow {
-                x = 0
-                y += 1
-                if y == oh { y = 0; n += 1 }
-            }
+            filled += length
+            row += length
         }
+        for i in filled..<count { bases[i] = bases[0] }
     }
 
     /// Copies `input` `[batch, height, width, channels]` into `target` with the geometry's

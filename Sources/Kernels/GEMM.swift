@@ -13,11 +13,11 @@ enum GEMM {
     static let kc = 256
     /// Rows of C per tile at most, so a tile's block of A (rows × kc values) stays in L2.
     static let maxRowsPerTile = 480
-    /// Below this many rows B is read in place rather than packed: each B value is used too few
-    /// times to repay the copy.
+    /// Below this many rows B is read in place rather than packed (each B value is used too few
+    /// times to repay the copy), unless the same weights were multiplied before.
     static let packingRows = 64
     /// Multiply-adds per extra thread below which starting a thread costs more than it saves.
-    static let workPerThread = 1 << 20
+    static let workPerThread = 1 << 17
 
     /// A column panel of B: its first column, its width, and where it sits in packed B (or nil
     /// when it is read in place).
@@ -32,82 +32,128 @@ enum GEMM {
     }
 
     /// C = A·B (+ bias); output tiles are shared between up to `threads` threads.
+    ///
+    /// `weights`, when given, is the array B points into: its packed copy is then kept in
+    /// `PackedWeights` for the next call with the same array (a layer's weights).
     static func multiply<Rows: GEMMRows>(
-        m: Int, n: Int, rows: Rows, b: UnsafePointer<Float>, ldb: Int,
+        m: Int, n: Int, rows: Rows, b: UnsafePointer<Float>, ldb: Int, weights: [Float]? = nil,
         c: UnsafeMutablePointer<Float>, ldc: Int, bias: UnsafePointer<Float>?, threads: Int
     ) {
         let k = rows.segmentOffsets.count * rows.run
         guard m > 0, n > 0, k > 0 else { return }
         let threads = Swift.max(1, Swift.min(threads, m * n * k / workPerThread))
         let tileRows = m >= 8 ? 8 : 1
-        let panels = columnPanels(n, wide: tileRows == 1, packAll: m >= packingRows)
-        let packedN = panels.reduce(0) { $0 + ($1.packedStart == nil ? 0 : $1.width) }
+        // Packing B pays off when many rows use it, or when the same weights come back.
+        let packedPanels = columnPanels(n, wide: tileRows == 1, packAll: true)
+        let layout = PackedWeights.Layout(
+            n: n, ldb: ldb, segments: rows.segmentOffsets.count, run: rows.run, panels: packedPanels.map(\.width))
+        let packAll = m >= packingRows || weights.map { PackedWeights.isReused($0, layout: layout) } == true
+        let panels = packAll ? packedPanels : columnPanels(n, wide: tileRows == 1, packAll: false)
         let blocks = kBlocks(segments: rows.segmentOffsets.count, run: rows.run)
-        let packedB = UnsafeMutablePointer<Float>.allocate(capacity: k * packedN)
-        defer { packedB.deallocate() }
-        let paddedBias = bias.map { bias in
-            let padded = UnsafeMutablePointer<Float>.allocate(capacity: n + 64)
-            padded.initialize(repeating: 0, count: n + 64)
-            padded.update(from: bias, count: n)
-            return UnsafePointer(padded)
-        }
-        defer { paddedBias?.deallocate() }
-
-        // Each thread's rows stay in its L2 cache (about mc·kc values), and B is read once per
-        // row block; only when rows are too few to share are the columns split instead.
-        let panelsPerThread: Int
-        var rowBlocks: Int
-        if m >= 64 * threads {
-            rowBlocks = threads * ((m + threads * maxRowsPerTile - 1) / (threads * maxRowsPerTile))
-            panelsPerThread = panels.count
-        } else {
-            rowBlocks = (m + maxRowsPerTile - 1) / maxRowsPerTile
-            panelsPerThread = (panels.count + threads - 1) / threads
-        }
-        let columnBlocks = (panels.count + panelsPerThread - 1) / panelsPerThread
-        let mc = ((m + rowBlocks - 1) / rowBlocks + tileRows - 1) / tileRows * tileRows
-        rowBlocks = (m + mc - 1) / mc
-
-        rows.segmentOffsets.withUnsafeBufferPointer { segmentOffsets in
-            let shared = UncheckedSendable((b, packedB, c, paddedBias, rows, segmentOffsets.baseAddress!))
+        let packedN = panels.reduce(0) { $0 + ($1.packedStart == nil ? 0 : $1.width) }
+        func packB(_ target: UnsafeMutablePointer<Float>) {
             let packed = panels.filter { $0.packedStart != nil }
+            let shared = UncheckedSendable(target)
             Parallel.forEach(parts: packed.count, threads: threads) { p in
-                let (b, packedB, _, _, _, _) = shared.value
-                pack(packed[p], n: n, blocks: blocks, fullRun: rows.run, b: b, ldb: ldb, packedN: packedN, into: packedB)
+                pack(packed[p], n: n, blocks: blocks, b: b, ldb: ldb, packedN: packedN, into: shared.value)
             }
-            Parallel.forEach(parts: rowBlocks * columnBlocks, threads: threads) { tile in
-                let (b, packedB, c, bias, rows, segmentOffsets) = shared.value
-                let rowStart = (tile / columnBlocks) * mc
-                let rowEnd = Swift.min(m, rowStart + mc)
-                let firstPanel = (tile % columnBlocks) * panelsPerThread
-                let tilePanels = panels[firstPanel..<Swift.min(panels.count, firstPanel + panelsPerThread)]
-                let rowTiles = (rowEnd - rowStart + tileRows - 1) / tileRows
-                let bases = UnsafeMutablePointer<UnsafePointer<Float>>.allocate(capacity: rowTiles * tileRows)
-                defer { bases.deallocate() }
-                rows.fillRowBases(rows: rowStart..<rowEnd, count: rowTiles * tileRows, into: bases)
-                let packsA = rows.packsA && tileRows == 8
-                let packedA = UnsafeMutablePointer<Float>.allocate(capacity: packsA ? rowTiles * tileRows * kc : 0)
-                defer { packedA.deallocate() }
-                for (index, block) in blocks.enumerated() {
-                    if packsA {
-                        packRows(block, tiles: rowTiles, bases: bases, segmentOffsets: segmentOffsets, into: packedA)
-                    }
-                    for panel in tilePanels {
-                        let (bPanel, bStride) = panel.packedStart.map {
-                            (UnsafePointer(packedB + block.kStart * packedN + $0 * block.depth), panel.width)
-                        } ?? (b + block.kStart * ldb + panel.start, ldb)
-                        let step = Step(
-                            segments: block.segments, segmentOffsets: segmentOffsets, offset: block.offset, run: block.run,
-                            b: bPanel, bStride: bStride, accumulate: index > 0,
-                            bias: index == blocks.count - 1 ? bias.map { $0 + panel.start } : nil)
-                        for t in 0..<rowTiles {
-                            let row = rowStart + t * tileRows
-                            let a: Operand = packsA
-                                ? .packed(UnsafePointer(packedA + t * tileRows * block.depth), depth: block.depth)
-                                : .rows(UnsafePointer(bases + t * tileRows))
-                            tileKernel(
-                                step, a, tileRows: tileRows, width: panel.width, c: c + row * ldc + panel.start, ldc: ldc,
-                                validRows: Swift.min(tileRows, rowEnd - row), validColumns: Swift.min(panel.width, n - panel.start))
+        }
+        Scratch.with(Float.self, count: n + 64) { paddedBias in
+            if let bias {
+                paddedBias.update(from: bias, count: n)
+                (paddedBias + n).update(repeating: 0, count: 64)
+            }
+            let problem = Problem(
+                m: m, n: n, b: b, ldb: ldb, c: c, ldc: ldc, bias: bias == nil ? nil : UnsafePointer(paddedBias),
+                tileRows: tileRows, panels: panels, packedN: packedN, blocks: blocks)
+            if packedN == 0 {
+                run(problem, rows: rows, packedB: nil, threads: threads)
+            } else if packAll, let weights, let cached = PackedWeights.find(weights, layout: layout, count: k * packedN, pack: packB) {
+                run(problem, rows: rows, packedB: UnsafePointer(cached.pointer), threads: threads)
+                withExtendedLifetime(cached) {}
+            } else {
+                Scratch.with(Float.self, count: k * packedN) { packedB in
+                    packB(packedB)
+                    run(problem, rows: rows, packedB: UnsafePointer(packedB), threads: threads)
+                }
+            }
+        }
+    }
+
+    /// The sizes and operands of one multiplication, once B's panels are laid out.
+    struct Problem {
+        let m: Int, n: Int
+        let b: UnsafePointer<Float>, ldb: Int
+        let c: UnsafeMutablePointer<Float>, ldc: Int
+        /// The bias padded with zeros to a whole panel, or nil.
+        let bias: UnsafePointer<Float>?
+        let tileRows: Int
+        let panels: [Panel]
+        let packedN: Int
+        let blocks: [Block]
+    }
+
+    /// Shares the output tiles between threads. Each thread's rows stay in its L2 cache (about
+    /// `maxRowsPerTile`·kc values) and B is read once per row block; when B is the larger
+    /// operand, or rows are too few to share, the columns are split instead.
+    private static func run<Rows: GEMMRows>(_ p: Problem, rows: Rows, packedB: UnsafePointer<Float>?, threads: Int) {
+        let panelsPerTile: Int
+        var rowBlocks: Int
+        // Splitting rows makes every thread read all of B; splitting columns, all of A.
+        if p.m >= 64 * threads && (p.m >= p.n || p.panels.count < 2 * threads) {
+            rowBlocks = threads * ((p.m + threads * maxRowsPerTile - 1) / (threads * maxRowsPerTile))
+            panelsPerTile = p.panels.count
+        } else {
+            rowBlocks = (p.m + maxRowsPerTile - 1) / maxRowsPerTile
+            panelsPerTile = (p.panels.count + threads - 1) / threads
+        }
+        let columnBlocks = (p.panels.count + panelsPerTile - 1) / panelsPerTile
+        let mc = ((p.m + rowBlocks - 1) / rowBlocks + p.tileRows - 1) / p.tileRows * p.tileRows
+        rowBlocks = (p.m + mc - 1) / mc
+        let shared = UncheckedSendable((p, rows, packedB))
+        Parallel.forEach(parts: rowBlocks * columnBlocks, threads: threads) { tile in
+            let (p, rows, packedB) = shared.value
+            let rowStart = (tile / columnBlocks) * mc
+            let firstPanel = (tile % columnBlocks) * panelsPerTile
+            runTile(p, rows: rows, packedB: packedB, rows: rowStart..<Swift.min(p.m, rowStart + mc),
+                    panels: firstPanel..<Swift.min(p.panels.count, firstPanel + panelsPerTile))
+        }
+    }
+
+    /// Computes C for one tile of rows × panels, K block by K block.
+    private static func runTile<Rows: GEMMRows>(
+        _ p: Problem, rows: Rows, packedB: UnsafePointer<Float>?, rows range: Range<Int>, panels: Range<Int>
+    ) {
+        let tileRows = p.tileRows
+        let rowTiles = (range.count + tileRows - 1) / tileRows
+        let packsA = rows.packsA && tileRows == 8
+        Scratch.with(UnsafePointer<Float>.self, count: rowTiles * tileRows) { bases in
+            Scratch.with(Float.self, count: packsA ? rowTiles * tileRows * kc : 0) { packedA in
+                rows.fillRowBases(rows: range, count: rowTiles * tileRows, into: bases)
+                rows.segmentOffsets.withUnsafeBufferPointer { segmentOffsets in
+                    let segmentOffsets = segmentOffsets.baseAddress!
+                    for (index, block) in p.blocks.enumerated() {
+                        if packsA {
+                            packRows(block, tiles: rowTiles, bases: bases, segmentOffsets: segmentOffsets, into: packedA)
+                        }
+                        for panel in p.panels[panels] {
+                            let (bPanel, bStride) = panel.packedStart.map {
+                                (packedB! + block.kStart * p.packedN + $0 * block.depth, panel.width)
+                            } ?? (p.b + block.kStart * p.ldb + panel.start, p.ldb)
+                            let step = Step(
+                                segments: block.segments, segmentOffsets: segmentOffsets, offset: block.offset, run: block.run,
+                                b: bPanel, bStride: bStride, accumulate: index > 0,
+                                bias: index == p.blocks.count - 1 ? p.bias.map { $0 + panel.start } : nil)
+                            for t in 0..<rowTiles {
+                                let row = range.lowerBound + t * tileRows
+                                let a: Operand = packsA
+                                    ? .packed(UnsafePointer(packedA + t * tileRows * block.depth), depth: block.depth)
+                                    : .rows(UnsafePointer(bases + t * tileRows))
+                                tileKernel(
+                                    step, a, tileRows: tileRows, width: panel.width, c: p.c + row * p.ldc + panel.start,
+                                    ldc: p.ldc, validRows: Swift.min(tileRows, range.upperBound - row),
+                                    validColumns: Swift.min(panel.width, p.n - panel.start))
+                            }
                         }
                     }
                 }
@@ -155,7 +201,7 @@ enum GEMM {
     /// this panel at `kStart·packedN + packedStart·depth`, `depth` rows of `width` values,
     /// zeros past column n.
     static func pack(
-        _ panel: Panel, n: Int, blocks: [Block], fullRun: Int, b: UnsafePointer<Float>, ldb: Int, packedN: Int,
+        _ panel: Panel, n: Int, blocks: [Block], b: UnsafePointer<Float>, ldb: Int, packedN: Int,
         into packed: UnsafeMutablePointer<Float>
     ) {
         let valid = Swift.min(panel.width, n - panel.start)

@@ -48,9 +48,10 @@ extension Tensor {
         }
     }
 
-    /// Runs `body` over chunks of `0..<count` (multiples of 16 long), on all cores when large.
-    static func forEachChunk(count: Int, _ body: (Range<Int>) -> Void) {
-        guard count >= parallelElementCount else {
+    /// Runs `body` over chunks of `0..<count` (multiples of 16 long), on all cores when the
+    /// items, each `weight` elements, are many.
+    static func forEachChunk(count: Int, weight: Int = 1, _ body: (Range<Int>) -> Void) {
+        guard count * weight >= parallelElementCount else {
             body(0..<count)
             return
         }
