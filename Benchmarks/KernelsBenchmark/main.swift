@@ -85,6 +85,7 @@ let gemmA = try x([1024, 1024], 4), gemmB = try x([1024, 1024], 5)
 let pooled = try x([1, 112, 112, 64], 6)
 let denseWeights = try x([4096, 1000], 7), denseBias = try x([1000], 8)
 let denseOne = try x([1, 4096], 9), denseBatch = try x([32, 4096], 10)
+let depthwiseInput = try x([112, 112, 32], 11), depthwiseKernel = try x([3, 3, 32, 1], 12)
 let ones64 = try Tensor.ones([64]), zeros64 = try Tensor.zeros([64])
 
 let rows: [Row] = [
@@ -97,6 +98,9 @@ let rows: [Row] = [
     try convRow("d", "28×28×256→256 F3 S1 P1", n: 1, h: 28, cin: 256, cout: 256, f: 3, s: 1, p: 1),
     try convRow("e", "14×14×512→512 F3 S1 P1", n: 1, h: 14, cin: 512, cout: 512, f: 3, s: 1, p: 1),
     try convRow("f", "N32 32×32×3→32 F5 S1 P2", n: 32, h: 32, cin: 3, cout: 32, f: 5, s: 1, p: 2),
+    Row(name: "depthwise 112×112×32 F3 S1 P1", flops: 2.0 * 112 * 112 * 9 * 32, peer: nil, peerName: "") { threads in
+        _ = try depthwiseConv2d(depthwiseInput, depthwiseKernel, padding: .same, threads: threads)
+    },
     Row(name: "max-pool 2×2/2 112×112×64", flops: 0, peer: Peers.maxPool, peerName: "ORT") { threads in
         _ = try maxPool2d(pooled, size: 2, threads: threads)
     },
@@ -120,7 +124,7 @@ if getloadavg(&loads, 1) == 1 { load = format(loads[0], 2) }
 print("Kernels benchmark: median per call; peak FP32 \(format(Peers.peakPerCore, 0)) GFLOP/s per core (\(format(2 * Peers.peakPerCore, 0)) on 2).")
 print("Load average before the run: \(load) (the machine is shared; compare ratios, not absolute figures).")
 print("")
-let header = [pad("case", 28, left: true), pad("thr", 3), pad("ms", 9), pad("min ms", 9), pad("GFLOP/s", 8), pad("% peak", 7),
+let header = [pad("case", 30, left: true), pad("thr", 3), pad("ms", 9), pad("min ms", 9), pad("GFLOP/s", 8), pad("% peak", 7),
               pad("peer ms", 8), pad("peer/ours", 9), "  peer"]
 print(header.joined(separator: " "))
 print(String(repeating: "-", count: 110))
@@ -129,7 +133,7 @@ for row in rows where filters.isEmpty || filters.contains(where: { row.name.hasP
     for threads in [1, 2] {
         let (time, fastest) = try timing { try row.run(threads) }
         let ms = time * 1e3
-        var columns = [pad(row.name, 28, left: true), pad("\(threads)", 3), pad(format(ms, 4), 9), pad(format(fastest * 1e3, 4), 9)]
+        var columns = [pad(row.name, 30, left: true), pad("\(threads)", 3), pad(format(ms, 4), 9), pad(format(fastest * 1e3, 4), 9)]
         if row.flops > 0 {
             let gflops = row.flops / time / 1e9
             columns += [pad(format(gflops, 1), 8), pad(format(100 * gflops / (Peers.peakPerCore * Double(threads)), 1), 7)]
