@@ -49,8 +49,14 @@ public func conv2d(
             Tensor.uninitialized(shape, count: count) { y in
                 let g = geometry
                 let isPadded = g.paddingTop + g.paddingBottom + g.paddingLeft + g.paddingRight > 0
-                let paddedCount = layout.batch * (layout.height + g.paddingTop + g.paddingBottom)
-                    * (layout.width + g.paddingLeft + g.paddingRight) * inputChannels
+                let paddedShape = [layout.batch, layout.height + g.paddingTop + g.paddingBottom,
+                                   layout.width + g.paddingLeft + g.paddingRight, inputChannels]
+                let paddedCount = (try? Tensor.elementCount(of: paddedShape)) ?? Int.max
+                guard !isPadded || paddedCount <= Swift.max(4 * input.count, 1 << 16) else {
+                    DirectConv.run(problem, input: x.baseAddress!, kernel: w.baseAddress!, bias: bias?.scalars,
+                                   output: y, threads: threads)
+                    return
+                }
                 Scratch.with(Float.self, count: isPadded ? paddedCount : 0) { padded in
                     if isPadded { ConvRows.pad(x.baseAddress!, problem: problem, into: padded) }
                     let rows = ConvRows(paddedImage: isPadded ? UnsafePointer(padded) : x.baseAddress!, problem: problem)

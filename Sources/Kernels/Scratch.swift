@@ -11,6 +11,8 @@ enum Scratch {
 
     /// Buffers kept for reuse at most; beyond it the smallest is freed.
     private static let cacheLimit = 8
+    /// Bytes kept for reuse at most (64 MiB); beyond it the largest buffers are freed.
+    private static let byteLimit = 64 << 20
     private static let cache = Mutex<[Buffer]>([])
 
     /// Calls `body` with room for `count` values of `T` (uninitialised), returned to the cache after.
@@ -31,12 +33,18 @@ enum Scratch {
     }
 
     private static func give(_ buffer: Buffer) {
-        let evicted = cache.withLock { buffers -> Buffer? in
+        let evicted = cache.withLock { buffers -> [Buffer] in
             buffers.append(buffer)
-            guard buffers.count > cacheLimit else { return nil }
-            let smallest = buffers.indices.min(by: { buffers[$0].bytes < buffers[$1].bytes })!
-            return buffers.remove(at: smallest)
+            var evicted: [Buffer] = []
+            if buffers.count > cacheLimit, let smallest = buffers.indices.min(by: { buffers[$0].bytes < buffers[$1].bytes }) {
+                evicted.append(buffers.remove(at: smallest))
+            }
+            while buffers.reduce(0, { $0 + $1.bytes }) > byteLimit,
+                  let largest = buffers.indices.max(by: { buffers[$0].bytes < buffers[$1].bytes }) {
+                evicted.append(buffers.remove(at: largest))
+            }
+            return evicted
         }
-        evicted?.pointer.deallocate()
+        for buffer in evicted { buffer.pointer.deallocate() }
     }
 }
