@@ -48,18 +48,20 @@ public func conv2d(
         kernel.scalars.withUnsafeBufferPointer { w in
             Tensor.uninitialized(shape, count: count) { y in
                 let g = geometry
-                let isPadded = g.paddingTop + g.paddingBottom + g.paddingLeft + g.paddingRight > 0
+                let pixelStride = ConvRows.pixelStride(channels: inputChannels)
+                let copies = g.paddingTop + g.paddingBottom + g.paddingLeft + g.paddingRight > 0 || pixelStride != inputChannels
                 let paddedShape = [layout.batch, layout.height + g.paddingTop + g.paddingBottom,
-                                   layout.width + g.paddingLeft + g.paddingRight, inputChannels]
+                                   layout.width + g.paddingLeft + g.paddingRight, pixelStride]
                 let paddedCount = (try? Tensor.elementCount(of: paddedShape)) ?? Int.max
-                guard !isPadded || paddedCount <= Swift.max(4 * input.count, 1 << 16) else {
+                guard !copies || paddedCount <= Swift.max(4 * input.count, 1 << 16) else {
                     DirectConv.run(problem, input: x.baseAddress!, kernel: w.baseAddress!, bias: bias?.scalars,
                                    output: y, threads: threads)
                     return
                 }
-                Scratch.with(Float.self, count: isPadded ? paddedCount : 0) { padded in
-                    if isPadded { ConvRows.pad(x.baseAddress!, problem: problem, into: padded) }
-                    let rows = ConvRows(paddedImage: isPadded ? UnsafePointer(padded) : x.baseAddress!, problem: problem)
+                Scratch.with(Float.self, count: copies ? paddedCount : 0) { padded in
+                    if copies { ConvRows.pad(x.baseAddress!, problem: problem, pixelStride: pixelStride, into: padded) }
+                    let rows = ConvRows(paddedImage: copies ? UnsafePointer(padded) : x.baseAddress!, problem: problem,
+                                        pixelStride: copies ? pixelStride : inputChannels)
                     func run(_ bias: UnsafePointer<Float>?) {
                         GEMM.multiply(
                             m: count / outputChannels, n: outputChannels, rows: rows,

@@ -87,4 +87,14 @@ import Kernels
         // Only the centre window covers the image; the others see padding and keep the bias.
         #expect(output.scalars[0..<4] == [1, 2, 3, 4])
     }
+
+    @Test(arguments: [(Padding.explicit(1), 1), (.valid, 1), (.same, 2)])
+    func manyChannelsAreReadThroughAWiderPixelStrideWithTheSameResult(padding: Padding, dilation: Int) throws {
+        // 512 channels: pixels 2 KiB apart are copied 16 values further apart (see ConvRows).
+        let image = try Tensor.randomUniform([1, 5, 4, 512], low: -1, high: 1, seed: 5)
+        let kernel = try Tensor.randomUniform([3, 3, 512, 20], low: -1, high: 1, seed: 6)
+        let bias = try Tensor.randomUniform([20], low: -1, high: 1, seed: 7)
+        let output = try conv2d(image, kernel, bias: bias, padding: padding, dilation: dilation)
+        #expect(output == ReferenceOps.conv2d(image, kernel, bias: bias, stride: 1, padding: padding, dilation: dilation))
+    }
 }
