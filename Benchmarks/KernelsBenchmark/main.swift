@@ -123,6 +123,8 @@ if getloadavg(&loads, 1) == 1 { load = format(loads[0], 2) }
 #endif
 print("Kernels benchmark: median per call; peak FP32 \(format(Peers.peakPerCore, 0)) GFLOP/s per core (\(format(2 * Peers.peakPerCore, 0)) on 2).")
 print("Load average before the run: \(load) (the machine is shared; compare ratios, not absolute figures).")
+print("Each call allocates its output tensor; a kernel's weights are packed on first use and the packed")
+print("copy is reused while the array lives, as ONNX Runtime packs them when the session is created.")
 print("")
 let header = [pad("case", 30, left: true), pad("thr", 3), pad("ms", 9), pad("min ms", 9), pad("GFLOP/s", 8), pad("% peak", 7),
               pad("peer ms", 8), pad("peer/ours", 9), "  peer"]
