@@ -39,6 +39,14 @@ public struct ConvGeometry: Sendable, Equatable {
         stride: Int, padding: Padding, dilation: Int = 1, window: Window = .kernel
     ) throws {
         let noun = window == .kernel ? "kernel" : "window"
+        // Far beyond any tensor's size, and small enough that no formula below can overflow.
+        let limit = 1 << 30
+        let explicitPadding: Int = if case .explicit(let amount) = padding { amount } else { 0 }
+        for (name, value) in [("input height", inputHeight), ("input width", inputWidth), ("kernel height", kernelHeight),
+                              ("kernel width", kernelWidth), ("stride", stride), ("dilation", dilation),
+                              ("padding", explicitPadding)] where value > limit {
+            throw KernelsError("the \(name) \(value) is too large: sizes, strides, dilations and paddings are at most \(limit)")
+        }
         guard kernelHeight >= 1, kernelWidth >= 1 else {
             throw KernelsError("a \(kernelHeight)×\(kernelWidth) \(noun) is empty: its sides must be at least 1")
         }

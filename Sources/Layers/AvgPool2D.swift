@@ -16,7 +16,7 @@ public final class AvgPool2D: Layer {
     /// - Throws: `LayersError` when the size or stride is less than 1 or the padding is negative.
     public init(_ size: Int, stride: Int? = nil, padding: Padding = .valid) throws {
         window = try SlidingWindow(kind: "AvgPool2D", kernelHeight: size, kernelWidth: size,
-                                   stride: stride ?? size, padding: padding, dilation: 1)
+                                   stride: stride ?? size, padding: padding, dilation: 1, window: .pool)
         self.size = size
         self.stride = stride ?? size
         self.padding = padding

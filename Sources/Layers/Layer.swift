@@ -11,9 +11,11 @@ import Kernels
 /// Weights are created lazily: a layer fixes its input depth when it is first built (called on an input,
 /// or placed in a model with an input shape) and draws its weights when they are first needed, He-uniform
 /// from `Tensor.randomUniform` with the layer's seed. A layer made without `seed:` takes the seed its
-/// container gives it: 0 on its own, and in a `Sequential` with seed s the seed
-/// `Seeds.child(of: s, at: i)` for the layer at position i (from 1), so that equal layers in one
-/// model differ and the same model always gets the same weights.
+/// container gives it when it is built: 0 on its own; in a `Sequential` with seed s (0 unless given),
+/// `Seeds.child(of: s, at: i)` for the layer at position i (from 1); in a `Residual` built with seed s,
+/// its main path gets `Seeds.child(of: s, at: 1)` and its shortcut `Seeds.child(of: s, at: 2)`, which
+/// they pass on in turn. So equal layers in one model differ, and the same model always gets the same
+/// weights.
 public protocol Layer: AnyObject, CustomStringConvertible {
     /// The short type name shown in summary rows, such as `Conv2D`.
     var kind: String { get }
@@ -53,8 +55,9 @@ public protocol Layer: AnyObject, CustomStringConvertible {
 
     /// Multiply-adds for one example of shape `input`: convolutions and dense layers only.
     ///
-    /// A convolution counts H_out·W_out·F_h·F_w·C_in·C_out and a dense layer in·out, as Keras-era papers
-    /// and torchvision's GFLOPS column do; bias additions, pooling, normalisation and activations add none.
+    /// A convolution counts H_out·W_out·F_h·F_w·C_in·C_out, a depthwise one H_out·W_out·F_h·F_w·C·M, and a
+    /// dense layer in·out, as papers and torchvision's GFLOPS column do; bias additions, pooling,
+    /// normalisation, activations and residual sums add none.
     func multiplyAdds(for input: [Int]) throws -> Int
 }
 

@@ -9,8 +9,11 @@ public struct ModelSummary: Sendable, Hashable {
         /// Positions from the outside in: `["5", "2"]` is the second layer inside the fifth; a residual
         /// block's shortcut layers have `"shortcut"` before their position.
         public var path: [String]
-        /// Nesting depth, 0 for the model's own layers.
-        public var depth: Int { path.count - 1 }
+        /// Nesting depth, 0 for the model's own layers; a residual block's main path and shortcut are
+        /// both one deeper than the block.
+        public var depth: Int { path.count(where: { $0 != "shortcut" }) - 1 }
+        /// Whether the layer is on a residual block's shortcut.
+        public var isShortcut: Bool { path.contains("shortcut") }
         /// The short type name, such as `Conv2D`.
         public var kind: String
         /// The layer in the lesson's terms, such as `Conv2D(filters: 16, kernel: 3×3, stride: 1, padding: valid)`.
@@ -65,6 +68,15 @@ public struct ModelSummary: Sendable, Hashable {
         warnings = walker.warnings.map(\.description)
     }
 
+    /// Summarises `model` for the input shape it was made with.
+    /// - Throws: `LayersError` when the model has no input shape, or a layer's input does not fit.
+    public init(model: Sequential) throws {
+        guard let input = model.input else {
+            throw LayersError(subject: model.kind, "has no input shape to summarise: give it one with 'input:'")
+        }
+        try self.init(model: model, input: input)
+    }
+
     /// Bytes the parameters take as Float32.
     public var parameterBytes: Int { parameters.total * 4 }
 
@@ -82,11 +94,9 @@ struct SummaryWalker {
     mutating func walk(_ layers: [any Layer], from input: [Int], path: [String]) throws -> [Int] {
         var shape = input
         for (index, layer) in layers.enumerated() {
-            let position = path + ["\(index + 1)"]
-            do {
-                shape = try visit(layer, from: shape, path: position)
-            } catch let error as LayersError {
-                throw position.reversed().reduce(error) { $0.located(at: $1) }
+            // Each level adds its own position to an error; rows and warnings carry the whole path.
+            shape = try located(at: "\(index + 1)") {
+                try visit(layer, from: shape, path: path + ["\(index + 1)"])
             }
         }
         return shape
@@ -107,7 +117,9 @@ struct SummaryWalker {
                 var shortcutShape = input
                 if let shortcut = block.shortcut {
                     walker.tracker = mainTracker
-                    shortcutShape = try walker.walk(shortcut.layers, from: input, path: path + ["shortcut"])
+                    shortcutShape = try located(at: "shortcut") {
+                        try walker.walk(shortcut.layers, from: input, path: path + ["shortcut"])
+                    }
                     walker.tracker = afterMain
                 }
                 try block.checkSum(output, shortcutShape)

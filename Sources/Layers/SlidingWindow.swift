@@ -7,9 +7,12 @@ struct SlidingWindow: Sendable, Hashable {
     var stride: Int
     var padding: Padding
     var dilation: Int
+    /// Whether messages call it a kernel or a (pooling) window.
+    var window: ConvGeometry.Window
 
     /// Checks the arguments as a layer of `kind` received them.
-    init(kind: String, kernelHeight: Int, kernelWidth: Int, stride: Int, padding: Padding, dilation: Int) throws {
+    init(kind: String, kernelHeight: Int, kernelWidth: Int, stride: Int, padding: Padding, dilation: Int,
+         window: ConvGeometry.Window = .kernel) throws {
         for (name, value) in [("kernel", Swift.min(kernelHeight, kernelWidth)), ("stride", stride), ("dilation", dilation)]
         where value < 1 {
             throw LayersError(kind, "'\(name)' must be at least 1, not \(value)")
@@ -22,6 +25,7 @@ struct SlidingWindow: Sendable, Hashable {
         self.stride = stride
         self.padding = padding
         self.dilation = dilation
+        self.window = window
     }
 
     /// The output size and paddings for an image [height, width, channels]; the layer's own checks
@@ -29,7 +33,8 @@ struct SlidingWindow: Sendable, Hashable {
     func geometry(for input: [Int], kind: String) throws -> ConvGeometry {
         try rethrowingAsLayersError(kind) {
             try ConvGeometry(inputHeight: input[0], inputWidth: input[1], kernelHeight: kernelHeight,
-                             kernelWidth: kernelWidth, stride: stride, padding: padding, dilation: dilation)
+                             kernelWidth: kernelWidth, stride: stride, padding: padding, dilation: dilation,
+                             window: window)
         }
     }
 

@@ -90,3 +90,17 @@ import Kernels
         #expect(Padding.explicit(2).description == "2")
     }
 }
+
+@Suite struct ConvGeometryLimitTests {
+    @Test func absurdSizesAreRefusedBeforeAnyArithmeticCanOverflow() {
+        #expect(throws: KernelsError(
+            "the padding 9223372036854775807 is too large: sizes, strides, dilations and paddings are at most 1073741824")) {
+            try ConvGeometry(inputHeight: 3, inputWidth: 3, kernelHeight: 3, kernelWidth: 3, stride: 1, padding: .explicit(Int.max))
+        }
+        #expect(throws: KernelsError(
+            "the dilation 4611686018427387904 is too large: sizes, strides, dilations and paddings are at most 1073741824")) {
+            try ConvGeometry(inputHeight: 3, inputWidth: 3, kernelHeight: 3, kernelWidth: 3, stride: 1, padding: .same,
+                             dilation: 1 << 62)
+        }
+    }
+}

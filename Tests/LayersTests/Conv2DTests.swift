@@ -81,7 +81,7 @@ import Layers
         let conv = try Conv2D(filters: 16, kernel: 3, stride: 2)
         #expect(try conv.outputShape(for: [32, 32, 3]) == [15, 15, 16])
         #expect(try conv.warnings(for: [32, 32, 3]) == [
-            "Conv2D: stride 2 does not divide 32 − 3 + 2·0 = 29: the last row and column of the input are never used",
+            "Conv2D: stride 2 does not divide 32 − 3 + 2·0 = 29: 1 row and 1 column at the bottom and right are never used",
         ])
         #expect(try conv.warnings(for: [31, 31, 3]).isEmpty)
     }
