@@ -90,9 +90,14 @@ extension Interpreter {
         return .tensor(TensorBox(tensor, ledger: ledger))
     }
 
-    /// Records a warning at `span`, once per cell however often the code runs; the cell goes on.
+    /// Records a warning at `span`, once per cell however often or wherever it arises (a model
+    /// warns when built and again when called); the cell goes on.
     func warn(_ message: String, at span: Span) {
-        let output = CellOutput.diagnostic(.warning(message, at: span.location(in: runFile), length: span.length))
-        if !outputs.contains(output) { outputs.append(output) }
+        let repeated = outputs.contains { output in
+            if case .diagnostic(let diagnostic) = output { diagnostic.severity == .warning && diagnostic.message == message } else { false }
+        }
+        if !repeated {
+            outputs.append(.diagnostic(.warning(message, at: span.location(in: runFile), length: span.length)))
+        }
     }
 }
