@@ -111,10 +111,13 @@ extension Builtins {
             try call.interpreter.checkNesting(call.value(0), at: call.span)
             return .array(Array(repeating: call.value(0), count: count))
         }),
-        BuiltinType("Padding", methods: [
-            Builtin("explicit", [.required(nil, .int)]) { call in .padding(.explicit(call.int(0))) },
-        ], constants: ["valid": .padding(.valid), "same": .padding(.same)]),
+        paddingType,
     ]
+
+    /// `Padding.valid`, `.same` and `.explicit(n)`.
+    static let paddingType = BuiltinType("Padding", methods: [
+        Builtin("explicit", [.required(nil, .int)]) { call in .padding(.explicit(call.int(0))) },
+    ], constants: ["valid": .padding(.valid), "same": .padding(.same)])
 
     /// `Int(x)` of a floating-point number: truncated, as Swift does, or an error where Swift traps.
     private static func integer(_ x: Double, _ call: Invocation) throws -> Int {

@@ -6,7 +6,13 @@ extension Interpreter {
             return try callMutating(name, on: base, arguments, in: scope, at: span)
         }
         let function: Value
-        if case .member(let base, let name) = callee.kind {
+        if case .implicitMember(let name) = callee.kind {
+            // `.explicit(2)` is the one implicit member that takes an argument: a padding.
+            guard let method = Builtins.paddingType.methods[name] else {
+                throw CellsError("cannot infer contextual base in reference to member '\(name)'", at: callee.span)
+            }
+            function = .function(Function(.builtin(method, receiver: nil)))
+        } else if case .member(let base, let name) = callee.kind {
             // `conv.parameterCount(for: shape)` calls the method even where a property shares its name.
             function = try member(name, of: try evaluate(base, in: scope), at: callee.span, preferMethod: true)
         } else {
