@@ -65,9 +65,18 @@ extension Interpreter {
         switch name {
         case "lowerBound": return range.lower.map { .int($0) }
         case "upperBound": return range.upper.map { .int($0) }
-        case "count", "isEmpty", "first", "last", "indices":
-            guard range.lower != nil, range.upper != nil else { return nil }
-            return try SequenceMethods.property(name, of: try elements(of: .range(range), at: .none), interpreter: self)
+        case "count", "isEmpty", "first", "last":
+            guard let lower = range.lower, let upper = range.upper else { return nil }
+            guard let count = range.count else {
+                throw CellsError("the count of \(range.description) does not fit in an 'Int'")
+            }
+            switch name {
+            case "count": return .int(count)
+            case "isEmpty": return .bool(count == 0)
+            default:
+                guard count > 0 else { throw CellsError("'\(name)' of an empty range has no value") }
+                return .int(name == "first" ? lower : (range.isClosed ? upper : upper - 1))
+            }
         default: return nil
         }
     }

@@ -10,7 +10,7 @@ enum TensorMethods {
     static let table: [String: Builtin] = Dictionary(uniqueKeysWithValues: [
         Builtin("reshaped", [.required(nil, .ints)]) { call in try call.tensorValue(try tensor(call).reshaped(call.ints(0))) },
         Builtin("sum", []) { call in .float(tensor(call).sum()) },
-        Builtin("mean", []) { call in .float(tensor(call).mean()) },
+        Builtin("mean", []) { call in try statistic(call) { $0.mean() } },
         Builtin("min", []) { call in try statistic(call) { $0.min() } },
         Builtin("max", []) { call in try statistic(call) { $0.max() } },
         Builtin("shifted", [.required("by", .ints)]) { call in try call.tensorValue(try tensor(call).shifted(by: call.ints(0))) },

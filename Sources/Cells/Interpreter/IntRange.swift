@@ -35,11 +35,14 @@ struct IntRange: Hashable {
         return low..<high
     }
 
-    /// How many integers a bounded range holds, or nil for a partial one.
+    /// How many integers a bounded range holds; nil for a partial one, or one holding more than `Int.max`.
     var count: Int? {
         guard let lower, let upper else { return nil }
         let (span, overflow) = upper.subtractingReportingOverflow(lower)
-        guard !overflow else { return Int.max }
-        return max(0, isClosed ? (span == Int.max ? Int.max : span + 1) : span)
+        if overflow || (isClosed && span == Int.max) { return nil }
+        return max(0, isClosed ? span + 1 : span)
     }
+
+    /// Whether both bounds are given.
+    var isBounded: Bool { lower != nil && upper != nil }
 }

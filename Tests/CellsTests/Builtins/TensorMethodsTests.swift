@@ -25,9 +25,12 @@ import Testing
         #expect(notebook.transcript(source) == "= \(value)")
     }
 
-    @Test func anEmptyTensorHasNoMinimum() {
+    @Test func anEmptyTensorHasNoMinimumOrMean() {
         assertDiagnostics("let e = Tensor.zeros([0])\nlet m = 1️⃣e.min()", [
             "1️⃣": "'min()' of an empty tensor [0] has no value",
+        ])
+        assertDiagnostics("let e = Tensor.zeros([2, 0])\nlet m = 1️⃣e.mean()", [
+            "1️⃣": "'mean()' of an empty tensor [2, 0] has no value",
         ])
     }
 
