@@ -64,6 +64,8 @@ func pad(_ text: String, _ width: Int, left: Bool = false) -> String {
 
 struct Row {
     let name: String, flops: Double, peer: Double?, peerName: String
+    /// The thread counts to time; element-wise ops have no `threads:` and always use every core.
+    var threadCounts = [1, 2]
     let run: (Int) throws -> Void
 }
 
@@ -110,8 +112,10 @@ let rows: [Row] = [
     Row(name: "dense 4096→1000 N32", flops: 2.0 * 32 * 4096 * 1000, peer: Peers.denseBatch32, peerName: "ORT") { threads in
         _ = try dense(denseBatch, denseWeights, bias: denseBias, threads: threads)
     },
-    Row(name: "ReLU 112×112×64", flops: 0, peer: Peers.relu, peerName: "ORT") { _ in _ = relu(pooled) },
-    Row(name: "batch norm 112×112×64", flops: 0, peer: Peers.batchNorm, peerName: "ORT") { _ in
+    Row(name: "ReLU 112×112×64", flops: 0, peer: Peers.relu, peerName: "ORT", threadCounts: [Parallel.coreCount]) { _ in
+        _ = relu(pooled)
+    },
+    Row(name: "batch norm 112×112×64", flops: 0, peer: Peers.batchNorm, peerName: "ORT", threadCounts: [Parallel.coreCount]) { _ in
         _ = try batchNorm(pooled, mean: zeros64, variance: ones64, gamma: ones64, beta: zeros64, epsilon: 1e-3)
     },
 ]
@@ -132,7 +136,7 @@ print(header.joined(separator: " "))
 print(String(repeating: "-", count: 110))
 let filters = CommandLine.arguments.dropFirst()
 for row in rows where filters.isEmpty || filters.contains(where: { row.name.hasPrefix($0) }) {
-    for threads in [1, 2] {
+    for threads in row.threadCounts {
         let (time, fastest) = try timing { try row.run(threads) }
         let ms = time * 1e3
         var columns = [pad(row.name, 30, left: true), pad("\(threads)", 3), pad(format(ms, 4), 9), pad(format(fastest * 1e3, 4), 9)]

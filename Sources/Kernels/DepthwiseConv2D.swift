@@ -55,18 +55,29 @@ public func depthwiseConv2d(
                             x + ((n * h + oy * stride - top + kh * dilation) * w + ox * stride - left + kw * dilation) * channels
                         }
                         var o = 0
-                        // With one filter per channel, output channel o reads input channel o: 16 at a time.
+                        // With one filter per channel, output channel o reads input channel o: up to
+                        // 64 at a time, so each tap's addresses are worked out once.
                         while multiplier == 1 && o + 16 <= outputChannels {
-                            var sum = Lanes.Vector()
+                            let vectors = Swift.min(4, (outputChannels - o) / 16)
+                            var sum0 = Lanes.Vector(), sum1 = Lanes.Vector(), sum2 = Lanes.Vector(), sum3 = Lanes.Vector()
                             for kh in rows {
                                 for kw in columns {
-                                    let taps = k + (kh * kernelWidth + kw) * outputChannels
-                                    sum = sum.addingProduct(Lanes.load(pixel(kh, kw) + o), Lanes.load(taps + o))
+                                    let p = pixel(kh, kw) + o
+                                    let t = k + (kh * kernelWidth + kw) * outputChannels + o
+                                    sum0 = sum0.addingProduct(Lanes.load(p), Lanes.load(t))
+                                    if vectors > 1 { sum1 = sum1.addingProduct(Lanes.load(p + 16), Lanes.load(t + 16)) }
+                                    if vectors > 2 { sum2 = sum2.addingProduct(Lanes.load(p + 32), Lanes.load(t + 32)) }
+                                    if vectors > 3 { sum3 = sum3.addingProduct(Lanes.load(p + 48), Lanes.load(t + 48)) }
                                 }
                             }
-                            if let bias { sum += Lanes.load(bias, o) }
-                            Lanes.store(sum, out + o)
-                            o += 16
+                            func store(_ sum: Lanes.Vector, _ channel: Int) {
+                                Lanes.store(bias.map { sum + Lanes.load($0, channel) } ?? sum, out + channel)
+                            }
+                            store(sum0, o)
+                            if vectors > 1 { store(sum1, o + 16) }
+                            if vectors > 2 { store(sum2, o + 32) }
+                            if vectors > 3 { store(sum3, o + 48) }
+                            o += 16 * vectors
                         }
                         while o < outputChannels {
                             var sum: Float = 0

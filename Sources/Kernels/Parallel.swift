@@ -149,10 +149,13 @@ final class WorkerPool: @unchecked Sendable {
     /// Spins, then sleeps, until a job newer than `seen` is announced; returns its number.
     private func waitForJob(after seen: Int, helper: Int) -> Int {
         let spinStart = DispatchTime.now().uptimeNanoseconds
+        var spins = 0
         while true {
             let current = generation.load(ordering: .acquiring)
             if current != seen { return current }
-            if DispatchTime.now().uptimeNanoseconds - spinStart > WorkerPool.spinNanoseconds {
+            spins += 1
+            // The clock is read now and then only: reading it costs more than a look at the counter.
+            if spins % 256 == 0 && DispatchTime.now().uptimeNanoseconds - spinStart > WorkerPool.spinNanoseconds {
                 let bit = 1 << helper
                 sleeping.bitwiseOr(bit, ordering: .sequentiallyConsistent)
                 let latest = generation.load(ordering: .sequentiallyConsistent)

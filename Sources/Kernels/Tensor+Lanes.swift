@@ -12,35 +12,48 @@ extension Tensor {
         return Tensor(unchecked: shape, scalars)
     }
 
-    /// The tensor with `transform` applied to every 16 lanes; the tail goes through the same
+    /// The tensor with `function` applied to every 16 lanes; the tail goes through the same
     /// lanes padded with zeros, so every element sees the same operations.
-    func mappedInLanes(_ transform: (Lanes.Vector) -> Lanes.Vector) -> Tensor {
+    func mappedInLanes<Function: LaneFunction>(_ function: Function) -> Tensor {
         let count = self.count
         return scalars.withUnsafeBufferPointer { source in
             Tensor.uninitialized(shape, count: count) { target in
+                let shared = UncheckedSendable((source.baseAddress!, target))
                 Tensor.forEachChunk(count: count) { range in
-                    Tensor.map(source.baseAddress! + range.lowerBound, target + range.lowerBound, range.count, transform)
+                    let (source, target) = shared.value
+                    let (x, y) = (source + range.lowerBound, target + range.lowerBound)
+                    var i = 0
+                    while i + 16 <= range.count {
+                        Lanes.store(function(Lanes.load(x + i)), y + i)
+                        i += 16
+                    }
+                    if i < range.count {
+                        Lanes.store(function(Lanes.loadPartial(x + i, range.count - i)), y + i, count: range.count - i)
+                    }
                 }
             }
         }
     }
 
     /// The element-wise combination of two tensors of the same count, 16 lanes at a time.
-    func combinedInLanes(with other: Tensor, _ operation: (Lanes.Vector, Lanes.Vector) -> Lanes.Vector) -> Tensor {
+    func combinedInLanes<Function: LaneFunction2>(with other: Tensor, _ function: Function) -> Tensor {
         let count = self.count
         return scalars.withUnsafeBufferPointer { a in
             other.scalars.withUnsafeBufferPointer { b in
                 Tensor.uninitialized(shape, count: count) { target in
+                    let shared = UncheckedSendable((a.baseAddress!, b.baseAddress!, target))
                     Tensor.forEachChunk(count: count) { range in
-                        let (a, b, y) = (a.baseAddress! + range.lowerBound, b.baseAddress! + range.lowerBound, target + range.lowerBound)
+                        let (a, b, y) = shared.value
+                        let offset = range.lowerBound
                         var i = 0
                         while i + 16 <= range.count {
-                            Lanes.store(operation(Lanes.load(a + i), Lanes.load(b + i)), y + i)
+                            Lanes.store(function(Lanes.load(a + offset + i), Lanes.load(b + offset + i)), y + offset + i)
                             i += 16
                         }
                         if i < range.count {
                             let tail = range.count - i
-                            Lanes.store(operation(Lanes.loadPartial(a + i, tail), Lanes.loadPartial(b + i, tail)), y + i, count: tail)
+                            let result = function(Lanes.loadPartial(a + offset + i, tail), Lanes.loadPartial(b + offset + i, tail))
+                            Lanes.store(result, y + offset + i, count: tail)
                         }
                     }
                 }
@@ -73,4 +86,15 @@ extension Tensor {
             Lanes.store(transform(Lanes.loadPartial(source + i, count - i)), target + i, count: count - i)
         }
     }
+}
+
+/// An element-wise function of 16 lanes. A type rather than a closure, so that every use gets
+/// its own specialised loop.
+protocol LaneFunction {
+    func callAsFunction(_ x: Lanes.Vector) -> Lanes.Vector
+}
+
+/// An element-wise function of two tensors' lanes, as `LaneFunction` is of one.
+protocol LaneFunction2 {
+    func callAsFunction(_ a: Lanes.Vector, _ b: Lanes.Vector) -> Lanes.Vector
 }
