@@ -25,7 +25,9 @@ let package = Package(
     ],
     targets: [
         .systemLibrary(name: "Ccmark", pkgConfig: "libcmark", providers: [.apt(["libcmark-dev"])]),
-        .target(name: "Kernels", swiftSettings: hostVectorUnits),
+        // Optimised in debug builds too: SIMD code without optimisation runs ~200× slower, which
+        // would make debug notebooks and tests crawl.
+        .target(name: "Kernels", swiftSettings: hostVectorUnits + [.unsafeFlags(["-O"])]),
         .target(name: "Layers", dependencies: ["Kernels"]),
         .target(name: "Cells", dependencies: ["Layers"] + syntax),
         .target(name: "Notebook", dependencies: ["Ccmark", "Cells"]),

@@ -28,12 +28,29 @@ public func batchNorm(
     }
     let scale = (0..<channels).map { gamma.scalars[$0] / (variance.scalars[$0] + epsilon).squareRoot() }
     let shift = (0..<channels).map { beta.scalars[$0] - mean.scalars[$0] * scale[$0] }
-    var result = x.scalars
-    for i in result.indices {
-        let channel = i % channels
-        result[i] = shift[channel].addingProduct(result[i], scale[channel])
+    guard channels > 0, x.count > 0 else { return x }
+    return x.scalars.withUnsafeBufferPointer { source in
+        Tensor.uninitialized(x.shape, count: x.count) { target in
+            let pixels = x.count / channels
+            // Chunks of whole pixels, so that each chunk starts at channel 0.
+            Tensor.forEachChunk(count: pixels, weight: channels) { range in
+                for pixel in range {
+                    let from = source.baseAddress! + pixel * channels
+                    let to = target + pixel * channels
+                    var channel = 0
+                    while channel + 16 <= channels {
+                        let v = Lanes.load(from + channel)
+                        Lanes.store(Lanes.load(shift, channel).addingProduct(v, Lanes.load(scale, channel)), to + channel)
+                        channel += 16
+                    }
+                    while channel < channels {
+                        to[channel] = shift[channel].addingProduct(from[channel], scale[channel])
+                        channel += 1
+                    }
+                }
+            }
+        }
     }
-    return Tensor(unchecked: x.shape, result)
 }
 
 /// The mean and population variance of each channel (the last axis) over all other axes,

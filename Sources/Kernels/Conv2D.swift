@@ -35,25 +35,47 @@ public func conv2d(
         stride: stride, padding: padding, dilation: dilation, window: .kernel)
     let shape = layout.shape(height: geometry.outputHeight, width: geometry.outputWidth, channels: outputChannels)
     let count = try OpChecks.outputCount(shape, operation: "conv2d")
-    var output = [Float](repeating: 0, count: count)
-    guard count > 0 else { return Tensor(unchecked: shape, output) }
+    guard count > 0 else { return Tensor(unchecked: shape, []) }
     guard inputChannels > 0 else {
         // An empty sum is +0; only the bias remains.
-        if let bias { output = (0..<(count / outputChannels)).flatMap { _ in bias.scalars } }
-        return Tensor(unchecked: shape, output)
+        let scalars = bias.map { bias in (0..<(count / outputChannels)).flatMap { _ in bias.scalars } }
+        return Tensor(unchecked: shape, scalars ?? [Float](repeating: 0, count: count))
     }
     let problem = ConvProblem(
         layout: layout, geometry: geometry, kernelHeight: kernelHeight, kernelWidth: kernelWidth,
         outputChannels: outputChannels, stride: stride, dilation: dilation)
-    input.scalars.withUnsafeBufferPointer { x in
+    return input.scalars.withUnsafeBufferPointer { x in
         kernel.scalars.withUnsafeBufferPointer { w in
-            output.withUnsafeMutableBufferPointer { y in
-                ConvDirect.run(problem, input: x.baseAddress!, kernel: w.baseAddress!,
-                               bias: bias?.scalars, output: y.baseAddress!, threads: threads)
+            Tensor.uninitialized(shape, count: count) { y in
+                let g = geometry
+                let pixelStride = ConvRows.pixelStride(channels: inputChannels)
+                let copies = g.paddingTop + g.paddingBottom + g.paddingLeft + g.paddingRight > 0 || pixelStride != inputChannels
+                let paddedShape = [layout.batch, layout.height + g.paddingTop + g.paddingBottom,
+                                   layout.width + g.paddingLeft + g.paddingRight, pixelStride]
+                let paddedCount = (try? Tensor.elementCount(of: paddedShape)) ?? Int.max
+                guard !copies || paddedCount <= Swift.max(4 * input.count, 1 << 16) else {
+                    DirectConv.run(problem, input: x.baseAddress!, kernel: w.baseAddress!, bias: bias?.scalars,
+                                   output: y, threads: threads)
+                    return
+                }
+                Scratch.with(Float.self, count: copies ? paddedCount : 0) { padded in
+                    if copies { ConvRows.pad(x.baseAddress!, problem: problem, pixelStride: pixelStride, into: padded) }
+                    let rows = ConvRows(paddedImage: copies ? UnsafePointer(padded) : x.baseAddress!, problem: problem,
+                                        pixelStride: copies ? pixelStride : inputChannels)
+                    func run(_ bias: UnsafePointer<Float>?) {
+                        GEMM.multiply(
+                            m: count / outputChannels, n: outputChannels, rows: rows,
+                            b: w.baseAddress!, ldb: outputChannels, weights: kernel.scalars, c: y, ldc: outputChannels, bias: bias, threads: threads)
+                    }
+                    if let bias {
+                        bias.scalars.withUnsafeBufferPointer { run($0.baseAddress!) }
+                    } else {
+                        run(nil)
+                    }
+                }
             }
         }
     }
-    return Tensor(unchecked: shape, output)
 }
 
 /// The sizes of one convolution, after validation.

@@ -39,8 +39,16 @@ public struct ConvGeometry: Sendable, Equatable {
         stride: Int, padding: Padding, dilation: Int = 1, window: Window = .kernel
     ) throws {
         let noun = window == .kernel ? "kernel" : "window"
+        // Far beyond any tensor's size, and small enough that no formula below can overflow.
+        let limit = 1 << 30
+        let explicitPadding: Int = if case .explicit(let amount) = padding { amount } else { 0 }
+        for (name, value) in [("input height", inputHeight), ("input width", inputWidth), ("kernel height", kernelHeight),
+                              ("kernel width", kernelWidth), ("stride", stride), ("dilation", dilation),
+                              ("padding", explicitPadding)] where value > limit {
+            throw KernelsError("the \(name) \(value) is too large: sizes, strides, dilations and paddings are at most \(limit)")
+        }
         guard kernelHeight >= 1, kernelWidth >= 1 else {
-            throw KernelsError("a \(kernelHeight)×\(kernelWidth) \(noun) is empty: its sides must be at least 1")
+            throw KernelsError("a \(signed(kernelHeight))×\(signed(kernelWidth)) \(noun) is empty: its sides must be at least 1")
         }
         guard stride >= 1 else { throw KernelsError("the stride must be at least 1, not \(signed(stride))") }
         guard dilation >= 1 else { throw KernelsError("the dilation must be at least 1, not \(signed(dilation))") }
@@ -48,7 +56,7 @@ public struct ConvGeometry: Sendable, Equatable {
             throw KernelsError("the padding must be 0 or more, not \(signed(amount))")
         }
         guard inputHeight >= 1, inputWidth >= 1 else {
-            throw KernelsError("a \(inputHeight)×\(inputWidth) input is empty: it has no pixels to slide over")
+            throw KernelsError("a \(signed(inputHeight))×\(signed(inputWidth)) input is empty: it has no pixels to slide over")
         }
         let rows = Axis(input: inputHeight, kernel: kernelHeight, stride: stride, padding: padding, dilation: dilation)
         let columns = Axis(input: inputWidth, kernel: kernelWidth, stride: stride, padding: padding, dilation: dilation)

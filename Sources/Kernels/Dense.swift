@@ -42,19 +42,19 @@ private func product(
 ) throws -> Tensor {
     let count = try OpChecks.outputCount(shape, operation: operation)
     let (k, n) = (b.shape[0], b.shape[1])
-    var output = [Float](repeating: 0, count: count)
-    guard count > 0 else { return Tensor(unchecked: shape, output) }
+    guard count > 0 else { return Tensor(unchecked: shape, []) }
     guard k > 0 else {
         // An empty sum is +0; only the bias remains.
-        if let bias { output = (0..<rows).flatMap { _ in bias.scalars } }
-        return Tensor(unchecked: shape, output)
+        let scalars = bias.map { bias in (0..<rows).flatMap { _ in bias.scalars } }
+        return Tensor(unchecked: shape, scalars ?? [Float](repeating: 0, count: count))
     }
-    a.scalars.withUnsafeBufferPointer { a in
+    let weightsArray = b.scalars
+    return a.scalars.withUnsafeBufferPointer { a in
         b.scalars.withUnsafeBufferPointer { b in
-            output.withUnsafeMutableBufferPointer { c in
+            Tensor.uninitialized(shape, count: count) { c in
                 func run(_ bias: UnsafePointer<Float>?) {
-                    GEMM.multiply(m: rows, n: n, k: k, a: a.baseAddress!, lda: k, b: b.baseAddress!, ldb: n,
-                                  c: c.baseAddress!, ldc: n, bias: bias, threads: threads)
+                    GEMM.multiply(m: rows, n: n, rows: MatrixRows(base: a.baseAddress!, ld: k, run: k), b: b.baseAddress!,
+                                  ldb: n, weights: weightsArray, c: c, ldc: n, bias: bias, threads: threads)
                 }
                 if let bias {
                     bias.scalars.withUnsafeBufferPointer { run($0.baseAddress!) }
@@ -64,5 +64,4 @@ private func product(
             }
         }
     }
-    return Tensor(unchecked: shape, output)
 }

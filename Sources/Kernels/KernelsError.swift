@@ -8,5 +8,6 @@ public struct KernelsError: Error, CustomStringConvertible, Equatable, Sendable 
         self.message = message
     }
 
+    /// The message.
     public var description: String { message }
 }

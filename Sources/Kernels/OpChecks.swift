@@ -11,9 +11,9 @@ enum OpChecks {
 
     /// Checks that `bias`, when present, is `[count]`; `owner` says where `count` comes from
     /// ("the kernel [3, 3, 3, 16] has 16 output channels").
-    static func bias(_ bias: Tensor?, count: Int, operation: String, owner: String) throws {
+    static func bias(_ bias: Tensor?, count: Int, operation: String, owner: @autoclosure () -> String) throws {
         guard let bias, bias.shape != [count] else { return }
         throw KernelsError(
-            "\(operation): the bias must have one value per output channel: \(owner) but the bias has shape \(bias.shape)")
+            "\(operation): the bias must have one value per output channel: \(owner()) but the bias has shape \(bias.shape)")
     }
 }

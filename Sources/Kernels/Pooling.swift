@@ -4,20 +4,14 @@
 ///   - input: `[height, width, channels]` or `[batch, height, width, channels]`.
 ///   - stride: the step between windows; `nil` means `size`.
 ///   - padding: `.valid`, `.same` (TensorFlow), or explicit zeros up to half the window.
+///   - threads: how many threads may share the work; the result is the same for any number.
 /// - Returns: `[outHeight, outWidth, channels]`, with the batch axis if the input had one.
 /// - Throws: `KernelsError` when the rank is wrong, the window does not fit, or the padding is
 ///   more than half the window.
 public func maxPool2d(
     _ input: Tensor, size: Int, stride: Int? = nil, padding: Padding = .valid, threads: Int = Parallel.coreCount
 ) throws -> Tensor {
-    try pool(input, size: size, stride: stride, padding: padding, operation: "maxPool2d", threads: threads) { window in
-        var largest = -Float.infinity
-        for value in window where value > largest || value.isNaN {
-            largest = value
-            if value.isNaN { break }
-        }
-        return largest
-    }
+    try pool(input, size: size, stride: stride, padding: padding, operation: "maxPool2d", threads: threads, kind: .max)
 }
 
 /// Average pooling: the mean of each `size`×`size` window, counting only the input's own values
@@ -26,17 +20,14 @@ public func maxPool2d(
 ///   - input: `[height, width, channels]` or `[batch, height, width, channels]`.
 ///   - stride: the step between windows; `nil` means `size`.
 ///   - padding: `.valid`, `.same` (TensorFlow), or explicit zeros up to half the window.
+///   - threads: how many threads may share the work; the result is the same for any number.
 /// - Returns: `[outHeight, outWidth, channels]`, with the batch axis if the input had one.
 /// - Throws: `KernelsError` when the rank is wrong, the window does not fit, or the padding is
 ///   more than half the window.
 public func avgPool2d(
     _ input: Tensor, size: Int, stride: Int? = nil, padding: Padding = .valid, threads: Int = Parallel.coreCount
 ) throws -> Tensor {
-    try pool(input, size: size, stride: stride, padding: padding, operation: "avgPool2d", threads: threads) { window in
-        var sum: Float = 0
-        for value in window { sum += value }
-        return sum / Float(window.count)
-    }
+    try pool(input, size: size, stride: stride, padding: padding, operation: "avgPool2d", threads: threads, kind: .average)
 }
 
 /// Global average pooling: the mean of each channel over the image, summed in `Double` in
@@ -64,10 +55,12 @@ public func globalAvgPool2d(_ input: Tensor) throws -> Tensor {
     return Tensor(unchecked: layout.isBatch ? [layout.batch, c] : [c], output)
 }
 
-/// Shared by the pools: validates, then reduces every window of real input values with `reduce`.
+private enum PoolKind { case max, average }
+
+/// Shared by the pools: validates, then reduces each window's real input values, 16 channels
+/// at a time.
 private func pool(
-    _ input: Tensor, size: Int, stride: Int?, padding: Padding, operation: String, threads: Int,
-    reduce: @escaping ([Float]) -> Float
+    _ input: Tensor, size: Int, stride: Int?, padding: Padding, operation: String, threads: Int, kind: PoolKind
 ) throws -> Tensor {
     let layout = try ImageLayout(input, operation: operation)
     let step = stride ?? size
@@ -81,30 +74,42 @@ private func pool(
     let (h, w) = (layout.height, layout.width)
     let shape = layout.shape(height: oh, width: ow, channels: c)
     let count = try OpChecks.outputCount(shape, operation: operation)
-    var output = [Float](repeating: 0, count: count)
-    output.withUnsafeMutableBufferPointer { y in
-        let shared = UncheckedSendable(y.baseAddress!)
-        Parallel.forEach(parts: layout.batch * oh, threads: threads) { row in
-            let y = shared.value
-            let n = row / oh
-            let oy = row % oh
-            var window: [Float] = []
-            for ox in 0..<ow {
-                for channel in 0..<c {
-                    window.removeAll(keepingCapacity: true)
-                    for kh in 0..<size {
-                        let iy = oy * step - geometry.paddingTop + kh
-                        guard iy >= 0, iy < h else { continue }
-                        for kw in 0..<size {
-                            let ix = ox * step - geometry.paddingLeft + kw
-                            guard ix >= 0, ix < w else { continue }
-                            window.append(input.scalars[((n * h + iy) * w + ix) * c + channel])
+    guard count > 0 else { return Tensor(unchecked: shape, []) }
+    let rows = layout.batch * oh
+    let threads = Swift.max(1, Swift.min(threads, count * size * size / (1 << 18)))
+    return input.scalars.withUnsafeBufferPointer { x in
+        Tensor.uninitialized(shape, count: count) { y in
+            let shared = UncheckedSendable((x.baseAddress!, y))
+            Parallel.forEach(parts: rows, threads: threads) { row in
+                let (x, y) = shared.value
+                let n = row / oh, oy = row % oh
+                let top = oy * step - geometry.paddingTop
+                let rowRange = Swift.max(0, top)..<Swift.min(h, top + size)
+                for ox in 0..<ow {
+                    let left = ox * step - geometry.paddingLeft
+                    let columnRange = Swift.max(0, left)..<Swift.min(w, left + size)
+                    let out = y + ((n * oh + oy) * ow + ox) * c
+                    var channel = 0
+                    while channel < c {
+                        let lanes = Swift.min(16, c - channel)
+                        var result = kind == .max ? Lanes.Vector(repeating: -.infinity) : Lanes.Vector()
+                        for iy in rowRange {
+                            for ix in columnRange {
+                                let source = x + ((n * h + iy) * w + ix) * c + channel
+                                let v = lanes == 16 ? Lanes.load(source) : Lanes.loadPartial(source, lanes)
+                                if kind == .max {
+                                    result.replace(with: v, where: (v .> result) .| (v .!= v))
+                                } else {
+                                    result += v
+                                }
+                            }
                         }
+                        if kind == .average { result /= Float(rowRange.count * columnRange.count) }
+                        if lanes == 16 { Lanes.store(result, out + channel) } else { Lanes.store(result, out + channel, count: lanes) }
+                        channel += 16
                     }
-                    y[((n * oh + oy) * ow + ox) * c + channel] = reduce(window)
                 }
             }
         }
     }
-    return Tensor(unchecked: shape, output)
 }

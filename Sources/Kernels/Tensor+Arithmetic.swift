@@ -2,38 +2,38 @@ extension Tensor {
     /// The element-wise sum with a tensor of the same shape.
     /// - Throws: `KernelsError` naming both shapes when they differ.
     public func adding(_ other: Tensor) throws -> Tensor {
-        try combined(with: other, verb: "add", +)
+        try combined(with: other, verb: "add", ArithmeticLanes(operation: .add))
     }
 
     /// The element-wise difference with a tensor of the same shape.
     /// - Throws: `KernelsError` naming both shapes when they differ.
     public func subtracting(_ other: Tensor) throws -> Tensor {
-        try combined(with: other, verb: "subtract", -)
+        try combined(with: other, verb: "subtract", ArithmeticLanes(operation: .subtract))
     }
 
     /// The element-wise product with a tensor of the same shape.
     /// - Throws: `KernelsError` naming both shapes when they differ.
     public func multiplying(_ other: Tensor) throws -> Tensor {
-        try combined(with: other, verb: "multiply", *)
+        try combined(with: other, verb: "multiply", ArithmeticLanes(operation: .multiply))
     }
 
     /// The element-wise quotient by a tensor of the same shape (IEEE: x / 0 is ±∞ or NaN).
     /// - Throws: `KernelsError` naming both shapes when they differ.
     public func dividing(_ other: Tensor) throws -> Tensor {
-        try combined(with: other, verb: "divide", /)
+        try combined(with: other, verb: "divide", ArithmeticLanes(operation: .divide))
     }
 
     /// `scalar` added to every element.
-    public func adding(_ scalar: Float) -> Tensor { mapped { $0 + scalar } }
+    public func adding(_ scalar: Float) -> Tensor { mappedInLanes(ArithmeticLanes(operation: .add, scalar: scalar)) }
 
     /// `scalar` subtracted from every element.
-    public func subtracting(_ scalar: Float) -> Tensor { mapped { $0 - scalar } }
+    public func subtracting(_ scalar: Float) -> Tensor { mappedInLanes(ArithmeticLanes(operation: .subtract, scalar: scalar)) }
 
     /// Every element times `scalar`.
-    public func multiplying(_ scalar: Float) -> Tensor { mapped { $0 * scalar } }
+    public func multiplying(_ scalar: Float) -> Tensor { mappedInLanes(ArithmeticLanes(operation: .multiply, scalar: scalar)) }
 
     /// Every element divided by `scalar` (IEEE: x / 0 is ±∞ or NaN).
-    public func dividing(_ scalar: Float) -> Tensor { mapped { $0 / scalar } }
+    public func dividing(_ scalar: Float) -> Tensor { mappedInLanes(ArithmeticLanes(operation: .divide, scalar: scalar)) }
 
     /// The sum of the elements, accumulated in `Double` in row-major order, rounded to `Float`;
     /// 0 for an empty tensor.
@@ -61,16 +61,11 @@ extension Tensor {
         scalars.reduce(0.0) { $0 + Double($1) }
     }
 
-    /// The tensor with `transform` applied to every element.
-    func mapped(_ transform: (Float) -> Float) -> Tensor {
-        Tensor(unchecked: shape, scalars.map(transform))
-    }
-
-    private func combined(with other: Tensor, verb: String, _ operation: (Float, Float) -> Float) throws -> Tensor {
+    private func combined(with other: Tensor, verb: String, _ operation: ArithmeticLanes) throws -> Tensor {
         guard shape == other.shape else {
             throw KernelsError("cannot \(verb) tensors of shapes \(shape) and \(other.shape): the shapes must match")
         }
-        return Tensor(unchecked: shape, zip(scalars, other.scalars).map(operation))
+        return combinedInLanes(with: other, operation)
     }
 }
 
@@ -81,5 +76,27 @@ public func isClose(_ a: Tensor, _ b: Tensor, tolerance: Float) -> Bool {
     guard a.shape == b.shape else { return false }
     return zip(a.scalars, b.scalars).allSatisfy { x, y in
         x == y || abs(x - y) <= tolerance * Swift.max(1, abs(y))
+    }
+}
+
+/// The four arithmetic operations as lane functions, with a tensor or with a scalar.
+struct ArithmeticLanes: LaneFunction, LaneFunction2 {
+    enum Operation { case add, subtract, multiply, divide }
+    let operation: Operation
+    var scalar: Float = 0
+
+    @inline(__always)
+    func callAsFunction(_ x: Lanes.Vector) -> Lanes.Vector {
+        self(x, Lanes.Vector(repeating: scalar))
+    }
+
+    @inline(__always)
+    func callAsFunction(_ a: Lanes.Vector, _ b: Lanes.Vector) -> Lanes.Vector {
+        switch operation {
+        case .add: a + b
+        case .subtract: a - b
+        case .multiply: a * b
+        case .divide: a / b
+        }
     }
 }

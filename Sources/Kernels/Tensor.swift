@@ -7,7 +7,8 @@
 public struct Tensor: Sendable, Equatable {
     /// The size of each axis.
     public let shape: [Int]
-    /// The elements, row-major.
+    /// The elements, row-major. Writing elements in place is fine; the count must stay the
+    /// product of the shape.
     public var scalars: [Float]
 
     /// The most elements a tensor may hold (16,777,216, that is 64 MiB of `Float`).

@@ -73,3 +73,28 @@ import Kernels
         #expect(output.scalars == [1, 2, 1, 2, 1, 2, 1, 2])
     }
 }
+
+@Suite struct Conv2DHugePaddingTests {
+    @Test func hugePaddingWithAHugeStrideNeverMaterialisesThePaddedImage() throws {
+        // The padded image would hold 20003² pixels; the output has only 3×3.
+        let image = try Tensor.randomUniform([3, 3, 2], low: -1, high: 1, seed: 1)
+        let kernel = try Tensor.randomUniform([3, 3, 2, 4], low: -1, high: 1, seed: 2)
+        let output = try conv2d(image, kernel, bias: Tensor([1, 2, 3, 4]), stride: 10_000, padding: .explicit(10_000))
+        #expect(output.shape == [3, 3, 4])
+        let expected = ReferenceOps.conv2d(try image.reshaped([1, 3, 3, 2]), kernel, bias: Tensor([1, 2, 3, 4]), stride: 10_000,
+                                           padding: .explicit(10_000), dilation: 1)
+        #expect(output.scalars == expected.scalars)
+        // Only the centre window covers the image; the others see padding and keep the bias.
+        #expect(output.scalars[0..<4] == [1, 2, 3, 4])
+    }
+
+    @Test(arguments: [(Padding.explicit(1), 1), (.valid, 1), (.same, 2)])
+    func manyChannelsAreReadThroughAWiderPixelStrideWithTheSameResult(padding: Padding, dilation: Int) throws {
+        // 512 channels: pixels 2 KiB apart are copied 16 values further apart (see ConvRows).
+        let image = try Tensor.randomUniform([1, 5, 4, 512], low: -1, high: 1, seed: 5)
+        let kernel = try Tensor.randomUniform([3, 3, 512, 20], low: -1, high: 1, seed: 6)
+        let bias = try Tensor.randomUniform([20], low: -1, high: 1, seed: 7)
+        let output = try conv2d(image, kernel, bias: bias, padding: padding, dilation: dilation)
+        #expect(output == ReferenceOps.conv2d(image, kernel, bias: bias, stride: 1, padding: padding, dilation: dilation))
+    }
+}

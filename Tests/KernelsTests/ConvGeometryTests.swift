@@ -40,6 +40,7 @@ import Kernels
         ((32, 32), (3, 3), 1, .valid, 0, "the dilation must be at least 1, not 0"),
         ((32, 32), (3, 3), 1, .explicit(-1), 1, "the padding must be 0 or more, not −1"),
         ((32, 32), (0, 3), 1, .valid, 1, "a 0×3 kernel is empty: its sides must be at least 1"),
+        ((32, 32), (3, -2), 1, .valid, 1, "a 3×−2 kernel is empty: its sides must be at least 1"),
         ((0, 5), (3, 3), 1, .same, 1, "a 0×5 input is empty: it has no pixels to slide over"),
     ] as [((Int, Int), (Int, Int), Int, Padding, Int, String)])
     func anImpossibleWindowIsExplainedWithTheNumbers(
@@ -88,5 +89,19 @@ import Kernels
         #expect(Padding.valid.description == "valid")
         #expect(Padding.same.description == "same")
         #expect(Padding.explicit(2).description == "2")
+    }
+}
+
+@Suite struct ConvGeometryLimitTests {
+    @Test func absurdSizesAreRefusedBeforeAnyArithmeticCanOverflow() {
+        #expect(throws: KernelsError(
+            "the padding 9223372036854775807 is too large: sizes, strides, dilations and paddings are at most 1073741824")) {
+            try ConvGeometry(inputHeight: 3, inputWidth: 3, kernelHeight: 3, kernelWidth: 3, stride: 1, padding: .explicit(Int.max))
+        }
+        #expect(throws: KernelsError(
+            "the dilation 4611686018427387904 is too large: sizes, strides, dilations and paddings are at most 1073741824")) {
+            try ConvGeometry(inputHeight: 3, inputWidth: 3, kernelHeight: 3, kernelWidth: 3, stride: 1, padding: .same,
+                             dilation: 1 << 62)
+        }
     }
 }

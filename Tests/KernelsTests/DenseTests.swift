@@ -45,4 +45,27 @@ import Kernels
             try dense(Tensor([1, 2, 3]), Tensor([1, 2, 3]))
         }
     }
+
+    @Test(arguments: [1, 3, 40, 100])
+    func repeatedCallsWithTheSameWeightsGiveTheSameBits(rows: Int) throws {
+        // The second and third calls find the weights packed from before.
+        let x = try Tensor.randomUniform([rows, 70], low: -1, high: 1, seed: 1)
+        let w = try Tensor.randomUniform([70, 90], low: -1, high: 1, seed: 2)
+        let first = try dense(x, w)
+        #expect(first == ReferenceOps.matmul(x, w))
+        #expect(bits(try dense(x, w)) == bits(first))
+        #expect(bits(try dense(x, w)) == bits(first))
+    }
+
+    @Test(arguments: [1, 100])
+    func changingTheWeightsInPlaceIsNeverHiddenByThePackedCopy(rows: Int) throws {
+        let x = try Tensor.randomUniform([rows, 70], low: -1, high: 1, seed: 3)
+        var w = try Tensor.randomUniform([70, 90], low: -1, high: 1, seed: 4)
+        _ = try dense(x, w)
+        _ = try dense(x, w)
+        w.scalars[5] = 100
+        w.scalars[70 * 90 - 1] = -100
+        #expect(try dense(x, w) == ReferenceOps.matmul(x, w))
+        #expect(try dense(x, w) == ReferenceOps.matmul(x, w))
+    }
 }

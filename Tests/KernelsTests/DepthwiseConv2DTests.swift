@@ -40,4 +40,13 @@ import Kernels
     func aMismatchIsExplained(input: Tensor, kernel: Tensor, bias: Tensor?, message: String) {
         #expect(throws: KernelsError(message)) { try depthwiseConv2d(input, kernel, bias: bias) }
     }
+
+    @Test(arguments: [16, 70, 130])
+    func wideImagesGoThroughTheVectorPathWithTheSameResult(channels: Int) throws {
+        let x = try Tensor.randomUniform([2, 6, 5, channels], low: -1, high: 1, seed: UInt64(channels))
+        let k = try Tensor.randomUniform([3, 3, channels, 1], low: -1, high: 1, seed: 1)
+        let bias = try Tensor.randomUniform([channels], low: -1, high: 1, seed: 2)
+        let output = try depthwiseConv2d(x, k, bias: bias, stride: 2, padding: .same)
+        #expect(output == ReferenceOps.depthwise(x, k, bias: bias, stride: 2, padding: .same, dilation: 1))
+    }
 }

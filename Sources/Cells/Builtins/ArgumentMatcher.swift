@@ -1,16 +1,4 @@
-/// An argument of a call, evaluated, with where it was written.
-struct EvaluatedArgument {
-    /// The label, or nil.
-    var label: String?
-    /// Where the label is (the value's place when unlabelled).
-    var labelSpan: Span
-    /// The value.
-    var value: Value
-    /// Where the value is.
-    var span: Span
-    /// The expression written, when there is one.
-    var expression: Expr? = nil
-}
+
 
 /// Matches a call's arguments to parameters by label and position, as Swift does: arguments in
 /// the parameters' order, each with its parameter's label; parameters with defaults may be left
@@ -84,74 +72,5 @@ struct ArgumentMatcher {
             return CellsError("missing argument label '\(label):' in call\(expectedText)", at: argument.span)
         }
         return CellsError("extra argument in call\(expectedText)", at: argument.span)
-    }
-}
-
-extension Builtin {
-    /// Matches `arguments` to one of the signatures and converts each value to its parameter's type.
-    /// - Throws: the label or arity error when no signature's labels fit, else the first type error.
-    func bind(_ arguments: [EvaluatedArgument], trailingClosure: EvaluatedArgument?, call: Span)
-        throws -> (form: Int, values: [Value?], spans: [Span]) {
-        var arguments = arguments
-        if isVariadic {
-            // The leading unlabelled arguments are the one variadic parameter's elements.
-            let items = arguments.prefix { $0.label == nil }
-            let packed = EvaluatedArgument(label: nil, labelSpan: items.first?.labelSpan ?? call,
-                                           value: .array(items.map(\.value)), span: items.first?.span ?? call)
-            arguments = [packed] + arguments.dropFirst(items.count)
-        }
-        var labelError: CellsError?
-        var typeError: CellsError?
-        let all = arguments + (trailingClosure.map { [$0] } ?? [])
-        forms: for (form, signature) in signatures.enumerated() {
-            let matcher = ArgumentMatcher(
-                slots: signature.parameters.map {
-                    .init(label: $0.label, isOptional: $0.isOptional,
-                          takesClosure: $0.type == .function || $0.type == .builder)
-                },
-                accepted: accepted, name: name)
-            let assignment: [Int?]
-            do {
-                assignment = try matcher.match(arguments, trailingClosure: trailingClosure?.span, call: call)
-            } catch let error as CellsError {
-                labelError = labelError ?? error
-                continue
-            }
-            var values: [Value?] = []
-            var spans: [Span] = []
-            for (parameter, index) in zip(signature.parameters, assignment) {
-                guard let index else {
-                    values.append(parameter.defaultValue?.value)
-                    spans.append(call)
-                    continue
-                }
-                let argument = all[index]
-                guard let value = parameter.type.convert(argument.value) else {
-                    typeError = typeError ?? Self.typeMismatch(argument.value, parameter.type, at: argument.span)
-                    continue forms
-                }
-                values.append(value)
-                spans.append(argument.span)
-            }
-            return (form, values, spans)
-        }
-        if let typeError { throw typeError }
-        if signatures.count > 1 {
-            throw CellsError("no exact matches in call to '\(name)'; expected \(accepted)", at: call)
-        }
-        throw labelError ?? CellsError("cannot call '\(name)'", at: call)
-    }
-
-    /// "cannot convert value of type 'String' to expected argument type 'Int'".
-    static func typeMismatch(_ value: Value, _ type: ParameterType, at span: Span) -> CellsError {
-        if case .symbol(let member) = value {
-            if type == .padding {
-                return CellsError("type 'Padding' has no member '\(member)'; expected '.valid', '.same' or an 'Int'",
-                                  at: span)
-            }
-            return CellsError("cannot infer contextual base in reference to member '\(member)'", at: span)
-        }
-        return CellsError("cannot convert value of type '\(value.typeName)' to expected argument type '\(type.typeName)'",
-                          at: span)
     }
 }

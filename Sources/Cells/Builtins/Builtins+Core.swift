@@ -108,12 +108,16 @@ extension Builtins {
             let count = call.int(1)
             guard count >= 0 else { throw call.error("'count' must not be negative, not \(count)", at: 1) }
             try call.interpreter.checkArray(count: count, at: call.span)
+            try call.interpreter.checkNesting(call.value(0), at: call.span)
             return .array(Array(repeating: call.value(0), count: count))
         }),
-        BuiltinType("Padding", methods: [
-            Builtin("explicit", [.required(nil, .int)]) { call in .padding(.explicit(call.int(0))) },
-        ], constants: ["valid": .padding(.valid), "same": .padding(.same)]),
+        paddingType,
     ]
+
+    /// `Padding.valid`, `.same` and `.explicit(n)`.
+    static let paddingType = BuiltinType("Padding", methods: [
+        Builtin("explicit", [.required(nil, .int)]) { call in .padding(.explicit(call.int(0))) },
+    ], constants: ["valid": .padding(.valid), "same": .padding(.same)])
 
     /// `Int(x)` of a floating-point number: truncated, as Swift does, or an error where Swift traps.
     private static func integer(_ x: Double, _ call: Invocation) throws -> Int {

@@ -129,6 +129,12 @@ extension Builtins {
             try call.tensorValue(try batchNorm(call.tensor(0), mean: call.tensor(1), variance: call.tensor(2),
                                                gamma: call.tensor(3), beta: call.tensor(4), epsilon: call.float(5)))
         },
+        Builtin("channelMoments", [.required(nil, .tensor)]) { call in
+            let (mean, variance) = try channelMoments(call.tensor(0))
+            return .record(Record("ChannelMoments", fields: [
+                "mean": try call.tensorValue(mean), "variance": try call.tensorValue(variance),
+            ], text: "mean \(mean.shape), variance \(variance.shape)"))
+        },
         Builtin("isClose", [.required(nil, .tensor), .required(nil, .tensor),
                             .optional("tolerance", .float, default: .float(1e-5))]) { call in
             .bool(isClose(call.tensor(0), call.tensor(1), tolerance: call.float(2)))

@@ -3,10 +3,11 @@ internal import Layers
 
 extension Interpreter {
     /// `value.name`: a property's value, or a method bound to the value.
-    func member(_ name: String, of value: Value, at span: Span) throws -> Value {
+    /// - Parameter preferMethod: look for a method before a property of the same name, for calls.
+    func member(_ name: String, of value: Value, at span: Span, preferMethod: Bool = false) throws -> Value {
         let found: Value?
         do {
-            found = try lookupMember(name, of: value)
+            found = try (preferMethod ? lookupMethod(name, of: value) : nil) ?? lookupMember(name, of: value)
         } catch let error as CellsError {
             throw error.located(at: span)
         } catch {
@@ -47,13 +48,35 @@ extension Interpreter {
         }
     }
 
+    /// The method `name` of `value`, bound to it, when its type has one.
+    private func lookupMethod(_ name: String, of value: Value) -> Value? {
+        let table: [String: Builtin]? = switch value {
+        case .tensor: TensorMethods.table
+        case .array, .range: SequenceMethods.table
+        case .string: StringMethods.table
+        case .int, .double, .float: NumberMethods.table
+        case .layer: LayerMethods.table
+        default: nil
+        }
+        return table?[name].map { .function(Function(.builtin($0, receiver: value))) }
+    }
+
     private func rangeProperty(_ name: String, of range: IntRange) throws -> Value? {
         switch name {
         case "lowerBound": return range.lower.map { .int($0) }
         case "upperBound": return range.upper.map { .int($0) }
-        case "count", "isEmpty", "first", "last", "indices":
-            guard range.lower != nil, range.upper != nil else { return nil }
-            return try SequenceMethods.property(name, of: try elements(of: .range(range), at: .none), interpreter: self)
+        case "count", "isEmpty", "first", "last":
+            guard let lower = range.lower, let upper = range.upper else { return nil }
+            guard let count = range.count else {
+                throw CellsError("the count of \(range.description) does not fit in an 'Int'")
+            }
+            switch name {
+            case "count": return .int(count)
+            case "isEmpty": return .bool(count == 0)
+            default:
+                guard count > 0 else { throw CellsError("'\(name)' of an empty range has no value") }
+                return .int(name == "first" ? lower : (range.isClosed ? upper : upper - 1))
+            }
         default: return nil
         }
     }
@@ -76,8 +99,14 @@ extension Interpreter {
         return .tensor(TensorBox(tensor, ledger: ledger))
     }
 
-    /// Records a warning at `span`; the cell goes on.
+    /// Records a warning at `span`, once per cell however often or wherever it arises (a model
+    /// warns when built and again when called); the cell goes on.
     func warn(_ message: String, at span: Span) {
-        outputs.append(.diagnostic(.warning(message, at: span.location(in: runFile), length: span.length)))
+        let repeated = outputs.contains { output in
+            if case .diagnostic(let diagnostic) = output { diagnostic.severity == .warning && diagnostic.message == message } else { false }
+        }
+        if !repeated {
+            outputs.append(.diagnostic(.warning(message, at: span.location(in: runFile), length: span.length)))
+        }
     }
 }

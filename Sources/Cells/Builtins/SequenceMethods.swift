@@ -24,7 +24,11 @@ enum SequenceMethods {
     static let table: [String: Builtin] = Dictionary(uniqueKeysWithValues: [
         Builtin("map", [.required(nil, .function)]) { call in
             let items = try elements(call)
-            return .array(try items.map { try call.interpreter.callFunction(call.function(0), [$0], at: call.span) })
+            return .array(try items.map { item in
+                let result = try call.interpreter.callFunction(call.function(0), [item], at: call.span)
+                try call.interpreter.checkNesting(result, at: call.span)
+                return result
+            })
         },
         Builtin("filter", [.required(nil, .function)]) { call in
             .array(try elements(call).filter { try truth(call.interpreter.callFunction(call.function(0), [$0], at: call.span), call) })
@@ -123,6 +127,7 @@ enum SequenceMethods {
         switch (name, form) {
         case ("append", 0):
             try interpreter.checkArray(count: elements.count + 1, at: span)
+            try interpreter.checkNesting(call.value(0), at: span)
             elements.append(call.value(0))
         case ("append", _):
             let more = try interpreter.elements(of: call.value(0), at: spans[0])
@@ -134,6 +139,7 @@ enum SequenceMethods {
                 throw call.error("index \(index) is out of range for inserting into an array of \(elements.count) elements", at: 1)
             }
             try interpreter.checkArray(count: elements.count + 1, at: span)
+            try interpreter.checkNesting(call.value(0), at: span)
             elements.insert(call.value(0), at: index)
         case ("remove", _):
             let index = call.int(0)
@@ -158,46 +164,4 @@ enum SequenceMethods {
         Builtin("removeFirst", []) { _ in .void },
         Builtin("removeAll", []) { _ in .void },
     ].map { ($0.name, $0) })
-}
-
-/// Members of strings: `uppercased()`, `contains(_:)`, `hasPrefix(_:)`, ….
-enum StringMethods {
-    private static func text(_ call: Invocation) -> String {
-        guard case .string(let text) = call.receiver else { preconditionFailure("receiver is not a string") }
-        return text
-    }
-
-    static let table: [String: Builtin] = Dictionary(uniqueKeysWithValues: [
-        Builtin("uppercased", []) { call in .string(text(call).uppercased()) },
-        Builtin("lowercased", []) { call in .string(text(call).lowercased()) },
-        Builtin("contains", [.required(nil, .string)]) { call in .bool(text(call).contains(call.string(0))) },
-        Builtin("hasPrefix", [.required(nil, .string)]) { call in .bool(text(call).hasPrefix(call.string(0))) },
-        Builtin("hasSuffix", [.required(nil, .string)]) { call in .bool(text(call).hasSuffix(call.string(0))) },
-    ].map { ($0.name, $0) })
-}
-
-/// Members of numbers: `squareRoot()`, `rounded()`, `magnitude`, `truncatingRemainder(dividingBy:)`.
-enum NumberMethods {
-    static let table: [String: Builtin] = Dictionary(uniqueKeysWithValues: [
-        Builtin("squareRoot", []) { call in
-            try floating(call) { .double($0.squareRoot()) } float: { .float($0.squareRoot()) }
-        },
-        Builtin("rounded", []) { call in
-            if case .int = call.receiver! { return call.receiver! }
-            return try floating(call) { .double($0.rounded()) } float: { .float($0.rounded()) }
-        },
-        Builtin("truncatingRemainder", [.required("dividingBy", .double)]) { call in
-            let divisor = call.double(0)
-            return try floating(call) { .double($0.truncatingRemainder(dividingBy: divisor)) }
-                float: { .float($0.truncatingRemainder(dividingBy: Float(divisor))) }
-        },
-    ].map { ($0.name, $0) })
-
-    private static func floating(_ call: Invocation, double: (Double) -> Value, float: (Float) -> Value) throws -> Value {
-        switch call.receiver! {
-        case .double(let x): return double(x)
-        case .float(let x): return float(x)
-        case let other: throw call.error("value of type '\(other.typeName)' has no member '\(call.name)'")
-        }
-    }
 }

@@ -28,6 +28,7 @@ enum FigureBuilder {
             throw CellsError("'#show' draws a tensor or a convolution's kernels, not a value of type '\(value.typeName)'")
         }
         let shape = tensor.shape
+        guard tensor.count > 0 else { throw CellsError("'#show' has nothing to draw in an empty tensor \(shape)") }
         switch shape.count {
         case 2:
             if channels != nil || rgb || inputChannel != nil {

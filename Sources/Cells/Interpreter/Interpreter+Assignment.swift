@@ -61,17 +61,16 @@ extension Interpreter {
     func modify(_ target: Expr, in scope: Scope, access: Access, _ body: (inout Value?) throws -> Void) throws {
         switch target.kind {
         case .name(let name):
-            guard let owner = scope.owner(of: name) else {
+            guard let (box, _) = scope.find(name) else {
                 if Builtins.global(name) != nil {
                     throw CellsError("cannot assign to value: '\(name)' is a built-in", at: target.span)
                 }
                 throw CellsError("cannot find '\(name)' in scope", at: target.span)
             }
-            let slot = owner.slot(name)!
-            if !slot.isMutable && (slot.value != nil || access != .assign) {
+            if !box.isMutable && (box.value != nil || access != .assign) {
                 throw CellsError("\(access.verb): '\(name)' is a 'let' constant", at: target.span)
             }
-            try owner.modify(name, body)
+            try box.modify(body)
         case .subscriptAccess(let base, let arguments):
             let indices = try evaluateArguments(arguments, in: scope)
             try modify(base, in: scope, access: access == .assign ? .subscriptAssign : access) { container in
@@ -106,6 +105,7 @@ extension Interpreter {
             defer { container = .array(elements) }
             var element: Value? = elements[index]
             try body(&element)
+            if let element { try checkNesting(element, at: span) }
             elements[index] = element ?? elements[index]
         default:
             if try setTensorElement(&container, indices, at: span, body) { return }

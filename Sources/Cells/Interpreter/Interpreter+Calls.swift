@@ -5,10 +5,22 @@ extension Interpreter {
         if case .member(let base, let name) = callee.kind, Self.mutatingMethods.contains(name) {
             return try callMutating(name, on: base, arguments, in: scope, at: span)
         }
-        let function = try evaluate(callee, in: scope)
+        let function: Value
+        if case .implicitMember(let name) = callee.kind {
+            // `.explicit(2)` is the one implicit member that takes an argument: a padding.
+            guard let method = Builtins.paddingType.methods[name] else {
+                throw CellsError("cannot infer contextual base in reference to member '\(name)'", at: callee.span)
+            }
+            function = .function(Function(.builtin(method, receiver: nil)))
+        } else if case .member(let base, let name) = callee.kind {
+            // `conv.parameterCount(for: shape)` calls the method even where a property shares its name.
+            function = try member(name, of: try evaluate(base, in: scope), at: callee.span, preferMethod: true)
+        } else {
+            function = try evaluate(callee, in: scope)
+        }
         let evaluated = try evaluateArguments(arguments, in: scope)
         let trailing = trailingClosure.map { closure in
-            EvaluatedArgument(label: nil, labelSpan: closure.span, value: .function(Function(.closure(closure, scope))),
+            EvaluatedArgument(label: nil, labelSpan: closure.span, value: .function(makeClosure(closure, in: scope)),
                               span: closure.span)
         }
         return try call(function, evaluated, trailingClosure: trailing, at: span)
@@ -22,6 +34,8 @@ extension Interpreter {
             switch function.kind {
             case .declared(let decl, let scope):
                 return try callDeclared(decl, captured: scope, arguments, trailingClosure: trailingClosure, at: span)
+            case .local(let decl):
+                preconditionFailure("'\(decl.name)' was not resolved to its scope when looked up")
             case .closure(let closure, let scope):
                 if let trailingClosure {
                     throw CellsError("extra trailing closure passed in call", at: trailingClosure.span)

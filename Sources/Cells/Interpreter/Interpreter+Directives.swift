@@ -25,7 +25,9 @@ extension Interpreter {
         guard let input = call.arguments[1] == nil ? model.input : call.ints(1) else {
             throw call.error("'#summary' needs the input shape of one example: #summary(model, input: [32, 32, 3])")
         }
-        let table = try call.interpreter.summaryTable(model, input: input, at: call.span, emitWarnings: true)
+        // A model built for this input already warned where it was made.
+        let table = try call.interpreter.summaryTable(model, input: input, at: call.span,
+                                                      emitWarnings: model.input != input)
         call.interpreter.outputs.append(.table(table))
         return .void
     }

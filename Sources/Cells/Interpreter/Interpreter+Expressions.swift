@@ -30,7 +30,9 @@ extension Interpreter {
             return .symbol(member)
         case .array(let elements):
             try checkArray(count: elements.count, at: expr.span)
-            return try arrayLiteral(elements.map { try evaluate($0, in: scope) }, elements, at: expr.span)
+            let values = try elements.map { try evaluate($0, in: scope) }
+            for value in values { try checkNesting(value, at: expr.span) }
+            return try arrayLiteral(values, elements, at: expr.span)
         case .prefix(let op, let operand):
             return try applyPrefix(op, try evaluate(operand, in: scope), at: expr.span)
         case .partialRangeFrom(let operand):
@@ -56,7 +58,7 @@ extension Interpreter {
             let container = try evaluate(base, in: scope)
             return try subscriptValue(container, try evaluateArguments(arguments, in: scope), at: expr.span)
         case .closure(let closure):
-            return .function(Function(.closure(closure, scope)))
+            return .function(makeClosure(closure, in: scope))
         case .operatorFunction(let op):
             return .function(Function(.binaryOperator(op)))
         case .directive(let directive):
@@ -70,9 +72,12 @@ extension Interpreter {
 
     /// The value `name` has in `scope`, or the built-in of that name.
     func lookup(_ name: String, at span: Span, in scope: Scope) throws -> Value {
-        if let owner = scope.owner(of: name) {
-            guard let value = owner.slot(name)?.value else {
+        if let (box, owner) = scope.find(name) {
+            guard let value = box.value else {
                 throw CellsError("variable '\(name)' used before being initialized", at: span)
+            }
+            if case .function(let function) = value, case .local(let decl) = function.kind {
+                return .function(Function(.declared(decl, owner)))
             }
             return value
         }
@@ -80,6 +85,21 @@ extension Interpreter {
             return builtin
         }
         throw CellsError("cannot find '\(name)' in scope", at: span)
+    }
+
+    /// A closure value capturing the boxes of the local names it uses; globals it finds when called.
+    func makeClosure(_ closure: Closure, in scope: Scope) -> Function {
+        let captured = Scope(parent: globals)
+        for name in closure.names {
+            guard let (box, owner) = scope.find(name), owner !== globals else { continue }
+            if case .function(let function)? = box.value, case .local(let decl) = function.kind {
+                // A local function runs in its own scope, which the closure must keep.
+                captured.define(name, .function(Function(.declared(decl, owner))), mutable: false)
+            } else {
+                captured.share(name, box)
+            }
+        }
+        return Function(.closure(closure, captured))
     }
 
     /// Evaluates call or subscript arguments in order.

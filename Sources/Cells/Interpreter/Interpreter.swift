@@ -36,6 +36,13 @@ public final class Interpreter {
         self.limits = limits
     }
 
+    deinit {
+        // Globals and the functions using them hold each other; values may nest deeply, so they
+        // are released on a large stack.
+        let globals = globals
+        LargeStack.run { globals.clear() }
+    }
+
     /// Runs a cell; outputs in the order they happened.
     public func run(_ program: CellProgram, timeout: Duration = .seconds(30)) -> CellRun {
         let problems = program.diagnostics.map(CellOutput.diagnostic)

@@ -1,17 +1,34 @@
 /// Names bound in one block of a cell, and the scope around it.
 ///
-/// A class: closures and nested functions capture their scope by reference, as Swift captures
-/// variables.
+/// Each variable lives in a `Box`, as Swift keeps a captured variable: a closure captures the
+/// boxes of the names it uses, not the scope, so a closure stored in a local variable makes no
+/// reference cycle and the scope is freed when its block ends.
 final class Scope {
-    /// A named value and whether it may change.
-    struct Slot {
+    /// A variable's storage, shared by the scope and the closures that capture it.
+    final class Box {
         /// The value, or nil for `var x: Int` before its first assignment.
         var value: Value?
         /// `var` rather than `let`.
-        var isMutable: Bool
+        let isMutable: Bool
+
+        init(_ value: Value?, isMutable: Bool) {
+            self.value = value
+            self.isMutable = isMutable
+        }
+
+        /// Runs `body` on the value in place.
+        ///
+        /// The box is emptied during `body`, so an array or tensor it holds is uniquely referenced
+        /// and mutates without a copy; reading the name meanwhile finds it uninitialised.
+        func modify<R>(_ body: (inout Value?) throws -> R) rethrows -> R {
+            var current = value
+            value = nil
+            defer { value = current }
+            return try body(&current)
+        }
     }
 
-    private(set) var slots: [String: Slot] = [:]
+    private var boxes: [String: Box] = [:]
     /// The enclosing scope; nil for the notebook's globals.
     let parent: Scope?
 
@@ -19,35 +36,31 @@ final class Scope {
         self.parent = parent
     }
 
-    /// The scope that binds `name`, searching outwards.
-    func owner(of name: String) -> Scope? {
+    /// The box of `name` and the scope holding it, searching outwards.
+    func find(_ name: String) -> (box: Box, owner: Scope)? {
         var scope: Scope? = self
         while let current = scope {
-            if current.slots[name] != nil { return current }
+            if let box = current.boxes[name] { return (box, current) }
             scope = current.parent
         }
         return nil
     }
 
     /// Whether this scope itself binds `name`.
-    func binds(_ name: String) -> Bool { slots[name] != nil }
+    func binds(_ name: String) -> Bool { boxes[name] != nil }
 
-    /// Binds `name` here, replacing any binding of this scope.
+    /// Binds `name` here to a new box, replacing any binding of this scope.
     func define(_ name: String, _ value: Value?, mutable: Bool) {
-        slots[name] = Slot(value: value, isMutable: mutable)
+        boxes[name] = Box(value, isMutable: mutable)
     }
 
-    /// The slot of `name` in this scope.
-    func slot(_ name: String) -> Slot? { slots[name] }
+    /// Binds `name` here to an existing box, shared with the scope it came from.
+    func share(_ name: String, _ box: Box) {
+        boxes[name] = box
+    }
 
-    /// Runs `body` on the value of `name` in place; `name` must be bound here.
-    ///
-    /// The slot is emptied during `body`, so an array or tensor it holds is uniquely referenced
-    /// and mutates without a copy.
-    func modify<R>(_ name: String, _ body: (inout Value?) throws -> R) rethrows -> R {
-        var value = slots[name]?.value
-        slots[name]?.value = nil
-        defer { slots[name]?.value = value }
-        return try body(&value)
+    /// Drops every binding, breaking the cycles globals form with the functions that use them.
+    func clear() {
+        boxes.removeAll()
     }
 }

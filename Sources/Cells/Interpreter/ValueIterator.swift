@@ -16,8 +16,8 @@ struct ValueIterator {
             return elements[index]
         case .integers(let next, let end):
             if let end, next >= end { return nil }
-            guard next < Int.max else { return nil }
-            source = .integers(next: next + 1, end: end)
+            // After Int.max there is no next integer: the range ends there instead of overflowing.
+            source = next == Int.max ? .array([], index: 0) : .integers(next: next + 1, end: end)
             return .int(next)
         }
     }
@@ -52,7 +52,10 @@ extension Interpreter {
     /// All elements of a sequence, within the array budget.
     func elements(of value: Value, at span: Span) throws -> [Value] {
         if case .array(let elements) = value { return elements }
-        if case .range(let range) = value, let count = range.count {
+        if case .range(let range) = value, range.isBounded {
+            guard let count = range.count else {
+                throw CellsError("the range \(range.description) holds more integers than an 'Int' can count", at: span)
+            }
             try checkArray(count: count, at: span)
         }
         var iterator = try iterate(value, at: span)
@@ -62,19 +65,5 @@ extension Interpreter {
             if result.count > limits.arrayElements { try checkArray(count: result.count, at: span) }
         }
         return result
-    }
-
-    /// Fails if an array of `count` elements would exceed the array budget.
-    func checkArray(count: Int, at span: Span) throws {
-        guard count <= limits.arrayElements else {
-            throw CellsError("an array of \(count) elements exceeds the budget of \(limits.arrayElements)", at: span)
-        }
-    }
-
-    /// Fails if a string of `bytes` UTF-8 bytes would exceed the string budget.
-    func checkString(bytes: Int, at span: Span) throws {
-        guard bytes <= limits.stringBytes else {
-            throw CellsError("a string of \(bytes) bytes exceeds the budget of \(limits.stringBytes)", at: span)
-        }
     }
 }

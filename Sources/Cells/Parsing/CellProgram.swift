@@ -31,7 +31,7 @@ public struct CellProgram: Sendable {
     }
 
     /// Whether the program can run: it has no error.
-    var isRunnable: Bool { !diagnostics.contains { $0.severity == .error } }
+    public var isRunnable: Bool { !diagnostics.contains { $0.severity == .error } }
 
     private static func lower(source: String, file: String, firstLine: Int, columnOffsets: [Int])
         -> ([Stmt], [Diagnostic]) {
@@ -44,8 +44,8 @@ public struct CellProgram: Sendable {
         var diagnostics = ParseDiagnosticsGenerator.diagnostics(for: tree).map { convert($0, mapper: mapper, file: file) }
         var operatorErrors: [OperatorError] = []
         let folded = OperatorTable.standardOperators.foldAll(tree) { operatorErrors.append($0) }
-        for error in operatorErrors {
-            diagnostics.append(convert(error.asDiagnostic, mapper: mapper, file: file))
+        if !operatorErrors.isEmpty {
+            diagnostics += locatedOperatorErrors(in: tree).map { convert($0.asDiagnostic, mapper: mapper, file: file) }
         }
         guard let file_ = folded.as(SourceFileSyntax.self) else {
             return ([], diagnostics)
@@ -55,6 +55,23 @@ public struct CellProgram: Sendable {
         diagnostics += lowerer.diagnostics
         diagnostics.sort { $0.location < $1.location }
         return (statements, diagnostics)
+    }
+
+    /// The operator errors of `tree`, found again sequence by sequence in the tree as parsed.
+    ///
+    /// `foldAll` reports errors on the rewritten sequences, whose positions start at zero;
+    /// folding each sequence of the original tree on its own keeps the nodes in place.
+    private static func locatedOperatorErrors(in tree: SourceFileSyntax) -> [OperatorError] {
+        final class Finder: SyntaxVisitor {
+            var errors: [OperatorError] = []
+            override func visit(_ node: SequenceExprSyntax) -> SyntaxVisitorContinueKind {
+                _ = OperatorTable.standardOperators.foldSingle(node) { self.errors.append($0) }
+                return .visitChildren
+            }
+        }
+        let finder = Finder(viewMode: .sourceAccurate)
+        finder.walk(tree)
+        return finder.errors
     }
 
     private static func convert(_ diagnostic: SwiftDiagnostics.Diagnostic, mapper: SpanMapper, file: String)

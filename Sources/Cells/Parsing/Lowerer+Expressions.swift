@@ -1,3 +1,4 @@
+internal import SwiftOperators
 @_spi(Compiler) internal import SwiftParser
 internal import SwiftSyntax
 
@@ -202,7 +203,9 @@ extension Lowerer {
            [.add, .subtract, .multiply, .divide, .remainder].contains(binary) {
             return .assignment(compound: binary, target: left, value: right)
         }
-        unsupported("operator '\(op)'", at: node.operator)
+        if OperatorTable.standardOperators.infixOperator(named: op) != nil {
+            unsupported("operator '\(op)'", at: node.operator)
+        }  // else folding already reported it as unknown
         return .invalid
     }
 
@@ -262,7 +265,11 @@ extension Lowerer {
         }
         let body = functionBody { $0.block(node.statements) }
         let shorthand = parameters.isEmpty ? Self.shorthandCount(in: node.statements) : 0
-        return Closure(parameters: parameters, shorthandCount: shorthand, body: body, span: mapper.span(of: node))
+        var names: Set<String> = []
+        body.forEach { $0.collectNames(into: &names) }
+        names.subtract(parameters)
+        return Closure(parameters: parameters, shorthandCount: shorthand, body: body, span: mapper.span(of: node),
+                       names: names.filter { !$0.hasPrefix("$") }.sorted())
     }
 
     /// How many `$n` parameters a closure body uses, not counting nested closures.

@@ -4,7 +4,7 @@ internal import SwiftSyntax
 ///
 /// The cell is parsed padded with `firstLine − 1` newlines, so swift-syntax's own lines are the
 /// Markdown's; `columnOffsets[i]` adds back the indentation the cell's i-th line lost in Markdown.
-struct SpanMapper {
+final class SpanMapper {
     let converter: SourceLocationConverter
     let firstLine: Int
     let columnOffsets: [Int]
@@ -36,7 +36,32 @@ struct SpanMapper {
 
     /// The span of a node without its trivia.
     func span(of node: some SyntaxProtocol) -> Span {
-        span(from: node.positionAfterSkippingLeadingTrivia, to: node.endPositionBeforeTrailingTrivia)
+        let node = Syntax(node)
+        let start = node.position.advanced(by: triviaLength(node, leading: true))
+        let end = node.endPosition.advanced(by: -triviaLength(node, leading: false))
+        return span(from: start, to: max(start, end))
+    }
+
+    private var leadingTrivia: [SyntaxIdentifier: Int] = [:]
+    private var trailingTrivia: [SyntaxIdentifier: Int] = [:]
+
+    /// The length of a node's leading (or trailing) trivia, remembered for every node on the way.
+    ///
+    /// swift-syntax finds it by walking to the first token each time, which makes spans of a long
+    /// left-deep operator chain quadratic; remembering makes them linear.
+    private func triviaLength(_ node: Syntax, leading: Bool) -> Int {
+        if let known = leading ? leadingTrivia[node.id] : trailingTrivia[node.id] { return known }
+        let length: Int
+        if let token = node.as(TokenSyntax.self) {
+            length = (leading ? token.leadingTriviaLength : token.trailingTriviaLength).utf8Length
+        } else {
+            let children = node.children(viewMode: .sourceAccurate)
+            let edge = leading ? children.first { $0.totalLength.utf8Length > 0 }
+                               : children.reversed().first { $0.totalLength.utf8Length > 0 }
+            length = edge.map { triviaLength($0, leading: leading) } ?? 0
+        }
+        if leading { leadingTrivia[node.id] = length } else { trailingTrivia[node.id] = length }
+        return length
     }
 
     /// A zero-length span at `position`.

@@ -88,6 +88,10 @@ import Testing
         #expect(notebook.transcript("isClose(Tensor([1]), Tensor([1.0000001]), tolerance: 1e-5)") == "= true")
         #expect(notebook.transcript("conv2d(image, edge, padding: .same).shape") == "= [3, 3, 1]")
         #expect(notebook.transcript("conv2d(image, edge, padding: 1).shape") == "= [4, 4, 1]")
+        #expect(notebook.transcript("conv2d(image, edge, padding: .explicit(1)).shape") == "= [4, 4, 1]")
+        // Per channel over the other axes: mean 5, population variance (sum of (x − 5)²)/9 = 60/9.
+        #expect(notebook.transcript("channelMoments(image).mean[0]") == "= 5.0")
+        #expect(notebook.transcript("abs(channelMoments(image).variance[0] - Float(60) / 9) < 1e-5") == "= true")
     }
 
     @Test func aStrideThatDropsRowsWarnsAndGoesOn() {

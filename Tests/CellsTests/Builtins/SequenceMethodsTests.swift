@@ -20,6 +20,8 @@ import Testing
         ("(1...3).map { $0 * 2 }", "[2, 4, 6]"),
         ("(0..<3).reversed()", "[2, 1, 0]"),
         ("(2..<5).lowerBound", "2"),
+        ("(3...7).last", "7"),
+        ("(3..<3).isEmpty", "true"),
         ("\"Abc\".uppercased()", "\"ABC\""),
         ("\"Abc\".count", "3"),
         ("\"conv2d\".hasPrefix(\"conv\")", "true"),
@@ -29,6 +31,14 @@ import Testing
     func sequenceMembersBehaveAsSwifts(_ source: String, _ value: String) {
         var notebook = Notebook()
         #expect(notebook.transcript(source) == "= \(value)")
+    }
+
+    @Test func rangesBeyondIntAreErrorsNotOverflows() {
+        assertDiagnostics("let n = 1️⃣(Int.min...Int.max).count", [
+            "1️⃣": "the count of -9223372036854775808...9223372036854775807 does not fit in an 'Int'",
+        ])
+        var notebook = Notebook()
+        #expect(notebook.transcript("var last = 0\nfor i in (Int.max - 1)... { last = i }\nlast == Int.max") == "= true")
     }
 
     @Test func emptySequencesHaveNoFirstOrMinimum() {

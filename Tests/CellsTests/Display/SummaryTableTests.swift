@@ -20,7 +20,6 @@ import Testing
         var notebook = Notebook()
         _ = notebook.run(Self.day03)
         #expect(notebook.transcript("#summary(model, input: [32, 32, 3])") == """
-            warning 13:1: layer 6 (MaxPool2D): stride 2 does not divide 13 − 2 + 2·0 = 11: 1 row and 1 column at the bottom and right are never used
             table: Sequential(input: [32, 32, 3]) { 8 layers } · input [32, 32, 3]
               Layer | Output shape | Params (trainable) | Non-trainable | Receptive field | Multiply-adds
               1 Conv2D(filters: 8, kernel: 3×3, stride: 1, padding: valid) | [30, 30, 8] | 224 | 0 | 3×3 | 194,400
@@ -37,6 +36,12 @@ import Testing
               Multiply-adds: 394,848
               Receptive field: 30×30
             """)
+    }
+
+    @Test func aSummaryForAnotherInputThanTheModelsWarnsAtTheSummary() {
+        assertDiagnostics("let m = Sequential { Conv2D(filters: 1, kernel: 3, stride: 2) }\n1️⃣#summary(m, input: [6, 6, 1])", [
+            "1️⃣": "layer 1 (Conv2D): stride 2 does not divide 6 − 3 + 2·0 = 3: 1 row and 1 column at the bottom and right are never used",
+        ])
     }
 
     @Test func aModelWithAnInputDisplaysAsItsSummary() {

@@ -34,6 +34,24 @@ import Testing
         assertDiagnostics("let x = 3\n#expect(1️⃣x == 4)", ["1️⃣": "expectation failed: x == 4"])
     }
 
+    @Test func aFailedClaimPrintsInSwiftcsFormWithItsValuesAndACaretUnderTheCondition() {
+        let interpreter = Interpreter(file: "day03.md")
+        let source = "let y = Tensor.zeros([32, 32, 16])\n#expect(y.shape == [30, 30, 16])"
+        let run = interpreter.run(CellProgram(source: source, file: "day03.md", firstLine: 41))
+        guard case .claim(let claim) = run.outputs.last, let diagnostic = claim.diagnostic else {
+            Issue.record("no failed claim in \(run.outputs)")
+            return
+        }
+        let lines = source.split(separator: "\n").map(String.init)
+        #expect(diagnostic.formatted(sourceLine: { _, line in line >= 41 ? lines[line - 41] : nil }) == """
+            day03.md:42:9: error: expectation failed: y.shape == [30, 30, 16]
+              y.shape → [32, 32, 16]
+            #expect(y.shape == [30, 30, 16])
+                    ^~~~~~~~~~~~~~~~~~~~~~~
+
+            """)
+    }
+
     @Test func aClaimOnANonBoolIsATypeError() {
         assertDiagnostics("#expect(1️⃣1 + 1)", ["1️⃣": "cannot convert value of type 'Int' to expected argument type 'Bool'"])
     }

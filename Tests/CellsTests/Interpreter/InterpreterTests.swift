@@ -71,44 +71,4 @@ import Testing
             (failed)
             """)
     }
-
-    @Test func inlineCodeGivesAValueOnOneLine() {
-        let interpreter = Interpreter(file: "a.md")
-        _ = interpreter.run(CellProgram(source: "let conv = Conv2D(filters: 16, kernel: 3)\nlet y = conv(Tensor.zeros([32, 32, 3]))",
-                                        file: "a.md", firstLine: 1))
-        let at = Cells.SourceLocation(file: "a.md", line: 9, column: 20)
-        #expect(interpreter.evaluateInline("\\(conv.parameterCount)", at: at) == .value("448"))
-        #expect(interpreter.evaluateInline("\\(y.shape)", at: at) == .value("[30, 30, 16]"))
-        #expect(interpreter.evaluateInline("\\(\"text\")", at: at) == .value("text"))
-    }
-
-    @Test func inlineClaimsAreLocatedInTheProse() {
-        let interpreter = Interpreter(file: "a.md")
-        _ = interpreter.run(CellProgram(source: "let shape = [32, 32, 16]", file: "a.md", firstLine: 1))
-        let at = Cells.SourceLocation(file: "a.md", line: 9, column: 20)
-        guard case .claim(let claim) = interpreter.evaluateInline("#expect(shape == [30, 30, 16])", at: at) else {
-            Issue.record("not a claim")
-            return
-        }
-        #expect(!claim.passed)
-        #expect(claim.location == Cells.SourceLocation(file: "a.md", line: 9, column: 28))
-        #expect(claim.length == 21)
-        #expect(claim.values == [.init("shape", "[32, 32, 16]")])
-    }
-
-    @Test func inlineErrorsAreLocatedInTheProse() {
-        let interpreter = Interpreter(file: "a.md")
-        let at = Cells.SourceLocation(file: "a.md", line: 4, column: 11)
-        guard case .failure(let diagnostic) = interpreter.evaluateInline("\\(nope + 1)", at: at) else {
-            Issue.record("not a failure")
-            return
-        }
-        #expect(diagnostic.message == "cannot find 'nope' in scope")
-        #expect(diagnostic.location == Cells.SourceLocation(file: "a.md", line: 4, column: 13))
-        guard case .failure(let other) = interpreter.evaluateInline("1 + 1", at: at) else {
-            Issue.record("not a failure")
-            return
-        }
-        #expect(other.message == "inline code runs as '\\(expression)' or '#expect(condition)'")
-    }
 }

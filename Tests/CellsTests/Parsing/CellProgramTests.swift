@@ -26,6 +26,14 @@ import Testing
             """, ["1️⃣": "expected expression after operator"], firstLine: 40, columnOffsets: [3, 5])
     }
 
+    @Test func operatorErrorsAreLocatedInTheCellNotInTheirSequence() {
+        // Folding reports these on rewritten sequences whose positions start at 0 (a bug once).
+        assertDiagnostics("let a = [1]\nlet b = 1 1️⃣<> 2", ["1️⃣": "unknown infix operator '<>'"], firstLine: 30)
+        assertDiagnostics("let c = (1 1️⃣== 2 == true)", [
+            "1️⃣": "adjacent operators are in non-associative precedence group 'ComparisonPrecedence'",
+        ], firstLine: 30)
+    }
+
     @Test func aCellAtTheFirstLineOfTheFileHasNoPadding() {
         assertDiagnostics("1️⃣guard true else { }", ["1️⃣": "'guard' is not supported in cells"], firstLine: 1)
     }

@@ -26,7 +26,7 @@ extension Interpreter {
             "Receptive field: \(summary.receptiveField.height)×\(summary.receptiveField.width)",
         ]
         for warning in summary.warnings where emitWarnings {
-            outputs.append(.diagnostic(.warning(warning, at: span.location(in: runFile), length: span.length)))
+            warn(warning, at: span)
         }
         return Table(
             title: "\(model.description) · input \(input)",

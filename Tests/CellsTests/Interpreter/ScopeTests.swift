@@ -1,0 +1,71 @@
+import Testing
+@testable import Cells
+
+/// Closures capture variables, not scopes: a scope ends with its block, whatever closures or
+/// functions it made, and what it held is released (the tensor ledger shows it).
+@Suite struct ScopeTests {
+    @Test func aClosureInALocalVariableDoesNotKeepItsScopeAlive() {
+        var notebook = Notebook()
+        #expect(notebook.transcript("""
+            func f() -> Int {
+                let t = Tensor.zeros([100])
+                let g = { t.count }
+                return g()
+            }
+            func h() -> Int {
+                let t = Tensor.zeros([100])
+                func inner() -> Int { t.count }
+                return inner()
+            }
+            [f(), h(), f()]
+            """) == "= [100, 100, 100]")
+        #expect(notebook.interpreter.ledger.liveElements == 0)
+    }
+
+    @Test func anEscapingLocalFunctionKeepsItsVariables() {
+        var notebook = Notebook()
+        #expect(notebook.transcript("""
+            func makeCounter() -> () -> Int {
+                var count = 0
+                func next() -> Int {
+                    count += 1
+                    return count
+                }
+                return next
+            }
+            let counter = makeCounter()
+            let other = makeCounter()
+            [counter(), counter(), other(), counter()]
+            """) == "= [1, 2, 1, 3]")
+    }
+
+    @Test func closuresShareTheVariablesTheyCapture() {
+        var notebook = Notebook()
+        #expect(notebook.transcript("""
+            func pair() -> [() -> Int] {
+                var n = 0
+                return [{ n += 10; return n }, { n }]
+            }
+            let fs = pair()
+            let a = fs[0]()
+            [a, fs[1]()]
+            """) == "= [10, 10]")
+    }
+
+    @Test func aNotebookReleasesItsValuesWhenItEnds() {
+        var ledger: TensorLedger?
+        do {
+            var notebook = Notebook()
+            _ = notebook.run("let t = Tensor.zeros([50])\nfunc size() -> Int { t.count }")
+            ledger = notebook.interpreter.ledger
+            #expect(ledger?.liveElements == 50)
+        }
+        #expect(ledger?.liveElements == 0)
+    }
+
+    @Test func arraysCannotNestWithoutBound() {
+        assertDiagnostics("var a = [0]\nfor i in 0..<100 { a = 1️⃣[a] }", [
+            "1️⃣": "arrays nested deeper than 64 levels are not supported in cells",
+        ])
+    }
+}
