@@ -78,7 +78,8 @@ func convRow(_ key: String, _ label: String, n: Int, h: Int, cin: Int, cout: Int
     let out = (h + 2 * p - f) / s + 1
     let peers = Peers.conv[key]!
     return Row(name: "\(key) \(label)", flops: 2.0 * Double(n * out * out * f * f * cin * cout),
-               peer: Swift.min(peers.onnx, peers.torch, peers.torchChannelsLast), peerName: "best of ORT/PyTorch") { threads in
+               peer: Swift.min(peers.onnx, peers.torch, peers.torchChannelsLast),
+               peerName: "best of ORT \(format(peers.onnx, 4)), PyTorch \(format(Swift.min(peers.torch, peers.torchChannelsLast), 4))") { threads in
         _ = try conv2d(input, kernel, bias: bias, stride: s, padding: .explicit(p), threads: threads)
     }
 }
@@ -150,9 +151,10 @@ for row in rows where filters.isEmpty || filters.contains(where: { row.name.hasP
             let peer = threads == 1 ? Peers.openBLAS.one : Peers.openBLAS.two
             columns += [pad("\(format(peer, 0))GF", 8), pad(format(row.flops / time / 1e9 / peer, 2), 9), "  \(row.peerName)"]
         } else if let peer = row.peer {
+            // Case a is the one conv with a one-thread peer figure; the others compare with 2 threads.
             let reference = threads == 1 && row.name.hasPrefix("a ") ? Peers.convOneThreadA : peer
             columns += [pad(format(reference, 4), 8), pad(format(reference / ms, 2), 9),
-                        "  \(threads == 1 && row.name.hasPrefix("a ") ? "ORT 1 thread" : row.peerName + " 2 threads")"]
+                        "  \(threads == 1 && row.name.hasPrefix("a ") ? "ORT, 1 thread" : row.peerName + " (2 threads)")"]
         }
         print(columns.joined(separator: " "))
     }
