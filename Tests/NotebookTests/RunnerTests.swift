@@ -7,6 +7,10 @@ import Testing
         Notebook(parsing: "# T\n\n" + text, path: "t.md").run()
     }
 
+    func isDiagnostic(_ output: CellOutput) -> Bool {
+        if case .diagnostic = output { true } else { false }
+    }
+
     func messages(_ executed: ExecutedNotebook) -> [String] {
         executed.diagnostics.map { "\($0.location.line):\($0.location.column): \($0.severity.rawValue): \($0.message)" }
     }
@@ -94,7 +98,7 @@ import Testing
         #expect(executed.cells.map(\.status) == [.failedAsExpected, .completed])
         #expect(executed.diagnostics.isEmpty)
         guard case .diagnostic(let error)? = executed.cells[0].outputs.last else {
-            Issue.record("the expected error should be shown as the cell's output")
+            Issue.record("the expected error should be shown as the cell's output: \(executed.cells[0].outputs)")
             return
         }
         #expect(error.message.contains("does not fit"))
@@ -164,8 +168,8 @@ import Testing
         let loud = run("```swift\n\(cell)\n```\n")
         let quiet = run("```swift\n//| warning: false\n\(cell)\n```\n")
         #expect(loud.diagnostics.map(\.severity) == [.warning])
-        #expect(loud.cells[0].outputs.contains { if case .diagnostic = $0 { true } else { false } })
+        #expect(loud.cells[0].outputs.contains(where: isDiagnostic), "\(loud.cells[0].outputs)")
         #expect(quiet.diagnostics.isEmpty)
-        #expect(!quiet.cells[0].outputs.contains { if case .diagnostic = $0 { true } else { false } })
+        #expect(!quiet.cells[0].outputs.contains(where: isDiagnostic))
     }
 }
