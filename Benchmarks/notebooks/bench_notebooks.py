@@ -189,28 +189,27 @@ def _cmdline(pid):
 
 
 def memory_run(argv, cwd, timeout_s, interval=0.003):
-    """Untimed: peak of the summed RSS of the whole process tree, sampled; exact peak of the largest."""
-    p = subprocess.Popen(argv, cwd=cwd, env=env_for_runs(), stdout=subprocess.DEVNULL,
+    """Untimed: peak of the summed RSS of the whole process tree, sampled, and GNU time's exact
+    peak of its largest process. The command is started by /usr/bin/time, not forked from this
+    script: a child's maximum RSS counts the memory of the process it was forked from, before exec."""
+    tf = OUT / ".time-mem.txt"
+    full = ["/usr/bin/time", "-v", "-o", str(tf)] + argv
+    p = subprocess.Popen(full, cwd=cwd, env=env_for_runs(), stdout=subprocess.DEVNULL,
                          stderr=subprocess.DEVNULL, stdin=subprocess.DEVNULL, start_new_session=True)
     peak_sum, peak_procs, samples, t0 = 0, 0, 0, time.time()
-    me = _cmdline(os.getpid())          # a child not yet exec'd is a copy of this script: not counted
-    while True:
-        try:
-            pid, status, ru = os.wait4(p.pid, os.WNOHANG)
-        except ChildProcessError:
-            break
-        if pid:
-            break
+    skip = {_cmdline(os.getpid()), b"\0".join(a.encode() for a in full) + b"\0", b""}
+    while p.poll() is None:
         if time.time() - t0 > timeout_s:
-            _kill_group(p); pid, status, ru = os.wait4(p.pid, 0); break
-        tree = [q for q in _tree(p.pid) if _cmdline(q) not in (me, b"")]
+            _kill_group(p); p.wait(); break
+        # the tree under time, without time itself or copies of time/this script not yet exec'd
+        tree = [q for q in _tree(p.pid)[1:] if _cmdline(q) not in skip]
         s = sum(_status_kb(q, "VmRSS:") for q in tree)
         samples += 1
         if s > peak_sum:
             peak_sum, peak_procs = s, len(tree)
         time.sleep(interval)
-    p.returncode = os.waitstatus_to_exitcode(status)
-    largest = ru.ru_maxrss                                  # kB, exact: largest single process
+    m = re.search(TIME_FIELDS["maxrss_kb"], tf.read_text(errors="replace"))
+    largest = int(m.group(1)) if m else 0
     return {"tree_peak_kb": max(peak_sum, largest), "sampled_sum_peak_kb": peak_sum,
             "procs_at_peak": peak_procs, "largest_process_kb": largest, "samples": samples,
             "rc": p.returncode}
