@@ -39,7 +39,7 @@ import Testing
         let day03 = try #require(index.range(of: "Day 03: CNNs"))
         #expect(day02.lowerBound < day03.lowerBound)
         #expect(index.contains("<p>Dense layers see every pixel.</p>"))
-        #expect(index.contains("<p class=\"facts\">1 cell · 1 claims, not run</p>"))
+        #expect(index.contains("<p class=\"facts\">1 cell · 1 claim, not run</p>"))
     }
 
     @Test func twoBuildsAreByteIdentical() {
