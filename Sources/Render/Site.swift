@@ -62,13 +62,13 @@ public struct Site: Sendable {
 public enum SiteError: Error, CustomStringConvertible, Equatable, Sendable {
     /// A folder could not be listed.
     case unreadable(path: String, reason: String)
-    /// The site could not be written; the old one is as it was.
+    /// The site (or a page) could not be written; what was there is as it was.
     case unwritable(path: String, reason: String)
 
     public var description: String {
         switch self {
         case let .unreadable(path, reason): "cannot read '\(path)': \(reason)"
-        case let .unwritable(path, reason): "cannot write '\(path)': \(reason); the previous site is unchanged"
+        case let .unwritable(path, reason): "cannot write '\(path)': \(reason); what was there is unchanged"
         }
     }
 }

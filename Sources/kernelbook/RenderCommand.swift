@@ -37,8 +37,10 @@ struct RenderCommand: ParsableCommand {
         }
         let html = HTMLPage(executed).render()
         if let output {
-            guard FileManager.default.createFile(atPath: output, contents: Data(html.utf8)) else {
-                printError("error: cannot write '\(output)'\n")
+            do {
+                try OutputFile.write(Array(html.utf8), to: output)
+            } catch {
+                printError("error: \(error)\n")
                 throw ExitCode(2)
             }
         } else {

@@ -105,3 +105,28 @@ import Testing
         #expect(coloured.stderr.contains("\u{1B}[1;31merror:\u{1B}[0m"))
     }
 }
+
+@Suite struct RenderOutputTests {
+    @Test func renderToADeviceWritesIntoItAndLeavesItADevice() throws {
+        let folder = try Kernelbook.folder(["good.md": CommandLineTests.good])
+        let result = try Kernelbook.run(["render", "good.md", "-o", "/dev/null"], in: folder)
+        #expect(result.status == 0)
+        var status = stat()
+        #expect(stat("/dev/null", &status) == 0 && status.st_mode & S_IFMT == S_IFCHR)
+    }
+
+    @Test func renderReplacesAnOldPageAndLeavesNoTemporaryFile() throws {
+        let folder = try Kernelbook.folder(["good.md": CommandLineTests.good, "page.html": "old"])
+        #expect(try Kernelbook.run(["render", "good.md", "-o", "page.html"], in: folder).status == 0)
+        let page = try String(contentsOfFile: folder + "/page.html", encoding: .utf8)
+        #expect(page.hasPrefix("<!DOCTYPE html>"))
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder).sorted() == ["good.md", "page.html"])
+    }
+
+    @Test func renderIntoAMissingFolderFailsWithExitTwo() throws {
+        let folder = try Kernelbook.folder(["good.md": CommandLineTests.good])
+        let result = try Kernelbook.run(["render", "good.md", "-o", "no/such/folder/page.html"], in: folder)
+        #expect(result.status == 2)
+        #expect(result.stderr.hasPrefix("error: cannot write 'no/such/folder/page.html': cannot create a file in 'no/such/folder'"))
+    }
+}
