@@ -20,11 +20,11 @@ enum CellHTML {
         let shown = result.outputs.filter { options.output || isFailure($0) }
         if !shown.isEmpty {
             html += "<div class=\"cell-outputs\">\n"
-            var caption = options.caption
             for output in shown {
-                html += OutputHTML.render(output, caption: &caption, source: source)
+                html += OutputHTML.render(output, source: source)
             }
-            if let caption { html += "<p class=\"caption\">\(HTML.escape(caption))</p>\n" }
+            // The caption describes the cell's figures and tables together, under all of them.
+            if let caption = options.caption { html += "<p class=\"caption\">\(HTML.escape(caption))</p>\n" }
             html += "</div>\n"
         }
         return html + "</section>\n"

@@ -17,7 +17,7 @@ enum DiagramSVG {
     static let gap = 26.0
     static let top = 34.0
 
-    static func render(_ diagram: ModelDiagram, caption: String?) -> String {
+    static func render(_ diagram: ModelDiagram) -> String {
         let spatial = diagram.stages.filter { $0.shape.count >= 2 }
         let largestSide = max(1, spatial.map { $0.shape[0] }.max() ?? 1)
         let vectors = diagram.stages.filter { $0.shape.count == 1 }
@@ -79,7 +79,7 @@ enum DiagramSVG {
             x += column.width + gap
         }
         svg += "</svg></div>\n"
-        if let text = caption ?? diagram.caption {
+        if let text = diagram.caption {
             svg += "<p class=\"caption\">\(HTML.escape(text))</p>\n"
         }
         return svg

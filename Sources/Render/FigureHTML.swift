@@ -9,8 +9,8 @@ enum FigureHTML {
         panels == 1 ? 192 : panels <= 4 ? 128 : 96
     }
 
-    /// The figure's HTML; `caption` (the cell's option) wins over the figure's own.
-    static func render(_ figure: Figure, caption: String?) -> String {
+    /// The figure's HTML, captioned with its own caption or else its description.
+    static func render(_ figure: Figure) -> String {
         var html = "<figure class=\"out-figure\">\n<div class=\"panels\">\n"
         let map: ColorMap
         switch figure.style {
@@ -34,8 +34,7 @@ enum FigureHTML {
         if case let .heatmap(low, high) = figure.style {
             html += scaleBar(low: low, high: high, map: map)
         }
-        let text = caption ?? figure.caption
-        html += "<figcaption>\(HTML.escape(text ?? figure.alt))</figcaption>\n</figure>\n"
+        html += "<figcaption>\(HTML.escape(figure.caption ?? figure.alt))</figcaption>\n</figure>\n"
         return html
     }
 
@@ -77,8 +76,8 @@ enum FigureHTML {
         return out
     }
 
-    /// Outlines each window (in panel pixels) on an enlarged picture: a white line inside a black
-    /// one, visible on every colour of both maps.
+    /// Outlines each window (in panel pixels) on an enlarged picture: a black line just outside
+    /// it and a white one on its edge, so even a one-pixel window keeps its colour visible.
     static func outline(_ windows: [Figure.Window], on rgb: inout [UInt8], width: Int, height: Int, scale: Int) {
         func paint(_ x: Int, _ y: Int, _ value: UInt8) {
             guard x >= 0, y >= 0, x < width, y < height else { return }
@@ -90,12 +89,12 @@ enum FigureHTML {
         for window in windows {
             let left = window.column * scale, top = window.row * scale
             let right = (window.column + window.width) * scale - 1, bottom = (window.row + window.height) * scale - 1
-            for (inset, value) in [(0, UInt8(0)), (1, UInt8(255)), (2, UInt8(255))] where inset < max(2, scale / 2) {
-                for x in (left + inset)...max(left + inset, right - inset) {
+            for (inset, value) in [(-1, UInt8(0)), (0, UInt8(255))] {
+                for x in (left + inset)...(right - inset) {
                     paint(x, top + inset, value)
                     paint(x, bottom - inset, value)
                 }
-                for y in (top + inset)...max(top + inset, bottom - inset) {
+                for y in (top + inset)...(bottom - inset) {
                     paint(left + inset, y, value)
                     paint(right - inset, y, value)
                 }

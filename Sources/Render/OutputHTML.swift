@@ -3,22 +3,18 @@ import Notebook
 
 /// One cell output as HTML.
 enum OutputHTML {
-    /// - Parameter caption: the cell's caption; the first figure or table takes it (set to nil).
-    static func render(_ output: CellOutput, caption: inout String?, source: SourceText) -> String {
+    static func render(_ output: CellOutput, source: SourceText) -> String {
         switch output {
         case .text(let text):
             return "<pre class=\"out-text\">\(HTML.escape(text))</pre>\n"
         case .value(let value):
             return "<pre class=\"out-value\">\(HTML.escape(value))</pre>\n"
         case .table(let table):
-            defer { caption = nil }
-            return render(table, caption: caption)
+            return render(table)
         case .figure(let figure):
-            defer { caption = nil }
-            return FigureHTML.render(figure, caption: caption)
+            return FigureHTML.render(figure)
         case .diagram(let diagram):
-            defer { caption = nil }
-            return DiagramSVG.render(diagram, caption: caption)
+            return DiagramSVG.render(diagram)
         case .claim(let claim):
             return render(claim)
         case .diagnostic(let diagnostic):
@@ -26,7 +22,7 @@ enum OutputHTML {
         }
     }
 
-    static func render(_ table: Table, caption: String?) -> String {
+    static func render(_ table: Table) -> String {
         var html = "<div class=\"out-table\"><table>\n"
         if let title = table.title { html += "<caption>\(HTML.escape(title))</caption>\n" }
         html += "<thead><tr>"
@@ -48,9 +44,7 @@ enum OutputHTML {
             html += table.footer.map(HTML.escape).joined(separator: "<br>")
             html += "</td></tr></tfoot>\n"
         }
-        html += "</table>"
-        if let caption { html += "<p class=\"caption\">\(HTML.escape(caption))</p>" }
-        return html + "</div>\n"
+        return html + "</table></div>\n"
     }
 
     static func render(_ claim: ClaimResult) -> String {

@@ -95,6 +95,7 @@ enum Stylesheet {
     .out-table caption { caption-side: top; text-align: left; font-weight: 600; padding-bottom: 0.3rem; }
     .out-table tfoot td { border-bottom: 0; color: var(--muted); font-size: 0.85rem; padding-top: 0.5rem; }
     figure { margin: 0.6rem 0; }
+    .out-figure { display: inline-block; vertical-align: top; margin-right: 1.6rem; max-width: 100%; }
     figcaption { font-size: 0.85rem; color: var(--muted); margin-top: 0.4rem; }
     .panels { display: flex; flex-wrap: wrap; gap: 0.6rem 0.5rem; align-items: flex-end; }
     .panel { margin: 0; text-align: center; }

@@ -133,10 +133,11 @@ func sampleExecutedNotebook() -> ExecutedNotebook {
         #expect(!cell.contains("<figure"))
     }
 
-    @Test func theCaptionGoesToTheFirstFigureOrTable() {
+    @Test func theCaptionGoesUnderAllOfTheCellsOutputs() {
         let html = HTMLPage(sampleExecutedNotebook()).render()
-        #expect(html.slice(from: "id=\"cell-2\"", to: "</section>").contains("<p class=\"caption\">The model, layer by layer</p></div>"))
-        #expect(html.slice(from: "id=\"cell-4\"", to: "</section>").contains("<figcaption>Two maps</figcaption>"))
+        #expect(html.slice(from: "id=\"cell-2\"", to: "</section>").hasSuffix("</table></div>\n<p class=\"caption\">The model, layer by layer</p>\n</div>\n</section>"))
+        #expect(html.slice(from: "id=\"cell-4\"", to: "</section>").contains("</svg></div>\n<p class=\"caption\">Two maps</p>\n</div>"))
+        #expect(html.slice(from: "id=\"cell-4\"", to: "</section>").contains("<figcaption>2 feature maps of 2×2</figcaption>"))
     }
 }
 

@@ -33,13 +33,21 @@ import TestSupport
 }
 
 @Suite struct WindowOutlineTests {
-    @Test func aWindowIsOutlinedBlackOutsideWhiteInside() {
-        // A 4×4 black picture at scale 4 (16×16), window over panel pixels rows 1–2, column 1.
+    @Test func aWindowIsOutlinedBlackOutsideAndWhiteOnItsEdge() {
+        // A 4×4 grey picture at scale 4 (16×16), window over panel pixels rows 1–2, column 1:
+        // enlarged, columns 4–7 and rows 4–11.
         var rgb = [UInt8](repeating: 100, count: 16 * 16 * 3)
         FigureHTML.outline([.init(row: 1, column: 1, height: 2, width: 1)], on: &rgb, width: 16, height: 16, scale: 4)
         func pixel(_ x: Int, _ y: Int) -> UInt8 { rgb[(y * 16 + x) * 3] }
-        #expect(pixel(4, 4) == 0 && pixel(7, 11) == 0)  // the corners of the outer line
-        #expect(pixel(5, 5) == 255 && pixel(6, 10) == 255)  // the inner line
-        #expect(pixel(3, 4) == 100 && pixel(8, 8) == 100 && pixel(5, 12) == 100)  // outside is untouched
+        #expect(pixel(3, 3) == 0 && pixel(8, 12) == 0)  // the corners of the outer, black line
+        #expect(pixel(4, 4) == 255 && pixel(7, 11) == 255)  // the white line on the window's edge
+        #expect(pixel(5, 5) == 100 && pixel(6, 10) == 100)  // the window's own colour stays inside
+        #expect(pixel(2, 4) == 100 && pixel(9, 8) == 100 && pixel(5, 13) == 100)  // outside is untouched
+    }
+
+    @Test func aWindowAtTheBorderIsClippedNotCrashed() {
+        var rgb = [UInt8](repeating: 100, count: 4 * 4 * 3)
+        FigureHTML.outline([.init(row: 0, column: 0, height: 2, width: 2)], on: &rgb, width: 4, height: 4, scale: 2)
+        #expect(rgb[0] == 255)
     }
 }
