@@ -5,7 +5,7 @@
     python3 Benchmarks/notebooks/bench_notebooks.py [--runs 10] [--mem-runs 3] [--skip-build]
 
 Steps (standard library only; run from anywhere):
- 1. `swift build -c release --product kernelbook` in the repository.
+ 1. `swift build -c release --static-swift-stdlib --product kernelbook` in the repository.
  2. The peer tools: Benchmarks/notebooks/peers/setup.sh .build/peers, only when
     .build/peers/.venv is missing (it installs jupytext, nbconvert, nbclient, ipykernel,
     matplotlib, papermill in a venv, and the cmark CLI with apt). The two peer lessons are then
@@ -237,7 +237,7 @@ def check_dev_null():
 
 def prepare(skip_build):
     if not skip_build:
-        sh(["swift", "build", "-c", "release", "--product", "kernelbook"], cwd=ROOT)
+        sh(["swift", "build", "-c", "release", "--static-swift-stdlib", "--product", "kernelbook"], cwd=ROOT)
     if not KB.exists():
         sys.exit(f"error: {KB} is missing; run without --skip-build")
     if not (WORK / ".venv").exists():

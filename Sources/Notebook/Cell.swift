@@ -21,8 +21,7 @@ public struct Cell: Sendable, Hashable {
 
     /// The code without its option lines, as a reader sees it.
     public var displayedCode: String {
-        code.split(separator: "\n", omittingEmptySubsequences: false)
-            .dropFirst(optionLineCount).joined(separator: "\n")
+        code.codeLines.dropFirst(optionLineCount).joined(separator: "\n")
     }
 
     /// The `.md` line of the first displayed line.

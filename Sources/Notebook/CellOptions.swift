@@ -52,8 +52,7 @@ extension CellOptions {
         var options = CellOptions()
         var diagnostics: [Diagnostic] = []
         var count = 0
-        for (index, rawLine) in code.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
-            let line = rawLine.hasSuffix("\r") ? rawLine.dropLast() : rawLine
+        for (index, line) in code.codeLines.enumerated() {
             let indent = line.prefix(while: { $0 == " " || $0 == "\t" })
             guard line.dropFirst(indent.count).hasPrefix("//|") else { break }
             count += 1

@@ -142,11 +142,11 @@ struct MarkdownReader {
         let fenceColumn = Int(cmark_node_get_start_column(node))
         let code = cmark_node_get_literal(node).map { String(cString: $0) } ?? ""
         let firstLine = fenceLine + 1
-        let codeLines = code.split(separator: "\n", omittingEmptySubsequences: false).dropLast(code.hasSuffix("\n") ? 1 : 0)
+        let codeLines = code.codeLines.dropLast(code.utf8.last == UInt8(ascii: "\n") ? 1 : 0)
         let columnOffsets = codeLines.enumerated().map { index, line -> Int in
-            guard let full = source.line(firstLine + index) else { return 0 }
-            let stripped = line.hasSuffix("\r") ? line.dropLast() : line
-            return full.hasSuffix(stripped) ? full.utf8.count - stripped.utf8.count : 0
+            guard let full = source.line(firstLine + index)?.utf8 else { return 0 }
+            let count = line.utf8.count
+            return full.count >= count && full.suffix(count).elementsEqual(line.utf8) ? full.count - count : 0
         }
         let (options, optionLines, diagnostics) = CellOptions.parse(
             code: code, file: path, firstLine: firstLine, columnOffsets: columnOffsets)
@@ -177,7 +177,7 @@ struct MarkdownReader {
             }
         }
         let code = cmark_node_get_literal(node).map { String(cString: $0) } ?? ""
-        let lastCodeLine = fenceLine + code.split(separator: "\n", omittingEmptySubsequences: false).count - 1
+        let lastCodeLine = fenceLine + code.codeLines.count - 1
         let end = endLine >= source.lineCount ? "the end of the file" : "line \(lastCodeLine)"
         return .warning(
             "code block is never closed; it runs to \(end)",

@@ -1,7 +1,7 @@
 /// Deflate (RFC 1951) with fixed Huffman codes, inside a zlib stream (RFC 1950).
 ///
-/// Greedy LZ77 over a 32 KiB window with a hash of the next 3 bytes and chains of up to 64
-/// candidates. Fixed codes cost a little size on large inputs but keep the encoder short and
+/// Greedy LZ77 over a 32 KiB window with a hash of the next 3 bytes, chains of up to 64
+/// candidates, and no indexing inside matches longer than 32 bytes. Fixed codes cost a little size on large inputs but keep the encoder short and
 /// its output a pure function of its input.
 enum Deflate {
     /// `data` compressed as a zlib stream.
@@ -26,26 +26,27 @@ enum Deflate {
         var bits = BitWriter()
         bits.write(1, count: 1)  // final block
         bits.write(1, count: 2)  // fixed Huffman codes
-        let window = 32768, maxChain = 64, minMatch = 3, maxMatch = 258
-        var head = [Int](repeating: -1, count: 1 << 15)
-        var previous = [Int](repeating: -1, count: data.count)
+        let window = 32768, maxChain = 64, minMatch = 3, maxMatch = 258, maxInsertLength = 32
+        // Chains live in a ring of one window, as in zlib: older positions are out of reach anyway.
+        var head = [Int32](repeating: -1, count: 1 << 15)
+        var previous = [Int32](repeating: -1, count: window)
         func hash(_ i: Int) -> Int {
             (Int(data[i]) << 10 ^ Int(data[i + 1]) << 5 ^ Int(data[i + 2])) & 0x7FFF
         }
         func insert(_ i: Int) {
             guard i + 2 < data.count else { return }
             let h = hash(i)
-            previous[i] = head[h]
-            head[h] = i
+            previous[i & (window - 1)] = head[h]
+            head[h] = Int32(i)
         }
         var i = 0
         while i < data.count {
             var bestLength = 0, bestDistance = 0
             if i + minMatch <= data.count {
-                var candidate = head[hash(i)]
+                var candidate = Int(head[hash(i)])
                 var chain = 0
                 let limit = Swift.min(maxMatch, data.count - i)
-                while candidate >= 0, i - candidate <= window, chain < maxChain {
+                while candidate >= 0, i - candidate < window, chain < maxChain {
                     var length = 0
                     while length < limit, data[candidate + length] == data[i + length] { length += 1 }
                     if length > bestLength {
@@ -53,14 +54,24 @@ enum Deflate {
                         bestDistance = i - candidate
                         if length == limit { break }
                     }
-                    candidate = previous[candidate]
+                    let next = Int(previous[candidate & (window - 1)])
+                    // A ring slot may have been reused by a newer position: stop at a stale link.
+                    guard next < candidate else { break }
+                    candidate = next
                     chain += 1
                 }
             }
             if bestLength >= minMatch {
                 bits.writeLength(bestLength)
                 bits.writeDistance(bestDistance)
-                for j in i..<(i + bestLength) { insert(j) }
+                // As zlib does, positions inside a long match are not worth indexing: the match's
+                // start and end already are, and runs of enlarged pixels would cost a hash each.
+                if bestLength <= maxInsertLength {
+                    for j in i..<(i + bestLength) { insert(j) }
+                } else {
+                    insert(i)
+                    insert(i + bestLength - 1)
+                }
                 i += bestLength
             } else {
                 bits.writeLiteral(Int(data[i]))

@@ -62,16 +62,24 @@ enum FigureHTML {
     /// Nearest-neighbour enlargement by a whole factor.
     static func upscale(_ rgb: [UInt8], width: Int, height: Int, by scale: Int) -> [UInt8] {
         guard scale > 1 else { return rgb }
-        var out: [UInt8] = []
-        out.reserveCapacity(rgb.count * scale * scale)
+        let rowBytes = width * scale * 3
+        var out = [UInt8](repeating: 0, count: rgb.count * scale * scale)
         for y in 0..<height {
-            var row: [UInt8] = []
-            row.reserveCapacity(width * scale * 3)
+            let first = y * scale * rowBytes
+            var o = first
             for x in 0..<width {
-                let pixel = rgb[(y * width + x) * 3..<(y * width + x) * 3 + 3]
-                for _ in 0..<scale { row += pixel }
+                let i = (y * width + x) * 3
+                for _ in 0..<scale {
+                    out[o] = rgb[i]
+                    out[o + 1] = rgb[i + 1]
+                    out[o + 2] = rgb[i + 2]
+                    o += 3
+                }
             }
-            for _ in 0..<scale { out += row }
+            for copy in 1..<scale {
+                out.replaceSubrange((first + copy * rowBytes)..<(first + (copy + 1) * rowBytes),
+                                    with: out[first..<(first + rowBytes)])
+            }
         }
         return out
     }

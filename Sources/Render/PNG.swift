@@ -1,3 +1,5 @@
+import Glibc
+
 /// A minimal PNG encoder (8-bit RGB, no interlace) with its own deflate.
 ///
 /// Our own deflate rather than zlib: the bytes of a page must be identical on every machine, and
@@ -20,45 +22,62 @@ enum PNG {
     }
 
     /// Each row prefixed by the filter (None, Sub, Up, Average, Paeth) that gives the smallest
-    /// sum of absolute residuals, as libpng's heuristic does.
+    /// sum of absolute residuals, as libpng's heuristic does (a repeated row takes Up at once).
     private static func filtered(width: Int, height: Int, rgb: [UInt8]) -> [UInt8] {
         let stride = width * 3
-        var out: [UInt8] = []
-        out.reserveCapacity((stride + 1) * height)
-        var candidate = [UInt8](repeating: 0, count: stride)
-        var best = [UInt8](repeating: 0, count: stride)
-        for y in 0..<height {
-            let row = y * stride
-            var bestFilter: UInt8 = 0
-            var bestScore = Int.max
-            for filter: UInt8 in 0...4 {
-                var score = 0
-                for x in 0..<stride {
-                    let a = x >= 3 ? Int(rgb[row + x - 3]) : 0
-                    let b = y > 0 ? Int(rgb[row - stride + x]) : 0
-                    let c = x >= 3 && y > 0 ? Int(rgb[row - stride + x - 3]) : 0
-                    let predictor: Int
-                    switch filter {
-                    case 0: predictor = 0
-                    case 1: predictor = a
-                    case 2: predictor = b
-                    case 3: predictor = (a + b) / 2
-                    default: predictor = paeth(a, b, c)
+        var out = [UInt8](repeating: 0, count: (stride + 1) * height)
+        rgb.withUnsafeBufferPointer { pixels in
+            out.withUnsafeMutableBufferPointer { out in
+                let zeros = [UInt8](repeating: 0, count: stride)
+                zeros.withUnsafeBufferPointer { zeros in
+                    for y in 0..<height {
+                        let row = UnsafeBufferPointer(rebasing: pixels[(y * stride)..<((y + 1) * stride)])
+                        let above = y > 0 ? UnsafeBufferPointer(rebasing: pixels[((y - 1) * stride)..<(y * stride)]) : zeros
+                        let target = UnsafeMutableBufferPointer(rebasing: out[(y * (stride + 1) + 1)..<((y + 1) * (stride + 1))])
+                        out[y * (stride + 1)] = filterRow(row, above: above, into: target)
                     }
-                    let residual = UInt8(truncatingIfNeeded: Int(rgb[row + x]) - predictor)
-                    candidate[x] = residual
-                    score += residual < 128 ? Int(residual) : 256 - Int(residual)
-                }
-                if score < bestScore {
-                    bestScore = score
-                    bestFilter = filter
-                    swap(&best, &candidate)
                 }
             }
-            out.append(bestFilter)
-            out += best
         }
         return out
+    }
+
+    /// Filters one row into `target` with the best of the five filters; returns the filter's type.
+    private static func filterRow(_ row: UnsafeBufferPointer<UInt8>, above: UnsafeBufferPointer<UInt8>,
+                                  into target: UnsafeMutableBufferPointer<UInt8>) -> UInt8 {
+        let count = row.count
+        if memcmp(row.baseAddress!, above.baseAddress!, count) == 0 {
+            return 2  // Up: all zeros
+        }
+        func predictor(_ filter: UInt8, _ x: Int) -> Int {
+            let a = x >= 3 ? Int(row[x - 3]) : 0
+            let b = Int(above[x])
+            switch filter {
+            case 0: return 0
+            case 1: return a
+            case 2: return b
+            case 3: return (a + b) / 2
+            default: return paeth(a, b, x >= 3 ? Int(above[x - 3]) : 0)
+            }
+        }
+        var bestFilter: UInt8 = 0
+        var bestScore = Int.max
+        for filter: UInt8 in 0...4 {
+            var score = 0
+            for x in 0..<count {
+                let residual = UInt8(truncatingIfNeeded: Int(row[x]) - predictor(filter, x))
+                score += residual < 128 ? Int(residual) : 256 - Int(residual)
+                if score >= bestScore { break }
+            }
+            if score < bestScore {
+                bestScore = score
+                bestFilter = filter
+            }
+        }
+        for x in 0..<count {
+            target[x] = UInt8(truncatingIfNeeded: Int(row[x]) - predictor(bestFilter, x))
+        }
+        return bestFilter
     }
 
     private static func paeth(_ a: Int, _ b: Int, _ c: Int) -> Int {

@@ -72,6 +72,15 @@ import Testing
             """)
     }
 
+    @Test func windowsLineEndingsReadLikeUnixOnes() throws {
+        let notebook = Notebook(parsing: "# T\r\n\r\n- x\r\n\r\n  ```swift\r\n  //| label: a\r\n  //| ech: 1\r\n  let b = 2\r\n  ```\r\n", path: "t.md")
+        let cell = try #require(notebook.cells.first)
+        #expect(cell.options.label == "a")
+        #expect(cell.columnOffsets == [2, 2, 2])
+        #expect(cell.displayedCode.hasPrefix("let b = 2"))
+        #expect(notebook.diagnostics.map(\.description) == ["t.md:7:7: error: unknown cell option 'ech'; did you mean 'echo'?"])
+    }
+
     @Test func aCellKnowsItsDisplayedCodeWithoutOptionLines() throws {
         let notebook = Notebook(parsing: "# T\n\n```swift\n//| echo: false\nlet a = 1\n```\n", path: "t.md")
         let cell = try #require(notebook.cells.first)

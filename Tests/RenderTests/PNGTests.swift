@@ -21,6 +21,13 @@ import TestSupport
         #expect(decoded.rgb == rgb)
     }
 
+    @Test func anEnlargedPictureWithLongRunsAndRepeatedRowsDecodes() throws {
+        let small: [UInt8] = (0..<(5 * 4 * 3)).map { UInt8(truncatingIfNeeded: $0 * 37) }
+        let big = FigureHTML.upscale(small, width: 5, height: 4, by: 40)
+        let decoded = try decodePNGWithPython(PNG.encode(width: 200, height: 160, rgb: big))
+        #expect(decoded.rgb == big)
+    }
+
     @Test func upscalingRepeatsEachPixelInBothDirections() {
         let up = FigureHTML.upscale([1, 2, 3, 4, 5, 6], width: 2, height: 1, by: 2)
         #expect(up == [1, 2, 3, 1, 2, 3, 4, 5, 6, 4, 5, 6, 1, 2, 3, 1, 2, 3, 4, 5, 6, 4, 5, 6])

@@ -10,54 +10,132 @@ import Darwin
 /// nest deeply (a long `1 + 1 + … + 1`, recursion up to the interpreter's limit). The main
 /// thread's 8 MB are not enough in a debug build; a dedicated thread's stack is reserved, not
 /// committed, so only the pages used cost memory.
+///
+/// Each calling thread gets one such worker, made on first use and reused after: a notebook
+/// runs dozens of parses and cells, and a fresh thread for each (with its stack faulted in anew)
+/// cost more than the work itself. Work already on a worker runs in place.
 enum LargeStack {
     /// The reserved stack size.
     static let size = 512 << 20
 
-    /// Runs `body` on a fresh thread with a `size`-byte stack and returns its result.
+    /// Runs `body` on a thread with a `size`-byte stack and returns its result.
     static func run<T>(_ body: () -> T) -> T {
+        if Worker.isCurrentThreadAWorker {
+            return body()
+        }
         var result: T?
         withoutActuallyEscaping({ result = body() }) { work in
-            let job = Job(work: work)
-            withExtendedLifetime(job) {
-                runOnLargeStack(Unmanaged.passUnretained(job).toOpaque())
+            if let worker = Worker.forCurrentThread() {
+                worker.perform(work)
+            } else {
+                // No thread to be had (resource limits): run here, as deep as this stack allows.
+                work()
             }
         }
         return result!
     }
 
-    private static func runOnLargeStack(_ context: UnsafeMutableRawPointer) {
-        var attributes = pthread_attr_t()
-        pthread_attr_init(&attributes)
-        defer { pthread_attr_destroy(&attributes) }
-        pthread_attr_setstacksize(&attributes, size)
-        #if canImport(Glibc)
-        var thread = pthread_t()
-        #else
-        var thread: pthread_t?
-        #endif
-        let started = pthread_create(&thread, &attributes, { context in
-            Unmanaged<Job>.fromOpaque(context!).takeUnretainedValue().work()
-            return nil
-        }, context)
-        guard started == 0 else {
-            // No thread to be had (resource limits): run here, as deep as this stack allows.
-            Unmanaged<Job>.fromOpaque(context).takeUnretainedValue().work()
-            return
+    /// A thread with a large stack that runs one job at a time for the thread that owns it.
+    private final class Worker: @unchecked Sendable {
+        private var mutex = pthread_mutex_t()
+        private var condition = pthread_cond_t()
+        // Guarded by `mutex`.
+        private var job: (() -> Void)?
+        private var finished = false
+        private var stopping = false
+
+        /// Marks worker threads, so nested `run` calls do not wait on themselves.
+        nonisolated(unsafe) private static var workerKey = pthread_key_t()
+        /// Holds each calling thread's worker; its destructor stops the worker with the thread.
+        nonisolated(unsafe) private static var ownerKey = pthread_key_t()
+        private static let keys: Bool = {
+            pthread_key_create(&workerKey, nil)
+            pthread_key_create(&ownerKey) { pointer in
+                guard let pointer else { return }
+                Unmanaged<Worker>.fromOpaque(pointer).takeRetainedValue().stop()
+            }
+            return true
+        }()
+
+        static var isCurrentThreadAWorker: Bool {
+            _ = keys
+            return pthread_getspecific(workerKey) != nil
         }
-        #if canImport(Glibc)
-        pthread_join(thread, nil)
-        #else
-        pthread_join(thread!, nil)
-        #endif
-    }
 
-    /// The work handed to the thread; `pthread_join` orders every access to what it captures.
-    private final class Job {
-        let work: () -> Void
+        static func forCurrentThread() -> Worker? {
+            _ = keys
+            if let pointer = pthread_getspecific(ownerKey) {
+                return Unmanaged<Worker>.fromOpaque(pointer).takeUnretainedValue()
+            }
+            let worker = Worker()
+            guard worker.start() else { return nil }
+            pthread_setspecific(ownerKey, Unmanaged.passRetained(worker).toOpaque())
+            return worker
+        }
 
-        init(work: @escaping () -> Void) {
-            self.work = work
+        private init() {
+            pthread_mutex_init(&mutex, nil)
+            pthread_cond_init(&condition, nil)
+        }
+
+        private func start() -> Bool {
+            var attributes = pthread_attr_t()
+            pthread_attr_init(&attributes)
+            defer { pthread_attr_destroy(&attributes) }
+            pthread_attr_setstacksize(&attributes, LargeStack.size)
+            pthread_attr_setdetachstate(&attributes, Int32(PTHREAD_CREATE_DETACHED))
+            #if canImport(Glibc)
+            var thread = pthread_t()
+            #else
+            var thread: pthread_t?
+            #endif
+            // The thread keeps the worker alive until it stops.
+            let context = Unmanaged.passRetained(self).toOpaque()
+            let started = pthread_create(&thread, &attributes, { context in
+                let worker = Unmanaged<Worker>.fromOpaque(context!).takeRetainedValue()
+                pthread_setspecific(Worker.workerKey, context)
+                worker.serve()
+                return nil
+            }, context)
+            if started != 0 {
+                Unmanaged<Worker>.fromOpaque(context).release()
+                return false
+            }
+            return true
+        }
+
+        /// Runs `work` on the worker and waits for it.
+        func perform(_ work: () -> Void) {
+            withoutActuallyEscaping(work) { work in
+                pthread_mutex_lock(&mutex)
+                job = work
+                finished = false
+                pthread_cond_broadcast(&condition)
+                while !finished { pthread_cond_wait(&condition, &mutex) }
+                pthread_mutex_unlock(&mutex)
+            }
+        }
+
+        private func serve() {
+            pthread_mutex_lock(&mutex)
+            while true {
+                while job == nil && !stopping { pthread_cond_wait(&condition, &mutex) }
+                guard let work = job else { break }
+                pthread_mutex_unlock(&mutex)
+                work()
+                pthread_mutex_lock(&mutex)
+                job = nil
+                finished = true
+                pthread_cond_broadcast(&condition)
+            }
+            pthread_mutex_unlock(&mutex)
+        }
+
+        private func stop() {
+            pthread_mutex_lock(&mutex)
+            stopping = true
+            pthread_cond_broadcast(&condition)
+            pthread_mutex_unlock(&mutex)
         }
     }
 }
