@@ -205,13 +205,18 @@ struct MarkdownReader {
 
     private func assignAnchors(_ notebook: inout Notebook) {
         var taken = Set(notebook.cells.map(\.anchor))
+        // The next suffix to try for each slug, so a heading repeated n times costs n, not n².
+        var nextSuffix: [String: Int] = [:]
         for index in notebook.headings.indices {
             let base = Anchor.slug(notebook.headings[index].text)
             var anchor = base
-            var suffix = 1
-            while taken.contains(anchor) {
-                anchor = "\(base)-\(suffix)"
-                suffix += 1
+            if taken.contains(anchor) {
+                var suffix = nextSuffix[base, default: 1]
+                repeat {
+                    anchor = "\(base)-\(suffix)"
+                    suffix += 1
+                } while taken.contains(anchor)
+                nextSuffix[base] = suffix
             }
             taken.insert(anchor)
             notebook.headings[index].anchor = anchor
@@ -248,15 +253,20 @@ struct MarkdownReader {
         defer { free(html) }
         let bytes = UnsafeRawBufferPointer(start: html, count: strlen(html))
         var segments: [Notebook.Segment] = []
-        var prose = ""
+        // Prose is gathered as bytes (one copy each) and decoded once per segment.
+        var prose: [UInt8] = []
+        prose.reserveCapacity(bytes.count)
         var start = 0
         func flush() {
-            if !prose.isEmpty { segments.append(.html(prose)) }
-            prose = ""
+            if !prose.isEmpty { segments.append(.html(String(decoding: prose, as: UTF8.self))) }
+            prose.removeAll(keepingCapacity: true)
         }
-        while let open = bytes[start...].firstIndex(of: Self.marker),
-              let close = bytes[(open + 1)...].firstIndex(of: Self.marker)
-        {
+        func nextMarker(from offset: Int) -> Int? {
+            guard offset < bytes.count,
+                  let found = memchr(bytes.baseAddress! + offset, Int32(Self.marker), bytes.count - offset) else { return nil }
+            return UnsafeRawPointer(found) - bytes.baseAddress!
+        }
+        while let open = nextMarker(from: start), let close = nextMarker(from: open + 1) {
             var before = bytes[start..<open]
             let kind = bytes[open + 1]
             let index = bytes[(open + 2)..<close].reduce(0) { $0 * 10 + Int($1 - UInt8(ascii: "0")) }
@@ -267,23 +277,23 @@ struct MarkdownReader {
                 let tag = Array("<h\(heading.level)>".utf8)
                 if before.count >= tag.count, before.suffix(tag.count).elementsEqual(tag) {
                     before = before.dropLast(tag.count)
-                    prose += String(decoding: before, as: UTF8.self)
-                    prose += "<h\(heading.level) id=\"\(Anchor.escapeAttribute(heading.anchor))\">"
+                    prose.append(contentsOf: before)
+                    prose.append(contentsOf: "<h\(heading.level) id=\"\(Anchor.escapeAttribute(heading.anchor))\">".utf8)
                 } else {
-                    prose += String(decoding: before, as: UTF8.self)
+                    prose.append(contentsOf: before)
                 }
             case UInt8(ascii: "c"):
-                prose += String(decoding: before, as: UTF8.self)
+                prose.append(contentsOf: before)
                 flush()
                 segments.append(.cell(index))
             default:
-                prose += String(decoding: before, as: UTF8.self)
+                prose.append(contentsOf: before)
                 flush()
                 segments.append(.inline(index))
             }
             start = close + 1
         }
-        prose += String(decoding: bytes[start...], as: UTF8.self)
+        prose.append(contentsOf: bytes[start...])
         flush()
         return segments
     }
@@ -293,6 +303,8 @@ struct MarkdownReader {
     /// A paragraph whose source lines are a pipe table (cmark 0.30 has no tables of its own).
     private func pipeTable(_ node: OpaquePointer) -> PipeTable? {
         let first = Int(cmark_node_get_start_line(node)), last = Int(cmark_node_get_end_line(node))
+        // Most paragraphs are not tables: look at the would-be delimiter row's bytes first.
+        guard source.mayBeTableDelimiterRow(first + 1) else { return nil }
         let column = Int(cmark_node_get_start_column(node))
         var lines: [Substring] = []
         for number in first...last {

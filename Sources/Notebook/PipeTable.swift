@@ -10,7 +10,7 @@ struct PipeTable: Equatable {
     /// The table these lines spell, or nil: a header row, a delimiter row (`| --- | :---: |`) with as
     /// many cells, then body rows; every line must have a pipe.
     init?(lines: [Substring]) {
-        guard lines.count >= 2, lines.allSatisfy({ $0.contains("|") }) else { return nil }
+        guard lines.count >= 2, lines.allSatisfy({ $0.utf8.contains(UInt8(ascii: "|")) }) else { return nil }
         let header = Self.cells(of: lines[0])
         let delimiters = Self.cells(of: lines[1])
         guard header.count == delimiters.count else { return nil }

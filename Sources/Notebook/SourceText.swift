@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// A Markdown file's text with its line boundaries, for locating and quoting lines.
 ///
 /// Lines end at `\n`, `\r\n` or `\r`, as CommonMark (and cmark) count them.
@@ -17,18 +23,30 @@ public struct SourceText: Sendable, Hashable {
         var starts = [0]
         var ends: [Int] = []
         text.withUTF8 { bytes in
-            var offset = 0
             let count = bytes.count
-            while offset < count {
-                let byte = bytes[offset]
-                offset += 1
-                if byte == UInt8(ascii: "\n") {
-                    ends.append(offset - 1)
-                    starts.append(offset)
-                } else if byte == UInt8(ascii: "\r") {
-                    ends.append(offset - 1)
-                    if offset < count, bytes[offset] == UInt8(ascii: "\n") { offset += 1 }
-                    starts.append(offset)
+            guard let base = bytes.baseAddress else { return }
+            if memchr(base, Int32(UInt8(ascii: "\r")), count) == nil {
+                // The common case, only \n: let memchr find each line end.
+                var offset = 0
+                while offset < count, let found = memchr(base + offset, Int32(UInt8(ascii: "\n")), count - offset) {
+                    let end = UnsafeRawPointer(found) - UnsafeRawPointer(base)
+                    ends.append(end)
+                    starts.append(end + 1)
+                    offset = end + 1
+                }
+            } else {
+                var offset = 0
+                while offset < count {
+                    let byte = bytes[offset]
+                    offset += 1
+                    if byte == UInt8(ascii: "\n") {
+                        ends.append(offset - 1)
+                        starts.append(offset)
+                    } else if byte == UInt8(ascii: "\r") {
+                        ends.append(offset - 1)
+                        if offset < count, bytes[offset] == UInt8(ascii: "\n") { offset += 1 }
+                        starts.append(offset)
+                    }
                 }
             }
             ends.append(count)
@@ -42,6 +60,22 @@ public struct SourceText: Sendable, Hashable {
         self.bytes = Array(text.utf8)
         self.lineStarts = starts
         self.lineEnds = ends
+    }
+
+    /// Whether 1-based line `number` could be a pipe table's delimiter row (`| --- | :-: |`):
+    /// only pipes, dashes, colons, blanks and quote markers, with at least one pipe and one dash.
+    func mayBeTableDelimiterRow(_ number: Int) -> Bool {
+        guard number >= 1, number <= lineStarts.count else { return false }
+        var pipe = false, dash = false
+        for byte in bytes[lineStarts[number - 1]..<lineEnds[number - 1]] {
+            switch byte {
+            case UInt8(ascii: "|"): pipe = true
+            case UInt8(ascii: "-"): dash = true
+            case UInt8(ascii: ":"), UInt8(ascii: " "), UInt8(ascii: "\t"), UInt8(ascii: ">"): continue
+            default: return false
+            }
+        }
+        return pipe && dash
     }
 
     /// The number of lines.
