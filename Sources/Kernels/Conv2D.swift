@@ -18,16 +18,9 @@ public func conv2d(
     dilation: Int = 1, threads: Int = Parallel.coreCount
 ) throws -> Tensor {
     let layout = try ImageLayout(input, operation: "conv2d")
-    guard kernel.rank == 4 else {
-        throw KernelsError(
-            "conv2d: the kernel must be [height, width, input channels, output channels], not shape \(kernel.shape)")
-    }
-    let (kernelHeight, kernelWidth, inputChannels, outputChannels) =
-        (kernel.shape[0], kernel.shape[1], kernel.shape[2], kernel.shape[3])
-    guard inputChannels == layout.channels else {
-        throw KernelsError(
-            "conv2d: the kernel \(kernel.shape) expects \(inputChannels) input channels but the input \(input.shape) has \(layout.channels)")
-    }
+    let (kernelHeight, kernelWidth, inputChannels, outputChannels) = try OpChecks.kernel(
+        kernel, axes: "[height, width, input channels, output channels]", input: input, layout: layout,
+        operation: "conv2d")
     try OpChecks.bias(bias, count: outputChannels, operation: "conv2d",
                       owner: "the kernel \(kernel.shape) has \(outputChannels) output channels")
     let geometry = try ConvGeometry(

@@ -16,16 +16,9 @@ public func depthwiseConv2d(
     dilation: Int = 1, threads: Int = Parallel.coreCount
 ) throws -> Tensor {
     let layout = try ImageLayout(input, operation: "depthwiseConv2d")
-    guard kernel.rank == 4 else {
-        throw KernelsError(
-            "depthwiseConv2d: the kernel must be [height, width, channels, multiplier], not shape \(kernel.shape)")
-    }
-    let (kernelHeight, kernelWidth, channels, multiplier) =
-        (kernel.shape[0], kernel.shape[1], kernel.shape[2], kernel.shape[3])
-    guard channels == layout.channels else {
-        throw KernelsError(
-            "depthwiseConv2d: the kernel \(kernel.shape) expects \(channels) input channels but the input \(input.shape) has \(layout.channels)")
-    }
+    let (kernelHeight, kernelWidth, channels, multiplier) = try OpChecks.kernel(
+        kernel, axes: "[height, width, channels, multiplier]", input: input, layout: layout,
+        operation: "depthwiseConv2d")
     let outputChannels = channels * multiplier
     try OpChecks.bias(bias, count: outputChannels, operation: "depthwiseConv2d",
                       owner: "the kernel \(kernel.shape) has \(channels)·\(multiplier) = \(outputChannels) output channels")

@@ -16,4 +16,20 @@ enum OpChecks {
         throw KernelsError(
             "\(operation): the bias must have one value per output channel: \(owner()) but the bias has shape \(bias.shape)")
     }
+
+    /// The sides and depths of a kernel [height, width, channels, last] for an image of `layout`, checked:
+    /// four axes, named `axes` in the message, and `layout`'s channels on the third.
+    static func kernel(
+        _ kernel: Tensor, axes: String, input: Tensor, layout: ImageLayout, operation: String
+    ) throws -> (height: Int, width: Int, channels: Int, last: Int) {
+        guard kernel.rank == 4 else {
+            throw KernelsError("\(operation): the kernel must be \(axes), not shape \(kernel.shape)")
+        }
+        let (height, width, channels, last) = (kernel.shape[0], kernel.shape[1], kernel.shape[2], kernel.shape[3])
+        guard channels == layout.channels else {
+            throw KernelsError(
+                "\(operation): the kernel \(kernel.shape) expects \(channels) input channels but the input \(input.shape) has \(layout.channels)")
+        }
+        return (height, width, channels, last)
+    }
 }

@@ -4,7 +4,7 @@ import Kernels
 ///
 /// Weights are [F, F, C_in, filters] (as Keras stores them), the bias [filters]. H_out = (H − F_eff + 2P)/S + 1
 /// with F_eff = dilation·(F − 1) + 1; `.same` pads as TensorFlow does.
-public final class Conv2D: Layer {
+public final class Conv2D: Layer, ConvolutionLayer {
     /// The number of kernels, which is the output depth.
     public let filters: Int
     /// Kernel rows.
@@ -24,10 +24,10 @@ public final class Conv2D: Layer {
 
     let window: SlidingWindow
     /// The input depth, once built.
-    public private(set) var inputChannels: Int?
-    private var effectiveSeed: UInt64 = 0
-    private var storedWeights: Tensor?
-    private var storedBias: Tensor?
+    public internal(set) var inputChannels: Int?
+    var effectiveSeed: UInt64 = 0
+    var storedWeights: Tensor?
+    var storedBias: Tensor?
 
     /// Creates a convolution of `filters` kernels of `kernel × kernel`.
     /// - Throws: `LayersError` when a count is less than 1 or the padding is negative.
@@ -57,118 +57,37 @@ public final class Conv2D: Layer {
     public var kind: String { "Conv2D" }
 
     /// `Conv2D(filters: 16, kernel: 3×3, stride: 1, padding: valid)`; dilation and bias when not the default.
-    public var description: String {
-        var text = "Conv2D(filters: \(filters), kernel: \(window.kernelText), stride: \(stride), padding: \(padding)"
-        if dilation != 1 { text += ", dilation: \(dilation)" }
-        if !usesBias { text += ", bias: false" }
-        return text + ")"
-    }
+    public var description: String { description(leading: "filters: \(filters), ", trailing: "") }
 
-    public var exampleRank: Int? { 3 }
+    var kernelCount: Int { filters }
 
-    public func shapeReport(for input: [Int]) throws -> ShapeReport {
-        try SlidingWindow.requireImage(input, kind: kind)
-        try checkChannels(input)
-        return try window.report(for: input, channels: filters, kind: kind)
-    }
+    func outputChannels(_ channels: Int) -> Int { filters }
 
-    public func build(for input: [Int], defaultSeed: UInt64) throws {
-        try checkChannels(input)
-        if inputChannels == nil {
-            inputChannels = input[2]
-            effectiveSeed = seed ?? defaultSeed
-        }
-    }
-
-    public func forward(_ x: Tensor, batched: Bool) throws -> Tensor {
-        let kernel = try weights
-        let bias = usesBias ? try self.bias : nil
-        return try rethrowingAsLayersError(kind) {
-            try conv2d(x, kernel, bias: bias, stride: stride, padding: padding, dilation: dilation)
-        }
-    }
-
-    public var parameterCounts: ParameterCounts {
-        get throws { counts(inputChannels: try builtChannels()) }
-    }
-
-    public func parameterCounts(for input: [Int]) throws -> ParameterCounts {
-        try SlidingWindow.requireImage(input, kind: kind)
-        try checkChannels(input)
-        return counts(inputChannels: input[2])
-    }
-
-    public var receptiveFieldStep: ReceptiveFieldStep { window.step }
-
-    public func multiplyAdds(for input: [Int]) throws -> Int {
-        let output = try shapeReport(for: input).shape
-        return output[0] * output[1] * kernelHeight * kernelWidth * input[2] * filters
+    func convolve(_ x: Tensor, _ kernel: Tensor, bias: Tensor?) throws -> Tensor {
+        try conv2d(x, kernel, bias: bias, stride: stride, padding: padding, dilation: dilation)
     }
 
     /// The kernels [F, F, C_in, filters], drawn He-uniform on first use.
     /// - Throws: `LayersError` when the layer has no input depth yet.
     public var weights: Tensor {
-        get throws {
-            if let storedWeights { return storedWeights }
-            let channels = try builtChannels()
-            let drawn = try HeUniform.weights(weightShape(channels), fanIn: kernelHeight * kernelWidth * channels,
-                                              seed: effectiveSeed, kind: kind)
-            storedWeights = drawn
-            return drawn
-        }
+        get throws { try lazyWeights(fanIn: { kernelHeight * kernelWidth * $0 }) }
     }
 
     /// Replaces the kernels; on a layer not yet built, their depth fixes the input depth.
     /// - Throws: `LayersError` naming the expected and the given shape when they differ.
     public func setWeights(_ newValue: Tensor) throws {
-        let expected = inputChannels.map { weightShape($0) }
-        let fits = newValue.rank == 4 && newValue.shape[0] == kernelHeight && newValue.shape[1] == kernelWidth
-            && newValue.shape[2] >= 1 && newValue.shape[3] == filters
-        guard fits, expected == nil || expected == newValue.shape else {
-            let wanted = expected.map { "\($0)" } ?? "[\(kernelHeight), \(kernelWidth), C_in, \(filters)]"
-            throw LayersError(kind, "weights must have shape \(wanted) but got \(newValue.shape)")
-        }
-        inputChannels = newValue.shape[2]
-        storedWeights = newValue
+        try replaceWeights(newValue, depthName: "C_in")
     }
 
     /// The biases [filters], zero until trained or set.
     /// - Throws: `LayersError` when the layer was made with `bias: false`.
     public var bias: Tensor {
-        get throws {
-            guard usesBias else { throw LayersError(subject: kind, "has no bias: it was made with 'bias: false'") }
-            if let storedBias { return storedBias }
-            let zeros = try rethrowingAsLayersError(kind) { try Tensor.zeros([filters]) }
-            storedBias = zeros
-            return zeros
-        }
+        get throws { try lazyBias(count: { filters }) }
     }
 
     /// Replaces the biases.
     /// - Throws: `LayersError` when the shape is not [filters] or the layer has no bias.
     public func setBias(_ newValue: Tensor) throws {
-        guard usesBias else { throw LayersError(subject: kind, "has no bias: it was made with 'bias: false'") }
-        guard newValue.shape == [filters] else {
-            throw LayersError(kind, "bias must have shape [\(filters)] but got \(newValue.shape)")
-        }
-        storedBias = newValue
-    }
-
-    private func weightShape(_ channels: Int) -> [Int] { [kernelHeight, kernelWidth, channels, filters] }
-
-    private func counts(inputChannels channels: Int) -> ParameterCounts {
-        ParameterCounts(trainable: kernelHeight * kernelWidth * channels * filters + (usesBias ? filters : 0))
-    }
-
-    private func builtChannels() throws -> Int {
-        guard let inputChannels else { throw LayersError.unbuilt(kind) }
-        return inputChannels
-    }
-
-    private func checkChannels(_ input: [Int]) throws {
-        if let inputChannels, input.count == 3, input[2] != inputChannels {
-            throw LayersError(kind, "its weights \(weightShape(inputChannels)) expect \(inputChannels) input "
-                              + "channels but the input \(input) has \(input[2])")
-        }
+        try replaceBias(newValue, count: { filters })
     }
 }

@@ -5,7 +5,7 @@ import Kernels
 ///
 /// Weights are [F, F, C, depthMultiplier] (as Keras stores them), the bias [C·depthMultiplier]; output
 /// channel c·depthMultiplier + m comes from input channel c and kernel m. Sizes as in `Conv2D`.
-public final class DepthwiseConv2D: Layer {
+public final class DepthwiseConv2D: Layer, ConvolutionLayer {
     /// Kernel rows.
     public let kernelHeight: Int
     /// Kernel columns.
@@ -25,10 +25,10 @@ public final class DepthwiseConv2D: Layer {
 
     let window: SlidingWindow
     /// The input depth, once built.
-    public private(set) var inputChannels: Int?
-    private var effectiveSeed: UInt64 = 0
-    private var storedWeights: Tensor?
-    private var storedBias: Tensor?
+    public internal(set) var inputChannels: Int?
+    var effectiveSeed: UInt64 = 0
+    var storedWeights: Tensor?
+    var storedBias: Tensor?
 
     /// Creates a depthwise convolution of `kernel × kernel` with `depthMultiplier` kernels per channel.
     /// - Throws: `LayersError` when a count is less than 1 or the padding is negative.
@@ -53,122 +53,39 @@ public final class DepthwiseConv2D: Layer {
 
     /// `DepthwiseConv2D(kernel: 3×3, stride: 1, padding: same)`; the rest when not the default.
     public var description: String {
-        var text = "DepthwiseConv2D(kernel: \(window.kernelText), stride: \(stride), padding: \(padding)"
-        if depthMultiplier != 1 { text += ", depthMultiplier: \(depthMultiplier)" }
-        if dilation != 1 { text += ", dilation: \(dilation)" }
-        if !usesBias { text += ", bias: false" }
-        return text + ")"
+        description(leading: "", trailing: depthMultiplier == 1 ? "" : ", depthMultiplier: \(depthMultiplier)")
     }
 
-    public var exampleRank: Int? { 3 }
+    var kernelCount: Int { depthMultiplier }
 
-    public func shapeReport(for input: [Int]) throws -> ShapeReport {
-        try SlidingWindow.requireImage(input, kind: kind)
-        try checkChannels(input)
-        return try window.report(for: input, channels: input[2] * depthMultiplier, kind: kind)
-    }
+    func outputChannels(_ channels: Int) -> Int { channels * depthMultiplier }
 
-    public func build(for input: [Int], defaultSeed: UInt64) throws {
-        try checkChannels(input)
-        if inputChannels == nil {
-            inputChannels = input[2]
-            effectiveSeed = seed ?? defaultSeed
-        }
-    }
-
-    public func forward(_ x: Tensor, batched: Bool) throws -> Tensor {
-        let kernel = try weights
-        let bias = usesBias ? try self.bias : nil
-        return try rethrowingAsLayersError(kind) {
-            try depthwiseConv2d(x, kernel, bias: bias, stride: stride, padding: padding, dilation: dilation)
-        }
-    }
-
-    public var parameterCounts: ParameterCounts {
-        get throws { counts(inputChannels: try builtChannels()) }
-    }
-
-    public func parameterCounts(for input: [Int]) throws -> ParameterCounts {
-        try SlidingWindow.requireImage(input, kind: kind)
-        try checkChannels(input)
-        return counts(inputChannels: input[2])
-    }
-
-    public var receptiveFieldStep: ReceptiveFieldStep { window.step }
-
-    public func multiplyAdds(for input: [Int]) throws -> Int {
-        let output = try shapeReport(for: input).shape
-        return output[0] * output[1] * kernelHeight * kernelWidth * output[2]
+    func convolve(_ x: Tensor, _ kernel: Tensor, bias: Tensor?) throws -> Tensor {
+        try depthwiseConv2d(x, kernel, bias: bias, stride: stride, padding: padding, dilation: dilation)
     }
 
     /// The kernels [F, F, C, depthMultiplier], drawn He-uniform on first use with fan-in F·F (each output
     /// sees one channel, as PyTorch counts a grouped convolution's fan-in).
     /// - Throws: `LayersError` when the layer has no input depth yet.
     public var weights: Tensor {
-        get throws {
-            if let storedWeights { return storedWeights }
-            let channels = try builtChannels()
-            let drawn = try HeUniform.weights(weightShape(channels), fanIn: kernelHeight * kernelWidth,
-                                              seed: effectiveSeed, kind: kind)
-            storedWeights = drawn
-            return drawn
-        }
+        get throws { try lazyWeights(fanIn: { _ in kernelHeight * kernelWidth }) }
     }
 
     /// Replaces the kernels; on a layer not yet built, their depth fixes the input depth.
     /// - Throws: `LayersError` naming the expected and the given shape when they differ.
     public func setWeights(_ newValue: Tensor) throws {
-        let expected = inputChannels.map { weightShape($0) }
-        let fits = newValue.rank == 4 && newValue.shape[0] == kernelHeight && newValue.shape[1] == kernelWidth
-            && newValue.shape[2] >= 1 && newValue.shape[3] == depthMultiplier
-        guard fits, expected == nil || expected == newValue.shape else {
-            let wanted = expected.map { "\($0)" } ?? "[\(kernelHeight), \(kernelWidth), C, \(depthMultiplier)]"
-            throw LayersError(kind, "weights must have shape \(wanted) but got \(newValue.shape)")
-        }
-        inputChannels = newValue.shape[2]
-        storedWeights = newValue
+        try replaceWeights(newValue, depthName: "C")
     }
 
     /// The biases [C·depthMultiplier], zero until trained or set.
     /// - Throws: `LayersError` when the layer has no bias or no input depth yet.
     public var bias: Tensor {
-        get throws {
-            guard usesBias else { throw LayersError(subject: kind, "has no bias: it was made with 'bias: false'") }
-            if let storedBias { return storedBias }
-            let channels = try builtChannels()
-            let zeros = try rethrowingAsLayersError(kind) { try Tensor.zeros([channels * depthMultiplier]) }
-            storedBias = zeros
-            return zeros
-        }
+        get throws { try lazyBias(count: { outputChannels(try builtChannels()) }) }
     }
 
     /// Replaces the biases.
     /// - Throws: `LayersError` when the shape is not [C·depthMultiplier] or the layer has no bias.
     public func setBias(_ newValue: Tensor) throws {
-        guard usesBias else { throw LayersError(subject: kind, "has no bias: it was made with 'bias: false'") }
-        let channels = try builtChannels()
-        guard newValue.shape == [channels * depthMultiplier] else {
-            throw LayersError(kind, "bias must have shape [\(channels * depthMultiplier)] but got \(newValue.shape)")
-        }
-        storedBias = newValue
-    }
-
-    private func weightShape(_ channels: Int) -> [Int] { [kernelHeight, kernelWidth, channels, depthMultiplier] }
-
-    private func counts(inputChannels channels: Int) -> ParameterCounts {
-        let outputs = channels * depthMultiplier
-        return ParameterCounts(trainable: kernelHeight * kernelWidth * outputs + (usesBias ? outputs : 0))
-    }
-
-    private func builtChannels() throws -> Int {
-        guard let inputChannels else { throw LayersError.unbuilt(kind) }
-        return inputChannels
-    }
-
-    private func checkChannels(_ input: [Int]) throws {
-        if let inputChannels, input.count == 3, input[2] != inputChannels {
-            throw LayersError(kind, "its weights \(weightShape(inputChannels)) expect \(inputChannels) input "
-                              + "channels but the input \(input) has \(input[2])")
-        }
+        try replaceBias(newValue, count: { outputChannels(try builtChannels()) })
     }
 }

@@ -1,5 +1,6 @@
 import Testing
 @testable import Cells
+import TestSupport
 
 @Suite struct LayerMethodsTests {
     static let values: [(String, String)] = [

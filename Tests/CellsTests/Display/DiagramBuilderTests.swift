@@ -1,5 +1,6 @@
 import Testing
 @testable import Cells
+import TestSupport
 
 @Suite struct DiagramBuilderTests {
     private func diagram(_ source: String, setup: String = "") -> ModelDiagram? {

@@ -1,5 +1,6 @@
 import Testing
 @testable import Cells
+import TestSupport
 
 @Suite struct FigureBuilderTests {
     private func figure(_ source: String, setup: String = "") -> Figure? {

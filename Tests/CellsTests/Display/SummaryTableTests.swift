@@ -1,5 +1,6 @@
 import Testing
 @testable import Cells
+import TestSupport
 
 @Suite struct SummaryTableTests {
     /// The Day 03 model; its numbers are derived by hand in the peers' notebook (7,162 parameters).

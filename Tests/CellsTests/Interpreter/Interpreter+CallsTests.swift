@@ -1,5 +1,6 @@
 import Testing
 @testable import Cells
+import TestSupport
 
 @Suite struct InterpreterCallsTests {
     @Test func functionsTakeLabelsDefaultsAndRecursion() {

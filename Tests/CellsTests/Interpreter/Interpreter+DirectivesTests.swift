@@ -1,5 +1,6 @@
 import Testing
 @testable import Cells
+import TestSupport
 
 @Suite struct InterpreterDirectivesTests {
     static let accepted = "#show(_:channels:rgb:inputChannel:window:windows:input:)"

@@ -1,5 +1,6 @@
 import Testing
 @testable import Cells
+import TestSupport
 
 @Suite struct InterpreterOperatorsTests {
     /// Expressions and their values, computed by hand with Swift's precedence.

@@ -1,5 +1,6 @@
 import Testing
 @testable import Cells
+import TestSupport
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -58,7 +59,7 @@ import Glibc
         guard let variable = getenv("CELLS_RUNAWAY_CASE"), let index = Int(String(cString: variable)),
               Self.runaways.indices.contains(index) else { return }
         let cell = MarkedSource(Self.runaways[index].0)
-        let run = Interpreter(file: "probe.md").run(CellProgram(source: cell.source, file: "probe.md", firstLine: 1))
+        let run = Interpreter(file: "probe.md").run(CellProgram(source: cell.text, file: "probe.md", firstLine: 1))
         let message = if case .failed(let diagnostic) = run.status { diagnostic.message } else { "no error" }
         print("PROBE \(Self.peakResidentBytes() ?? -1) \(message)")
     }

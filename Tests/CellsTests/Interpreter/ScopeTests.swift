@@ -1,5 +1,6 @@
 import Testing
 @testable import Cells
+import TestSupport
 
 /// Closures capture variables, not scopes: a scope ends with its block, whatever closures or
 /// functions it made, and what it held is released (the tensor ledger shows it).

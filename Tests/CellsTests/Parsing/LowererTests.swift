@@ -1,5 +1,6 @@
 import Testing
 @testable import Cells
+import TestSupport
 
 @Suite struct LowererTests {
     /// Valid Swift outside the cell language, and the construct each diagnostic names.
@@ -36,11 +37,11 @@ import Testing
     @Test(arguments: unsupported)
     func validSwiftOutsideTheLanguageIsNamedAtItsPlace(_ source: String, _ construct: String) {
         let marked = MarkedSource(source)
-        let program = CellProgram(source: marked.source, file: "a.md", firstLine: 1)
-        let place = marked.markers["1️⃣"]!
+        let program = CellProgram(source: marked.text, file: "a.md", firstLine: 1)
+        let place = marked.locations["1️⃣"]!
         let matching = program.diagnostics.filter { $0.message == "\(construct) is not supported in cells" }
         #expect(matching.count == 1, "\(program.diagnostics)")
-        #expect(matching.first?.location.line == 1 + place.line)
+        #expect(matching.first?.location.line == place.line)
         #expect(matching.first?.location.column == place.column)
     }
 

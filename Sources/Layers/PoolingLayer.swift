@@ -1,0 +1,30 @@
+import Kernels
+
+/// What `MaxPool2D` and `AvgPool2D` share: a window slid over each channel of an image.
+protocol PoolingLayer: Layer {
+    /// The window, checked when the layer was made.
+    var window: SlidingWindow { get }
+}
+
+extension PoolingLayer {
+    /// The checked window of a pooling layer of `kind`: `size × size`, moved by `stride` (default `size`).
+    static func window(_ kind: String, size: Int, stride: Int?, padding: Padding) throws -> SlidingWindow {
+        try SlidingWindow(kind: kind, kernelHeight: size, kernelWidth: size, stride: stride ?? size, padding: padding,
+                          dilation: 1, window: .pool)
+    }
+
+    /// "MaxPool2D(2×2, stride: 2)" or "AvgPool2D(3×3, stride: 1, padding: same)": the padding when not valid.
+    public var description: String {
+        let padding = window.padding == .valid ? "" : ", padding: \(window.padding)"
+        return "\(kind)(\(window.kernelText), stride: \(window.stride)\(padding))"
+    }
+
+    public var exampleRank: Int? { 3 }
+
+    public func shapeReport(for input: [Int]) throws -> ShapeReport {
+        try SlidingWindow.requireImage(input, kind: kind)
+        return try window.report(for: input, channels: input[2], kind: kind)
+    }
+
+    public var receptiveFieldStep: ReceptiveFieldStep { window.step }
+}
