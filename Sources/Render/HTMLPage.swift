@@ -48,30 +48,41 @@ public struct HTMLPage: Sendable {
 
     /// The page's HTML.
     public func render() -> String {
+        String(decoding: renderUTF8(), as: UTF8.self)
+    }
+
+    /// The page's HTML as UTF-8 bytes, ready to write.
+    ///
+    /// The page is gathered as bytes: appending megabytes of prose to a `String` costs several
+    /// instructions a byte, copying bytes one `memcpy`.
+    public func renderUTF8() -> [UInt8] {
         let notebook = executed.notebook
-        var html = PageShell.head(title: notebook.title, styles: styles)
-        html += PageShell.header(index: index, claims: executed.claims, hasErrors: executed.failed)
+        var html: [UInt8] = []
+        let prose = notebook.body.reduce(0) { if case .html(let text) = $1 { $0 + text.utf8.count } else { $0 } }
+        html.reserveCapacity(prose + 64 * notebook.headings.count + 16_384 * notebook.cells.count + 65_536)
+        html += PageShell.head(title: notebook.title, styles: styles).utf8
+        html += PageShell.header(index: index, claims: executed.claims, hasErrors: executed.failed).utf8
         let contents = notebook.headings.filter { $0.level >= 2 && $0.level <= 3 }
-        html += contents.isEmpty ? "<div class=\"layout single\">\n" : "<div class=\"layout\">\n"
+        html += (contents.isEmpty ? "<div class=\"layout single\">\n" : "<div class=\"layout\">\n").utf8
         if !contents.isEmpty {
-            html += "<nav class=\"toc\" aria-label=\"Contents\">\n<h2>Contents</h2>\n<ol>\n"
+            html += "<nav class=\"toc\" aria-label=\"Contents\">\n<h2>Contents</h2>\n<ol>\n".utf8
             for heading in contents {
-                html += "<li class=\"level-\(heading.level)\"><a href=\"#\(HTML.escape(heading.anchor))\">"
-                html += "\(HTML.escape(heading.text))</a></li>\n"
+                html += "<li class=\"level-\(heading.level)\"><a href=\"#\(HTML.escape(heading.anchor))\">".utf8
+                html += "\(HTML.escape(heading.text))</a></li>\n".utf8
             }
-            html += "</ol>\n</nav>\n"
+            html += "</ol>\n</nav>\n".utf8
         }
-        html += "<main>\n<article>\n"
+        html += "<main>\n<article>\n".utf8
         for segment in notebook.body {
             switch segment {
-            case .html(let prose): html += prose
-            case .cell(let index): html += CellHTML.render(notebook.cells[index], executed.cells[index], source: notebook.source)
-            case .inline(let index): html += InlineHTML.render(notebook.inlineCode[index], executed.inline[index])
+            case .html(let prose): html += prose.utf8
+            case .cell(let index): html += CellHTML.render(notebook.cells[index], executed.cells[index], source: notebook.source).utf8
+            case .inline(let index): html += InlineHTML.render(notebook.inlineCode[index], executed.inline[index]).utf8
             }
         }
-        html += "</article>\n"
-        html += pager()
-        html += "</main>\n</div>\n</body>\n</html>\n"
+        html += "</article>\n".utf8
+        html += pager().utf8
+        html += "</main>\n</div>\n</body>\n</html>\n".utf8
         return html
     }
 

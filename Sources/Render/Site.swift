@@ -29,7 +29,7 @@ public struct Site: Sendable {
                 ? HTMLPage.Link(title: notebooks[position + 1].notebook.title, href: pages[position + 1]) : nil
             let page = HTMLPage(executed, styles: .linked("assets/\(Stylesheet.fileName)"), index: index,
                                 previous: previous, next: next)
-            files[pages[position]] = Array(page.render().utf8)
+            files[pages[position]] = page.renderUTF8()
         }
         files["index.html"] = Array(IndexPage(notebooks: notebooks, pages: pages).render().utf8)
         self.files = files

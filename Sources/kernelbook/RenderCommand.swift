@@ -35,16 +35,16 @@ struct RenderCommand: ParsableCommand {
             printError("error: \(notebook) has errors; no page written (use --allow-failures to write it anyway)\n")
             throw ExitCode(1)
         }
-        let html = HTMLPage(executed).render()
+        let html = HTMLPage(executed).renderUTF8()
         if let output {
             do {
-                try OutputFile.write(Array(html.utf8), to: output)
+                try OutputFile.write(html, to: output)
             } catch {
                 printError("error: \(error)\n")
                 throw ExitCode(2)
             }
         } else {
-            FileHandle.standardOutput.write(Data(html.utf8))
+            FileHandle.standardOutput.write(Data(html))
         }
         if executed.failed { throw ExitCode(1) }
     }
