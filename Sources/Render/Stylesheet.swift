@@ -92,6 +92,7 @@ enum Stylesheet {
     .diag .where { color: var(--muted); }
     .out-table { overflow-x: auto; }
     .out-table td, .out-table th { white-space: nowrap; }
+    .out-table td:first-child { white-space: normal; min-width: 12rem; }
     .out-table caption { caption-side: top; text-align: left; font-weight: 600; padding-bottom: 0.3rem; }
     .out-table tfoot td { border-bottom: 0; color: var(--muted); font-size: 0.85rem; padding-top: 0.5rem; }
     figure { margin: 0.6rem 0; }
