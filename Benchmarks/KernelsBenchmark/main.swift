@@ -2,6 +2,7 @@
 // with 1 and 2 threads, beside the peer figures measured there. Run it with `make bench`.
 import Dispatch
 import Kernels
+import Layers
 
 #if canImport(Glibc)
 import Glibc
@@ -158,4 +159,29 @@ for row in rows where filters.isEmpty || filters.contains(where: { row.name.hasP
         }
         print(columns.joined(separator: " "))
     }
+}
+
+// Shape inference without data: a dry summary of VGG-16 at 224×224×3 (the design asks for "well
+// under a millisecond"), built as the Layers tests build it.
+do {
+    func block(_ filters: Int, _ convolutions: Int) throws -> [any Layer] {
+        var layers: [any Layer] = []
+        for _ in 0..<convolutions {
+            layers.append(try Conv2D(filters: filters, kernel: 3, padding: .same))
+            layers.append(ReLU())
+        }
+        layers.append(try MaxPool2D(2))
+        return layers
+    }
+    var layers: [any Layer] = []
+    for (filters, convolutions) in [(64, 2), (128, 2), (256, 3), (512, 3), (512, 3)] {
+        layers += try block(filters, convolutions)
+    }
+    layers += [Flatten(), try Dense(4096), ReLU(), try Dense(4096), ReLU(), try Dense(1000)]
+    let vgg = try Sequential(input: [224, 224, 3], layers)
+    var parameters = 0
+    let (median, minimum) = try timing { parameters = try ModelSummary(model: vgg, input: [224, 224, 3]).parameters.total }
+    print("")
+    print("dry ModelSummary of VGG-16 at 224×224×3: median \(format(median * 1e6, 1)) µs, min \(format(minimum * 1e6, 1)) µs"
+        + " (\(parameters) parameters, no weights drawn)")
 }
