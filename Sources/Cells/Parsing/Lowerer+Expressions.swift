@@ -150,7 +150,7 @@ extension Lowerer {
         switch reference.baseName.tokenKind {
         case .identifier, .dollarIdentifier:
             // Backticks only escape a keyword; the name is the same.
-            return .name(reference.baseName.identifier?.name ?? reference.baseName.text)
+            return .name(Name(reference.baseName.identifier?.name ?? reference.baseName.text))
         case .keyword(.self), .keyword(.Self):
             unsupported("'\(reference.baseName.text)'", at: reference)
             return .invalid
@@ -268,8 +268,8 @@ extension Lowerer {
         var names: Set<String> = []
         body.forEach { $0.collectNames(into: &names) }
         names.subtract(parameters)
-        return Closure(parameters: parameters, shorthandCount: shorthand, body: body, span: mapper.span(of: node),
-                       names: names.filter { !$0.hasPrefix("$") }.sorted())
+        return Closure(parameters: parameters.map(Name.init), shorthandCount: shorthand, body: body,
+                       span: mapper.span(of: node), names: names.filter { !$0.hasPrefix("$") }.sorted().map(Name.init))
     }
 
     /// How many `$n` parameters a closure body uses, not counting nested closures.
