@@ -7,7 +7,7 @@ extension Lowerer {
     mutating func expression(_ node: ExprSyntax) -> Expr {
         let span = mapper.span(of: node)
         let kind = expressionKind(node, span: span)
-        return Expr(kind: kind, span: span, text: claimDepth > 0 ? node.trimmedDescription : nil)
+        return Expr(kind: kind, span: span, text: claimDepth > 0 ? mapper.trimmedText(of: node) : nil)
     }
 
     private mutating func expressionKind(_ node: ExprSyntax, span: Span) -> Expr.Kind {
@@ -304,7 +304,7 @@ extension Lowerer {
         if isClaim { claimDepth += 1 }
         let arguments = self.arguments(list)
         if isClaim { claimDepth -= 1 }
-        let text = list.first?.expression.trimmedDescription ?? ""
+        let text = list.first.map { mapper.trimmedText(of: $0.expression) } ?? ""
         return Expr(kind: .directive(Directive(name: directive, arguments: arguments, conditionText: text)),
                     span: span)
     }
