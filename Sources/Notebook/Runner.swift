@@ -4,9 +4,10 @@ extension Notebook {
     /// Runs the cells and inline code in document order in one environment, as a Jupyter kernel
     /// would, and collects what each showed.
     ///
-    /// Every cell is parsed first, so all syntax errors are reported even when an earlier error
-    /// stops the run. An error in a cell (unless its `error:` option expects one) or a failed
-    /// `#require` stops the notebook: later cells and inline code are marked not run.
+    /// Every cell is parsed (on a second thread while earlier cells run), so all syntax errors
+    /// are reported even when an earlier error stops the run. An error in a cell (unless its
+    /// `error:` option expects one) or a failed `#require` stops the notebook: later cells and
+    /// inline code are marked not run.
     public func run() -> ExecutedNotebook {
         Runner(notebook: self).run()
     }
@@ -17,7 +18,8 @@ private struct Runner {
     let notebook: Notebook
     var executed: ExecutedNotebook
     let interpreter: Interpreter
-    var programs: [CellProgram?]
+    /// The cells' programs, parsed alongside the run.
+    let programs: ProgramQueue
     var executionCount = 0
     var stopped = false
 
@@ -25,27 +27,24 @@ private struct Runner {
         self.notebook = notebook
         executed = ExecutedNotebook(unexecuted: notebook)
         interpreter = Interpreter(file: notebook.path)
-        programs = notebook.cells.map { cell in
-            cell.options.eval
-                ? CellProgram(source: cell.code, file: notebook.path, firstLine: cell.firstLine,
-                              columnOffsets: cell.columnOffsets)
-                : nil
-        }
+        programs = ProgramQueue(notebook)
     }
 
     consuming func run() -> ExecutedNotebook {
-        var diagnostics = notebook.diagnostics
-        for program in programs.compactMap({ $0 }) {
-            diagnostics += program.diagnostics
-        }
+        var added: [Diagnostic] = []
         for segment in notebook.body {
             switch segment {
-            case .cell(let index): diagnostics += runCell(index)
-            case .inline(let index): diagnostics += runInline(index)
+            case .cell(let index): added += runCell(index)
+            case .inline(let index): added += runInline(index)
             case .html: break
             }
         }
-        executed.diagnostics = Self.ordered(diagnostics)
+        // Every cell's syntax errors count, run or not, ahead of what the run added.
+        var diagnostics = notebook.diagnostics
+        for program in programs.all().compactMap({ $0 }) {
+            diagnostics += program.diagnostics
+        }
+        executed.diagnostics = Self.ordered(diagnostics + added)
         return executed
     }
 
@@ -53,7 +52,7 @@ private struct Runner {
     /// already counted).
     private mutating func runCell(_ index: Int) -> [Diagnostic] {
         let cell = notebook.cells[index]
-        guard let program = programs[index], !stopped else { return [] }
+        guard !stopped, let program = programs.program(index) else { return [] }
         executionCount += 1
         var run = interpreter.run(program, timeout: cell.options.timeout)
         if !cell.options.warning {

@@ -47,7 +47,9 @@ enum FigureHTML {
             let span = high - low
             for value in panel.values.prefix(panel.width * panel.height) {
                 let (r, g, b) = map.color(at: span > 0 ? (value - low) / span : 0.5)
-                bytes += [r, g, b]
+                bytes.append(r)
+                bytes.append(g)
+                bytes.append(b)
             }
         case .rgb:
             for value in panel.values.prefix(panel.width * panel.height * 3) {
@@ -62,26 +64,30 @@ enum FigureHTML {
     /// Nearest-neighbour enlargement by a whole factor.
     static func upscale(_ rgb: [UInt8], width: Int, height: Int, by scale: Int) -> [UInt8] {
         guard scale > 1 else { return rgb }
+        precondition(rgb.count == width * height * 3, "upscale needs width·height·3 bytes")
         let rowBytes = width * scale * 3
-        var out = [UInt8](repeating: 0, count: rgb.count * scale * scale)
-        for y in 0..<height {
-            let first = y * scale * rowBytes
-            var o = first
-            for x in 0..<width {
-                let i = (y * width + x) * 3
-                for _ in 0..<scale {
-                    out[o] = rgb[i]
-                    out[o + 1] = rgb[i + 1]
-                    out[o + 2] = rgb[i + 2]
-                    o += 3
+        return [UInt8](unsafeUninitializedCapacity: rgb.count * scale * scale) { out, initialized in
+            rgb.withUnsafeBufferPointer { rgb in
+                let source = rgb.baseAddress!, target = out.baseAddress!
+                for y in 0..<height {
+                    let first = target + y * scale * rowBytes
+                    var o = first
+                    for x in 0..<width {
+                        let pixel = source + (y * width + x) * 3
+                        for _ in 0..<scale {
+                            o[0] = pixel[0]
+                            o[1] = pixel[1]
+                            o[2] = pixel[2]
+                            o += 3
+                        }
+                    }
+                    for copy in 1..<scale {
+                        (first + copy * rowBytes).initialize(from: first, count: rowBytes)
+                    }
                 }
             }
-            for copy in 1..<scale {
-                out.replaceSubrange((first + copy * rowBytes)..<(first + (copy + 1) * rowBytes),
-                                    with: out[first..<(first + rowBytes)])
-            }
+            initialized = rgb.count * scale * scale
         }
-        return out
     }
 
     /// Outlines each window (in panel pixels) on an enlarged picture: a black line just outside

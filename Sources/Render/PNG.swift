@@ -43,43 +43,71 @@ enum PNG {
     }
 
     /// Filters one row into `target` with the best of the five filters; returns the filter's type.
+    ///
+    /// The first filter with the smallest sum wins; a filter stops summing once it cannot win.
     private static func filterRow(_ row: UnsafeBufferPointer<UInt8>, above: UnsafeBufferPointer<UInt8>,
                                   into target: UnsafeMutableBufferPointer<UInt8>) -> UInt8 {
         let count = row.count
-        if memcmp(row.baseAddress!, above.baseAddress!, count) == 0 {
+        let row = row.baseAddress!, above = above.baseAddress!, target = target.baseAddress!
+        if memcmp(row, above, count) == 0 {
+            target.update(repeating: 0, count: count)
             return 2  // Up: all zeros
-        }
-        func predictor(_ filter: UInt8, _ x: Int) -> Int {
-            let a = x >= 3 ? Int(row[x - 3]) : 0
-            let b = Int(above[x])
-            switch filter {
-            case 0: return 0
-            case 1: return a
-            case 2: return b
-            case 3: return (a + b) / 2
-            default: return paeth(a, b, x >= 3 ? Int(above[x - 3]) : 0)
-            }
         }
         var bestFilter: UInt8 = 0
         var bestScore = Int.max
         for filter: UInt8 in 0...4 {
-            var score = 0
-            for x in 0..<count {
-                let residual = UInt8(truncatingIfNeeded: Int(row[x]) - predictor(filter, x))
-                score += residual < 128 ? Int(residual) : 256 - Int(residual)
-                if score >= bestScore { break }
-            }
+            // Each filter's residuals go to `target` (cheaper than computing them twice); the
+            // winner's are written again at the end only when a later filter overwrote them.
+            let score = residuals(filter, row, above, count, into: target, giveUpAt: bestScore)
             if score < bestScore {
                 bestScore = score
                 bestFilter = filter
             }
         }
-        for x in 0..<count {
-            target[x] = UInt8(truncatingIfNeeded: Int(row[x]) - predictor(bestFilter, x))
+        if bestFilter != 4 {
+            _ = residuals(bestFilter, row, above, count, into: target, giveUpAt: Int.max)
         }
         return bestFilter
     }
 
+    /// Writes the residuals of `filter` into `target` and returns the sum of their magnitudes,
+    /// stopping as soon as the sum reaches `giveUpAt`.
+    @inline(__always)
+    private static func residuals(_ filter: UInt8, _ row: UnsafePointer<UInt8>, _ above: UnsafePointer<UInt8>,
+                                  _ count: Int, into target: UnsafeMutablePointer<UInt8>, giveUpAt limit: Int) -> Int {
+        var score = 0
+        @inline(__always) func put(_ x: Int, _ predicted: Int) {
+            let residual = UInt8(truncatingIfNeeded: Int(row[x]) - predicted)
+            target[x] = residual
+            score += residual < 128 ? Int(residual) : 256 - Int(residual)
+        }
+        // Sums are checked every row chunk of 64 bytes: stopping a little later than the byte where
+        // the sum passed the limit changes nothing, as that filter can no longer win.
+        var x = 0
+        while x < count {
+            let end = Swift.min(x + 64, count)
+            switch filter {
+            case 0:
+                while x < end { put(x, 0); x += 1 }
+            case 1:
+                while x < end { put(x, x >= 3 ? Int(row[x - 3]) : 0); x += 1 }
+            case 2:
+                while x < end { put(x, Int(above[x])); x += 1 }
+            case 3:
+                while x < end { put(x, ((x >= 3 ? Int(row[x - 3]) : 0) + Int(above[x])) / 2); x += 1 }
+            default:
+                while x < end {
+                    let a = x >= 3 ? Int(row[x - 3]) : 0, c = x >= 3 ? Int(above[x - 3]) : 0
+                    put(x, paeth(a, Int(above[x]), c))
+                    x += 1
+                }
+            }
+            if score >= limit { return score }
+        }
+        return score
+    }
+
+    @inline(__always)
     private static func paeth(_ a: Int, _ b: Int, _ c: Int) -> Int {
         let p = a + b - c
         let pa = abs(p - a), pb = abs(p - b), pc = abs(p - c)

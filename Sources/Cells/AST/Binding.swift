@@ -3,7 +3,7 @@ struct Binding: Sendable {
     /// Whether it is a `var`.
     var isMutable: Bool
     /// The name bound, or nil for `_`.
-    var name: String?
+    var name: Name?
     /// Where the name is.
     var nameSpan: Span
     /// The declared type, if any.

@@ -3,7 +3,7 @@ extension Expr {
     func collectNames(into names: inout Set<String>) {
         switch kind {
         case .name(let name):
-            names.insert(name)
+            names.insert(name.text)
         case .integer, .double, .bool, .string, .implicitMember, .operatorFunction, .discard, .invalid:
             break
         case .interpolation(let parts):

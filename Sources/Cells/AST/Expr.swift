@@ -14,7 +14,7 @@ struct Expr: Sendable {
         case bool(Bool)
         case string(String)
         case interpolation([StringPart])
-        case name(String)
+        case name(Name)
         /// `.same`: a member of a type the context decides.
         case implicitMember(String)
         case array([Expr])

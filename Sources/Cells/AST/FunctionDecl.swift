@@ -5,7 +5,7 @@ final class FunctionDecl: Sendable {
         /// The argument label callers write, or nil for `_`.
         var label: String?
         /// The name inside the body, or nil for `_`.
-        var name: String?
+        var name: Name?
         /// The declared type.
         var type: TypeName
         /// The default value, evaluated at each call that omits it.
@@ -13,7 +13,7 @@ final class FunctionDecl: Sendable {
     }
 
     /// The function's name.
-    let name: String
+    let name: Name
     /// The parameters in order.
     let parameters: [Parameter]
     /// The declared result type, or nil for none.
@@ -23,7 +23,7 @@ final class FunctionDecl: Sendable {
     /// Where the name is.
     let span: Span
 
-    init(name: String, parameters: [Parameter], returnType: TypeName?, body: [Stmt], span: Span) {
+    init(name: Name, parameters: [Parameter], returnType: TypeName?, body: [Stmt], span: Span) {
         self.name = name
         self.parameters = parameters
         self.returnType = returnType

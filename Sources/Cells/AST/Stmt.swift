@@ -14,7 +14,7 @@ struct Stmt: Sendable {
         /// `if a, b { … } else …`: every condition must hold.
         case ifThen(conditions: [Expr], then: [Stmt], otherwise: [Stmt]?)
         /// `for name in sequence where filter { … }`; name nil for `_`.
-        case forIn(name: String?, sequence: Expr, filter: Expr?, body: [Stmt])
+        case forIn(name: Name?, sequence: Expr, filter: Expr?, body: [Stmt])
         case whileLoop(conditions: [Expr], body: [Stmt])
         case returnValue(Expr?)
         case breakLoop

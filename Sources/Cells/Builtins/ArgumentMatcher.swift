@@ -13,10 +13,17 @@ struct ArgumentMatcher {
 
     /// The parameters.
     let slots: [Slot]
-    /// How the callee is spelled with its labels, for the diagnostics (`Conv2D(filters:kernel:)`).
-    let accepted: String
+    /// How the callee is spelled with its labels, for the diagnostics (`Conv2D(filters:kernel:)`);
+    /// spelled only when a diagnostic needs it, as every call makes a matcher.
+    let accepted: () -> String
     /// The callee's name (`Conv2D`).
     let name: String
+
+    init(slots: [Slot], accepted: @autoclosure @escaping () -> String, name: String) {
+        self.slots = slots
+        self.accepted = accepted
+        self.name = name
+    }
 
     /// For each parameter, the index of the argument given for it (`arguments.count` for the
     /// trailing closure), or nil when left out.
@@ -39,7 +46,7 @@ struct ArgumentMatcher {
             throw mismatch(at: next, expecting: nil, arguments, call: call)
         }
         if let trailingClosure, trailingSlot == nil || assignment[trailingSlot!] != arguments.count {
-            throw CellsError("extra trailing closure passed in call; expected \(accepted)", at: trailingClosure)
+            throw CellsError("extra trailing closure passed in call; expected \(accepted())", at: trailingClosure)
         }
         return assignment
     }
@@ -47,7 +54,7 @@ struct ArgumentMatcher {
     /// The error for argument `index` not fitting, where parameter `expected` (if any) needed one.
     private func mismatch(at index: Int, expecting expected: Int?, _ arguments: [EvaluatedArgument],
                           call: Span) -> CellsError {
-        let expectedText = "; expected \(accepted)"
+        let expectedText = "; expected \(accepted())"
         guard index < arguments.count else {
             let slot = slots[expected!]
             let what = slot.label.map { "'\($0)'" } ?? "#\(expected! + 1)"

@@ -20,7 +20,7 @@ extension Builtin {
                     .init(label: $0.label, isOptional: $0.isOptional,
                           takesClosure: $0.type == .function || $0.type == .builder)
                 },
-                accepted: accepted, name: name)
+                accepted: self.accepted, name: name)
             let assignment: [Int?]
             do {
                 assignment = try matcher.match(arguments, trailingClosure: trailingClosure?.span, call: call)

@@ -20,7 +20,7 @@ final class Function {
     /// What a diagnostic calls it: `f(_:b:)`, `closure`, `Conv2D`.
     var name: String {
         switch kind {
-        case .declared(let decl, _), .local(let decl): decl.name
+        case .declared(let decl, _), .local(let decl): decl.name.text
         case .closure: "closure"
         case .builtin(let builtin, _): builtin.name
         case .binaryOperator(let op): op.rawValue

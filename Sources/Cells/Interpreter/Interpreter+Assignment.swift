@@ -62,7 +62,7 @@ extension Interpreter {
         switch target.kind {
         case .name(let name):
             guard let (box, _) = scope.find(name) else {
-                if Builtins.global(name) != nil {
+                if Builtins.global(name.text) != nil {
                     throw CellsError("cannot assign to value: '\(name)' is a built-in", at: target.span)
                 }
                 throw CellsError("cannot find '\(name)' in scope", at: target.span)

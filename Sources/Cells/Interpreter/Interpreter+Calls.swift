@@ -104,7 +104,7 @@ extension Interpreter {
             slots: decl.parameters.map {
                 .init(label: $0.label, isOptional: $0.defaultValue != nil, takesClosure: $0.type == .function)
             },
-            accepted: decl.signature, name: decl.name)
+            accepted: decl.signature, name: decl.name.text)
         let assignment = try matcher.match(arguments, trailingClosure: trailingClosure?.span, call: span)
         let all = arguments + (trailingClosure.map { [$0] } ?? [])
         let scope = Scope(parent: captured)
@@ -147,13 +147,13 @@ extension Interpreter {
                 throw CellsError("contextual closure type expects \(arguments.count) argument\(arguments.count == 1 ? "" : "s"), "
                                  + "but \(closure.shorthandCount) were used in closure body", at: closure.span)
             }
-            for (index, value) in arguments.enumerated() { scope.define("$\(index)", value, mutable: false) }
+            for (index, value) in arguments.enumerated() { scope.define(.shorthand(index), value, mutable: false) }
         } else {
             guard closure.parameters.count == arguments.count else {
                 throw CellsError("contextual closure type expects \(arguments.count) argument\(arguments.count == 1 ? "" : "s"), "
                                  + "but \(closure.parameters.count) were used in closure body", at: closure.span)
             }
-            for (name, value) in zip(closure.parameters, arguments) where name != "_" {
+            for (name, value) in zip(closure.parameters, arguments) where name.text != "_" {
                 scope.define(name, value, mutable: false)
             }
         }

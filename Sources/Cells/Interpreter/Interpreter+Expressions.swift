@@ -71,7 +71,7 @@ extension Interpreter {
     }
 
     /// The value `name` has in `scope`, or the built-in of that name.
-    func lookup(_ name: String, at span: Span, in scope: Scope) throws -> Value {
+    func lookup(_ name: Name, at span: Span, in scope: Scope) throws -> Value {
         if let (box, owner) = scope.find(name) {
             guard let value = box.value else {
                 throw CellsError("variable '\(name)' used before being initialized", at: span)
@@ -81,10 +81,21 @@ extension Interpreter {
             }
             return value
         }
-        if let builtin = Builtins.global(name) {
+        if let builtin = builtin(name) {
             return builtin
         }
         throw CellsError("cannot find '\(name)' in scope", at: span)
+    }
+
+    /// The built-in of that name, if any; looked up once per name.
+    func builtin(_ name: Name) -> Value? {
+        if name.id < builtinCache.count, let known = builtinCache[name.id] { return known }
+        let value = Builtins.global(name.text)
+        if name.id >= builtinCache.count {
+            builtinCache += repeatElement(nil, count: name.id + 1 - builtinCache.count)
+        }
+        builtinCache[name.id] = .some(value)
+        return value
     }
 
     /// A closure value capturing the boxes of the local names it uses; globals it finds when called.

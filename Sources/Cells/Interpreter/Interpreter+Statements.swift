@@ -41,7 +41,7 @@ extension Interpreter {
 
     /// Checks that `name` is not already declared in `scope` by this cell (cells may redeclare
     /// what earlier cells declared, as in Jupyter).
-    func declare(_ name: String, at span: Span, in scope: Scope) throws {
+    func declare(_ name: Name, at span: Span, in scope: Scope) throws {
         if scope === globals {
             guard declaredInCell.insert(name).inserted else {
                 throw CellsError("invalid redeclaration of '\(name)'", at: span)
@@ -133,7 +133,7 @@ extension Interpreter {
         return b
     }
 
-    private func forIn(name: String?, sequence: Expr, filter: Expr?, body: [Stmt], in scope: Scope,
+    private func forIn(name: Name?, sequence: Expr, filter: Expr?, body: [Stmt], in scope: Scope,
                        at span: Span) throws -> Flow {
         var iterator = try iterate(try evaluate(sequence, in: scope), at: sequence.span)
         while let element = try iterator.next() {

@@ -26,9 +26,12 @@ public final class Interpreter {
     var timeout = Duration.seconds(30)
     var runFile = ""
     /// Global names declared by the cell running now, to find redeclarations within it.
-    var declaredInCell: Set<String> = []
+    var declaredInCell: Set<Name> = []
     /// One entry per active call; non-nil while a layer builder (`Sequential { … }`) collects.
     var collectors: [LayerCollector?] = [nil]
+    /// The built-in each name stands for, by the name's number: nil when not yet looked up,
+    /// `.some(nil)` for a name that is no built-in.
+    var builtinCache: [Value??] = []
 
     /// Creates an empty kernel for the notebook `file`.
     public init(file: String, limits: Limits = Limits()) {

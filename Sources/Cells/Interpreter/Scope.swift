@@ -28,7 +28,10 @@ final class Scope {
         }
     }
 
-    private var boxes: [String: Box] = [:]
+    // A block binds a handful of names, found fastest by a linear search of their numbers; the
+    // globals, which hold every name of the notebook, are indexed by the number itself.
+    private var local: [(id: Int, box: Box)] = []
+    private var global: [Box?] = []
     /// The enclosing scope; nil for the notebook's globals.
     let parent: Scope?
 
@@ -36,31 +39,49 @@ final class Scope {
         self.parent = parent
     }
 
+    /// The box this scope itself gives `name`.
+    @inline(__always)
+    private func box(_ name: Name) -> Box? {
+        if parent == nil {
+            return name.id < global.count ? global[name.id] : nil
+        }
+        for entry in local where entry.id == name.id { return entry.box }
+        return nil
+    }
+
     /// The box of `name` and the scope holding it, searching outwards.
-    func find(_ name: String) -> (box: Box, owner: Scope)? {
+    func find(_ name: Name) -> (box: Box, owner: Scope)? {
         var scope: Scope? = self
         while let current = scope {
-            if let box = current.boxes[name] { return (box, current) }
+            if let box = current.box(name) { return (box, current) }
             scope = current.parent
         }
         return nil
     }
 
     /// Whether this scope itself binds `name`.
-    func binds(_ name: String) -> Bool { boxes[name] != nil }
+    func binds(_ name: Name) -> Bool { box(name) != nil }
 
     /// Binds `name` here to a new box, replacing any binding of this scope.
-    func define(_ name: String, _ value: Value?, mutable: Bool) {
-        boxes[name] = Box(value, isMutable: mutable)
+    func define(_ name: Name, _ value: Value?, mutable: Bool) {
+        share(name, Box(value, isMutable: mutable))
     }
 
     /// Binds `name` here to an existing box, shared with the scope it came from.
-    func share(_ name: String, _ box: Box) {
-        boxes[name] = box
+    func share(_ name: Name, _ box: Box) {
+        if parent == nil {
+            if name.id >= global.count { global += repeatElement(nil, count: name.id + 1 - global.count) }
+            global[name.id] = box
+        } else if let index = local.firstIndex(where: { $0.id == name.id }) {
+            local[index].box = box
+        } else {
+            local.append((name.id, box))
+        }
     }
 
     /// Drops every binding, breaking the cycles globals form with the functions that use them.
     func clear() {
-        boxes.removeAll()
+        local.removeAll()
+        global.removeAll()
     }
 }

@@ -40,7 +40,7 @@ public struct CellProgram: Sendable {
         let tree = padded.withUTF8 { buffer in
             Parser.parse(source: buffer, maximumNestingLevel: maximumNestingLevel)
         }
-        let mapper = SpanMapper(tree: tree, file: file, firstLine: firstLine, columnOffsets: columnOffsets)
+        let mapper = SpanMapper(tree: tree, source: Array(padded.utf8), file: file, firstLine: firstLine, columnOffsets: columnOffsets)
         var diagnostics = ParseDiagnosticsGenerator.diagnostics(for: tree).map { convert($0, mapper: mapper, file: file) }
         var operatorErrors: [OperatorError] = []
         let folded = OperatorTable.standardOperators.foldAll(tree) { operatorErrors.append($0) }

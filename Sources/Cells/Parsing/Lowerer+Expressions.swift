@@ -7,7 +7,7 @@ extension Lowerer {
     mutating func expression(_ node: ExprSyntax) -> Expr {
         let span = mapper.span(of: node)
         let kind = expressionKind(node, span: span)
-        return Expr(kind: kind, span: span, text: claimDepth > 0 ? node.trimmedDescription : nil)
+        return Expr(kind: kind, span: span, text: claimDepth > 0 ? mapper.trimmedText(of: node) : nil)
     }
 
     private mutating func expressionKind(_ node: ExprSyntax, span: Span) -> Expr.Kind {
@@ -150,7 +150,7 @@ extension Lowerer {
         switch reference.baseName.tokenKind {
         case .identifier, .dollarIdentifier:
             // Backticks only escape a keyword; the name is the same.
-            return .name(reference.baseName.identifier?.name ?? reference.baseName.text)
+            return .name(Name(reference.baseName.identifier?.name ?? reference.baseName.text))
         case .keyword(.self), .keyword(.Self):
             unsupported("'\(reference.baseName.text)'", at: reference)
             return .invalid
@@ -268,8 +268,8 @@ extension Lowerer {
         var names: Set<String> = []
         body.forEach { $0.collectNames(into: &names) }
         names.subtract(parameters)
-        return Closure(parameters: parameters, shorthandCount: shorthand, body: body, span: mapper.span(of: node),
-                       names: names.filter { !$0.hasPrefix("$") }.sorted())
+        return Closure(parameters: parameters.map(Name.init), shorthandCount: shorthand, body: body,
+                       span: mapper.span(of: node), names: names.filter { !$0.hasPrefix("$") }.sorted().map(Name.init))
     }
 
     /// How many `$n` parameters a closure body uses, not counting nested closures.
@@ -304,7 +304,7 @@ extension Lowerer {
         if isClaim { claimDepth += 1 }
         let arguments = self.arguments(list)
         if isClaim { claimDepth -= 1 }
-        let text = list.first?.expression.trimmedDescription ?? ""
+        let text = list.first.map { mapper.trimmedText(of: $0.expression) } ?? ""
         return Expr(kind: .directive(Directive(name: directive, arguments: arguments, conditionText: text)),
                     span: span)
     }

@@ -112,9 +112,9 @@ struct Lowerer {
             unsupported("'for \(keyword.text)'", at: keyword)
         }
         if let annotation = node.typeAnnotation { unsupported("a type annotation in 'for'", at: annotation) }
-        var name: String?
+        var name: Name?
         if let identifier = node.pattern.as(IdentifierPatternSyntax.self) {
-            name = identifier.identifier.text
+            name = Name(identifier.identifier.text)
         } else if !node.pattern.is(WildcardPatternSyntax.self) {
             unsupported("pattern '\(node.pattern.trimmedDescription)'", at: node.pattern)
         }
@@ -201,9 +201,9 @@ struct Lowerer {
                 unsupported("computed property '\(binding.pattern.trimmedDescription)'", at: accessor)
                 continue
             }
-            var name: String?
+            var name: Name?
             if let identifier = binding.pattern.as(IdentifierPatternSyntax.self) {
-                name = identifier.identifier.text
+                name = Name(identifier.identifier.text)
             } else if !binding.pattern.is(WildcardPatternSyntax.self) {
                 unsupported("pattern '\(binding.pattern.trimmedDescription)'", at: binding.pattern)
                 continue
@@ -232,7 +232,7 @@ struct Lowerer {
             if let ellipsis = parameter.ellipsis { unsupported("variadic parameter '...'", at: ellipsis) }
             let label = parameter.firstName.tokenKind == .wildcard ? nil : parameter.firstName.text
             let inner = parameter.secondName ?? parameter.firstName
-            let name = inner.tokenKind == .wildcard ? nil : inner.text
+            let name = inner.tokenKind == .wildcard ? nil : Name(inner.text)
             parameters.append(.init(label: label, name: name, type: typeName(parameter.type) ?? .named("?"),
                                     defaultValue: parameter.defaultValue.map { expression($0.value) }))
         }
@@ -241,7 +241,7 @@ struct Lowerer {
             return nil  // the parser reports the missing body
         }
         let statements = functionBody { $0.body(body) }
-        return FunctionDecl(name: decl.name.text, parameters: parameters, returnType: returnType,
+        return FunctionDecl(name: Name(decl.name.text), parameters: parameters, returnType: returnType,
                             body: statements, span: mapper.span(of: decl.name))
     }
 

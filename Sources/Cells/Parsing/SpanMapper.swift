@@ -9,9 +9,12 @@ final class SpanMapper {
     let firstLine: Int
     let columnOffsets: [Int]
     private let lineLengths: [Int]
+    /// The parsed text, padded as parsed.
+    private let source: [UInt8]
 
-    init(tree: some SyntaxProtocol, file: String, firstLine: Int, columnOffsets: [Int]) {
+    init(tree: some SyntaxProtocol, source: [UInt8], file: String, firstLine: Int, columnOffsets: [Int]) {
         converter = SourceLocationConverter(fileName: file, tree: tree)
+        self.source = source
         self.firstLine = firstLine
         self.columnOffsets = columnOffsets
         lineLengths = converter.sourceLines.map { line in
@@ -36,21 +39,46 @@ final class SpanMapper {
 
     /// The span of a node without its trivia.
     func span(of node: some SyntaxProtocol) -> Span {
-        let node = Syntax(node)
-        let start = node.position.advanced(by: triviaLength(node, leading: true))
-        let end = node.endPosition.advanced(by: -triviaLength(node, leading: false))
-        return span(from: start, to: max(start, end))
+        let (start, end) = trimmedBounds(Syntax(node))
+        return span(from: start, to: end)
     }
 
-    private var leadingTrivia: [SyntaxIdentifier: Int] = [:]
-    private var trailingTrivia: [SyntaxIdentifier: Int] = [:]
+    /// The node's source text without its leading and trailing trivia, as `trimmedDescription`
+    /// gives it, read from the source rather than from a trimmed copy of the node.
+    func trimmedText(of node: some SyntaxProtocol) -> String {
+        let (start, end) = trimmedBounds(Syntax(node))
+        let range = min(start.utf8Offset, source.count)..<min(end.utf8Offset, source.count)
+        return String(decoding: source[range], as: UTF8.self)
+    }
+
+    private func trimmedBounds(_ node: Syntax) -> (AbsolutePosition, AbsolutePosition) {
+        let start = node.position.advanced(by: triviaLength(node, leading: true))
+        let end = node.endPosition.advanced(by: -triviaLength(node, leading: false))
+        return (start, max(start, end))
+    }
+
+    /// Trivia lengths found so far, by the node's index in its tree, with the node's identifier
+    /// (a mapper may see nodes of the tree as parsed and of the folded tree).
+    private var memo: [Trimming?] = []
+
+    /// The trivia lengths of one node; -1 where not found yet.
+    private struct Trimming {
+        var id: SyntaxIdentifier
+        var leading: Int32 = -1
+        var trailing: Int32 = -1
+    }
 
     /// The length of a node's leading (or trailing) trivia, remembered for every node on the way.
     ///
     /// swift-syntax finds it by walking to the first token each time, which makes spans of a long
     /// left-deep operator chain quadratic; remembering makes them linear.
     private func triviaLength(_ node: Syntax, leading: Bool) -> Int {
-        if let known = leading ? leadingTrivia[node.id] : trailingTrivia[node.id] { return known }
+        let id = node.id
+        let index = Int(id.indexInTree.toOpaque())
+        if index < memo.count, let entry = memo[index], entry.id == id {
+            let known = leading ? entry.leading : entry.trailing
+            if known >= 0 { return Int(known) }
+        }
         let length: Int
         if let token = node.as(TokenSyntax.self) {
             length = (leading ? token.leadingTriviaLength : token.trailingTriviaLength).utf8Length
@@ -60,7 +88,10 @@ final class SpanMapper {
                                : children.reversed().first { $0.totalLength.utf8Length > 0 }
             length = edge.map { triviaLength($0, leading: leading) } ?? 0
         }
-        if leading { leadingTrivia[node.id] = length } else { trailingTrivia[node.id] = length }
+        if index >= memo.count { memo += repeatElement(nil, count: max(index + 1 - memo.count, memo.count)) }
+        var entry = memo[index].flatMap { $0.id == id ? $0 : nil } ?? Trimming(id: id)
+        if leading { entry.leading = Int32(length) } else { entry.trailing = Int32(length) }
+        memo[index] = entry
         return length
     }
 

@@ -1,0 +1,104 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+import Cells
+import Synchronization
+
+/// A notebook's cells, parsed in document order by a helper thread and by the runner itself
+/// while it waits, so parsing overlaps running the cells already parsed.
+///
+/// Each program depends only on its cell, so the results are the same whoever parses them.
+final class ProgramQueue: @unchecked Sendable {
+    /// What a cell's program is made from; nil for an `eval: false` cell.
+    private let sources: [Cell?]
+    private let path: String
+    /// The next cell to claim for parsing.
+    private let next = Atomic<Int>(0)
+    private var mutex = pthread_mutex_t()
+    private var condition = pthread_cond_t()
+    // Guarded by `mutex`.
+    private var programs: [CellProgram?]
+    private var parsed: [Bool]
+
+    /// Starts parsing `notebook`'s cells.
+    init(_ notebook: Notebook) {
+        sources = notebook.cells.map { $0.options.eval ? $0 : nil }
+        path = notebook.path
+        programs = Array(repeating: nil, count: sources.count)
+        parsed = Array(repeating: false, count: sources.count)
+        pthread_mutex_init(&mutex, nil)
+        pthread_cond_init(&condition, nil)
+        // One cell is not worth a thread: the caller parses it when it asks.
+        if sources.count > 1 { startHelper() }
+    }
+
+    deinit {
+        pthread_cond_destroy(&condition)
+        pthread_mutex_destroy(&mutex)
+    }
+
+    /// The program of cell `index` (nil for an `eval: false` cell), parsing cells meanwhile
+    /// rather than waiting idle.
+    func program(_ index: Int) -> CellProgram? {
+        while true {
+            pthread_mutex_lock(&mutex)
+            if parsed[index] {
+                let program = programs[index]
+                pthread_mutex_unlock(&mutex)
+                return program
+            }
+            pthread_mutex_unlock(&mutex)
+            if !parseNext() { break }
+        }
+        pthread_mutex_lock(&mutex)
+        while !parsed[index] { pthread_cond_wait(&condition, &mutex) }
+        let program = programs[index]
+        pthread_mutex_unlock(&mutex)
+        return program
+    }
+
+    /// Every cell's program, in cell order.
+    func all() -> [CellProgram?] {
+        (0..<sources.count).map(program)
+    }
+
+    /// Claims the next unparsed cell and parses it; false when none is left to claim.
+    private func parseNext() -> Bool {
+        let index = next.wrappingAdd(1, ordering: .relaxed).oldValue
+        guard index < sources.count else { return false }
+        let program = sources[index].map { cell in
+            CellProgram(source: cell.code, file: path, firstLine: cell.firstLine, columnOffsets: cell.columnOffsets)
+        }
+        pthread_mutex_lock(&mutex)
+        programs[index] = program
+        parsed[index] = true
+        pthread_cond_broadcast(&condition)
+        pthread_mutex_unlock(&mutex)
+        return true
+    }
+
+    private func startHelper() {
+        var attributes = pthread_attr_t()
+        pthread_attr_init(&attributes)
+        defer { pthread_attr_destroy(&attributes) }
+        pthread_attr_setdetachstate(&attributes, Int32(PTHREAD_CREATE_DETACHED))
+        #if canImport(Glibc)
+        var thread = pthread_t()
+        #else
+        var thread: pthread_t?
+        #endif
+        // The helper keeps the queue alive until it has nothing left to claim.
+        let context = Unmanaged.passRetained(self).toOpaque()
+        let started = pthread_create(&thread, &attributes, { context in
+            let queue = Unmanaged<ProgramQueue>.fromOpaque(context!).takeRetainedValue()
+            while queue.parseNext() {}
+            return nil
+        }, context)
+        if started != 0 {
+            // No thread to be had: the caller parses every cell itself.
+            Unmanaged<ProgramQueue>.fromOpaque(context).release()
+        }
+    }
+}
