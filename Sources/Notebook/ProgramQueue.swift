@@ -16,8 +16,9 @@ final class ProgramQueue: @unchecked Sendable {
     private let path: String
     /// The next cell to claim for parsing.
     private let next = Atomic<Int>(0)
-    private var mutex = pthread_mutex_t()
-    private var condition = pthread_cond_t()
+    // Allocated, not stored inline: a pthread object must not move, and `&property` promises no address.
+    private let mutex = UnsafeMutablePointer<pthread_mutex_t>.allocate(capacity: 1)
+    private let condition = UnsafeMutablePointer<pthread_cond_t>.allocate(capacity: 1)
     // Guarded by `mutex`.
     private var programs: [CellProgram?]
     private var parsed: [Bool]
@@ -28,34 +29,36 @@ final class ProgramQueue: @unchecked Sendable {
         path = notebook.path
         programs = Array(repeating: nil, count: sources.count)
         parsed = Array(repeating: false, count: sources.count)
-        pthread_mutex_init(&mutex, nil)
-        pthread_cond_init(&condition, nil)
+        pthread_mutex_init(mutex, nil)
+        pthread_cond_init(condition, nil)
         // One cell is not worth a thread: the caller parses it when it asks.
         if sources.count > 1 { startHelper() }
     }
 
     deinit {
-        pthread_cond_destroy(&condition)
-        pthread_mutex_destroy(&mutex)
+        pthread_cond_destroy(condition)
+        pthread_mutex_destroy(mutex)
+        condition.deallocate()
+        mutex.deallocate()
     }
 
     /// The program of cell `index` (nil for an `eval: false` cell), parsing cells meanwhile
     /// rather than waiting idle.
     func program(_ index: Int) -> CellProgram? {
         while true {
-            pthread_mutex_lock(&mutex)
+            pthread_mutex_lock(mutex)
             if parsed[index] {
                 let program = programs[index]
-                pthread_mutex_unlock(&mutex)
+                pthread_mutex_unlock(mutex)
                 return program
             }
-            pthread_mutex_unlock(&mutex)
+            pthread_mutex_unlock(mutex)
             if !parseNext() { break }
         }
-        pthread_mutex_lock(&mutex)
-        while !parsed[index] { pthread_cond_wait(&condition, &mutex) }
+        pthread_mutex_lock(mutex)
+        while !parsed[index] { pthread_cond_wait(condition, mutex) }
         let program = programs[index]
-        pthread_mutex_unlock(&mutex)
+        pthread_mutex_unlock(mutex)
         return program
     }
 
@@ -71,11 +74,11 @@ final class ProgramQueue: @unchecked Sendable {
         let program = sources[index].map { cell in
             CellProgram(source: cell.code, file: path, firstLine: cell.firstLine, columnOffsets: cell.columnOffsets)
         }
-        pthread_mutex_lock(&mutex)
+        pthread_mutex_lock(mutex)
         programs[index] = program
         parsed[index] = true
-        pthread_cond_broadcast(&condition)
-        pthread_mutex_unlock(&mutex)
+        pthread_cond_broadcast(condition)
+        pthread_mutex_unlock(mutex)
         return true
     }
 

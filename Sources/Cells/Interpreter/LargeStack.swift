@@ -37,8 +37,9 @@ enum LargeStack {
 
     /// A thread with a large stack that runs one job at a time for the thread that owns it.
     private final class Worker: @unchecked Sendable {
-        private var mutex = pthread_mutex_t()
-        private var condition = pthread_cond_t()
+        // Allocated, not stored inline: a pthread object must not move, and `&property` promises no address.
+        private let mutex = UnsafeMutablePointer<pthread_mutex_t>.allocate(capacity: 1)
+        private let condition = UnsafeMutablePointer<pthread_cond_t>.allocate(capacity: 1)
         // Guarded by `mutex`.
         private var job: (() -> Void)?
         private var finished = false
@@ -74,8 +75,15 @@ enum LargeStack {
         }
 
         private init() {
-            pthread_mutex_init(&mutex, nil)
-            pthread_cond_init(&condition, nil)
+            pthread_mutex_init(mutex, nil)
+            pthread_cond_init(condition, nil)
+        }
+
+        deinit {
+            pthread_cond_destroy(condition)
+            pthread_mutex_destroy(mutex)
+            condition.deallocate()
+            mutex.deallocate()
         }
 
         private func start() -> Bool {
@@ -107,35 +115,35 @@ enum LargeStack {
         /// Runs `work` on the worker and waits for it.
         func perform(_ work: () -> Void) {
             withoutActuallyEscaping(work) { work in
-                pthread_mutex_lock(&mutex)
+                pthread_mutex_lock(mutex)
                 job = work
                 finished = false
-                pthread_cond_broadcast(&condition)
-                while !finished { pthread_cond_wait(&condition, &mutex) }
-                pthread_mutex_unlock(&mutex)
+                pthread_cond_broadcast(condition)
+                while !finished { pthread_cond_wait(condition, mutex) }
+                pthread_mutex_unlock(mutex)
             }
         }
 
         private func serve() {
-            pthread_mutex_lock(&mutex)
+            pthread_mutex_lock(mutex)
             while true {
-                while job == nil && !stopping { pthread_cond_wait(&condition, &mutex) }
+                while job == nil && !stopping { pthread_cond_wait(condition, mutex) }
                 guard let work = job else { break }
-                pthread_mutex_unlock(&mutex)
+                pthread_mutex_unlock(mutex)
                 work()
-                pthread_mutex_lock(&mutex)
+                pthread_mutex_lock(mutex)
                 job = nil
                 finished = true
-                pthread_cond_broadcast(&condition)
+                pthread_cond_broadcast(condition)
             }
-            pthread_mutex_unlock(&mutex)
+            pthread_mutex_unlock(mutex)
         }
 
         private func stop() {
-            pthread_mutex_lock(&mutex)
+            pthread_mutex_lock(mutex)
             stopping = true
-            pthread_cond_broadcast(&condition)
-            pthread_mutex_unlock(&mutex)
+            pthread_cond_broadcast(condition)
+            pthread_mutex_unlock(mutex)
         }
     }
 }
