@@ -10,22 +10,38 @@ public enum OutputFile {
         var status = stat()
         if stat(path, &status) == 0, status.st_mode & S_IFMT != S_IFREG {
             guard status.st_mode & S_IFMT != S_IFDIR else { throw .unwritable(path: path, reason: "it is a folder") }
-            guard let handle = FileHandle(forWritingAtPath: path) else {
-                throw .unwritable(path: path, reason: String(cString: strerror(errno)))
-            }
-            handle.write(Data(bytes))
-            try? handle.close()
+            let descriptor = open(path, O_WRONLY | O_CLOEXEC)
+            guard descriptor >= 0 else { throw .unwritable(path: path, reason: String(cString: strerror(errno))) }
+            defer { close(descriptor) }
+            guard writeAll(bytes, to: descriptor) else { throw .unwritable(path: path, reason: String(cString: strerror(errno))) }
             return
         }
         let directory = (path as NSString).deletingLastPathComponent
         let staging = (directory.isEmpty ? "." : directory) + "/.\((path as NSString).lastPathComponent).\(getpid()).tmp"
-        guard FileManager.default.createFile(atPath: staging, contents: Data(bytes)) else {
+        // Written from the bytes themselves: wrapping megabytes in `Data` would copy them.
+        let descriptor = open(staging, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o666)
+        let written = descriptor >= 0 && writeAll(bytes, to: descriptor)
+        guard descriptor >= 0, close(descriptor) == 0, written else {
+            if descriptor >= 0 { unlink(staging) }
             throw .unwritable(path: path, reason: "cannot create a file in '\(directory.isEmpty ? "." : directory)'")
         }
         guard rename(staging, path) == 0 else {
             let reason = String(cString: strerror(errno))
             unlink(staging)
             throw .unwritable(path: path, reason: reason)
+        }
+    }
+
+    private static func writeAll(_ bytes: [UInt8], to descriptor: Int32) -> Bool {
+        bytes.withUnsafeBytes { buffer in
+            var offset = 0
+            while offset < buffer.count {
+                let written = Foundation.write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
+                if written < 0 && errno == EINTR { continue }
+                guard written > 0 else { return false }
+                offset += written
+            }
+            return true
         }
     }
 }
