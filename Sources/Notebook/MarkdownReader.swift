@@ -56,21 +56,24 @@ struct MarkdownReader {
                         anchor: "", line: Int(cmark_node_get_start_line(node))))
                     collectingHeading = nil
                 }
-            case CMARK_NODE_PARAGRAPH where entering && cmark_node_get_end_line(node) > cmark_node_get_start_line(node):
-                if let table = pipeTable(node) {
+            case CMARK_NODE_PARAGRAPH where entering:
+                let first = Int(cmark_node_get_start_line(node)), last = Int(cmark_node_get_end_line(node))
+                if last > first, let table = pipeTable(node) {
                     tables.append((node, table))
                     iteratorSkip(iterator, past: node)
                     continue
                 }
-                if !summaryDone && cmark_node_parent(node) == root { collectingSummary = "" }
-            case CMARK_NODE_PARAGRAPH where !summaryDone && cmark_node_parent(node) == root:
-                if entering {
+                if !summaryDone && cmark_node_parent(node) == root {
                     collectingSummary = ""
-                } else {
-                    notebook.summary = collectingSummary ?? ""
-                    collectingSummary = nil
-                    summaryDone = true
+                } else if !source.mayHoldEvaluatedCode(lines: first...max(first, last)) {
+                    // Most paragraphs have no `\(…)` or `#expect(…)` span: leave their inlines unvisited.
+                    iteratorSkip(iterator, past: node)
+                    continue
                 }
+            case CMARK_NODE_PARAGRAPH where !summaryDone && cmark_node_parent(node) == root:
+                notebook.summary = collectingSummary ?? ""
+                collectingSummary = nil
+                summaryDone = true
             case CMARK_NODE_TEXT where collectingHeading != nil || collectingSummary != nil:
                 let text = Self.literal(node)
                 collectingHeading? += text

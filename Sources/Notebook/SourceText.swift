@@ -77,6 +77,35 @@ public struct SourceText: Sendable, Hashable {
         }
     }
 
+    /// Whether 1-based `lines` could hold a code span whose code starts with `\` or `#` (what
+    /// `InlineCode.kind` looks at): a backtick followed, past more backticks, blanks, line
+    /// breaks and quote markers, by one of those. Never false for lines that hold one.
+    func mayHoldEvaluatedCode(lines: ClosedRange<Int>) -> Bool {
+        guard lines.lowerBound >= 1, lines.upperBound <= lineStarts.count else { return true }
+        return withUTF8 { bytes in
+            guard let base = bytes.baseAddress else { return false }
+            var offset = lineStarts[lines.lowerBound - 1]
+            let end = lineEnds[lines.upperBound - 1]
+            while offset < end, let found = memchr(base + offset, Int32(UInt8(ascii: "`")), end - offset) {
+                offset = UnsafeRawPointer(found) - UnsafeRawPointer(base) + 1
+                while offset < end {
+                    switch bytes[offset] {
+                    case UInt8(ascii: "`"), UInt8(ascii: " "), UInt8(ascii: "\t"), UInt8(ascii: "\r"), UInt8(ascii: "\n"),
+                         UInt8(ascii: ">"):
+                        offset += 1
+                        continue
+                    case UInt8(ascii: "\\"), UInt8(ascii: "#"):
+                        return true
+                    default:
+                        break
+                    }
+                    break
+                }
+            }
+            return false
+        }
+    }
+
     /// Calls `body` with the text's UTF-8 bytes, without copying them.
     func withUTF8<R>(_ body: (UnsafeBufferPointer<UInt8>) throws -> R) rethrows -> R {
         var text = text
