@@ -45,15 +45,10 @@ final class CmarkArena {
         return try body()
     }
 
-    /// Takes `pointer` (a `largeSize` allocation made by this arena, such as cmark's rendered HTML)
-    /// out of the arena; the caller frees it with `CmarkArena.freeDetached`.
-    func detach(_ pointer: UnsafeMutableRawPointer) -> Bool {
-        state.pointee.detach(pointer)
-    }
-
-    /// Frees an allocation taken out with `detach`.
-    static func freeDetached(_ pointer: UnsafeMutableRawPointer) {
-        free(pointer - State.systemHeader)
+    /// Takes `pointer` out of the arena if it is a `largeSize` allocation (such as cmark's rendered
+    /// HTML), returning what the new owner passes to `free`; nil if it lives in the arena's blocks.
+    func detach(_ pointer: UnsafeMutableRawPointer) -> UnsafeMutableRawPointer? {
+        state.pointee.detach(pointer) ? pointer - State.systemHeader : nil
     }
 }
 

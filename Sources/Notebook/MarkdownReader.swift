@@ -135,7 +135,7 @@ struct MarkdownReader {
         for (node, heading) in zip(headingNodes, notebook.headings) {
             mark(heading: node, level: heading.level, anchor: heading.anchor, arena: arena)
         }
-        notebook.body = render(root)
+        notebook.body = render(root, arena: arena)
         // The tree is not freed node by node: it lives in the arena, which goes as a whole.
         return notebook
     }
@@ -261,17 +261,22 @@ struct MarkdownReader {
         cmark_node_replace(node, custom)
     }
 
-    /// cmark's HTML split at the holes; each piece of prose is copied once, straight into its string.
-    private func render(_ root: OpaquePointer) -> [Notebook.Segment] {
-        // Allocated in the arena, and freed with it.
+    /// cmark's HTML split at the holes; the pieces of prose share cmark's buffer.
+    private func render(_ root: OpaquePointer, arena: CmarkArena) -> [Notebook.Segment] {
         guard let html = cmark_render_html(root, rawHTML ? CMARK_OPT_UNSAFE : CMARK_OPT_DEFAULT) else { return [] }
-        let bytes = UnsafeBufferPointer(start: UnsafeRawPointer(html).assumingMemoryBound(to: UInt8.self), count: strlen(html))
+        let count = strlen(html)
+        // A large buffer is taken from the arena as it is; a small one (allocated in the arena's
+        // blocks, which go with it) is copied.
+        let storage = if let allocation = arena.detach(html) {
+            ProseHTML.Storage(adopting: html, count: count, allocation: allocation)
+        } else {
+            ProseHTML.Storage(copying: UnsafeRawBufferPointer(start: html, count: count))
+        }
+        let bytes = UnsafeBufferPointer(start: storage.bytes.assumingMemoryBound(to: UInt8.self), count: count)
         var segments: [Notebook.Segment] = []
         var start = 0
         func prose(upTo end: Int) {
-            if end > start {
-                segments.append(.html(String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self)))
-            }
+            if end > start { segments.append(.html(ProseHTML(storage: storage, range: start..<end))) }
         }
         func nextMarker(from offset: Int) -> Int? {
             guard offset < bytes.count,

@@ -9,7 +9,7 @@ public struct Notebook: Sendable {
     /// A piece of the page body, in document order.
     public enum Segment: Sendable, Hashable {
         /// Prose, rendered by cmark.
-        case html(String)
+        case html(ProseHTML)
         /// The cell with this index.
         case cell(Int)
         /// The inline code with this index.

@@ -58,7 +58,7 @@ public struct HTMLPage: Sendable {
     public func renderUTF8() -> [UInt8] {
         let notebook = executed.notebook
         var html: [UInt8] = []
-        let prose = notebook.body.reduce(0) { if case .html(let text) = $1 { $0 + text.utf8.count } else { $0 } }
+        let prose = notebook.body.reduce(0) { if case .html(let text) = $1 { $0 + text.count } else { $0 } }
         html.reserveCapacity(prose + 64 * notebook.headings.count + 16_384 * notebook.cells.count + 65_536)
         html += PageShell.head(title: notebook.title, styles: styles).utf8
         html += PageShell.header(index: index, claims: executed.claims, hasErrors: executed.failed).utf8
@@ -75,7 +75,7 @@ public struct HTMLPage: Sendable {
         html += "<main>\n<article>\n".utf8
         for segment in notebook.body {
             switch segment {
-            case .html(let prose): html += prose.utf8
+            case .html(let prose): prose.withUTF8 { html.append(contentsOf: $0) }
             case .cell(let index): html += CellHTML.render(notebook.cells[index], executed.cells[index], source: notebook.source).utf8
             case .inline(let index): html += InlineHTML.render(notebook.inlineCode[index], executed.inline[index]).utf8
             }
