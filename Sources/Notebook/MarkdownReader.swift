@@ -16,14 +16,21 @@ struct MarkdownReader {
     private static let marker: UInt8 = 0xFF
 
     func read() -> Notebook {
+        // Every allocation cmark makes for this file comes from one arena, dropped whole at the end.
+        let arena = CmarkArena()
+        return arena.withCurrent { read(in: arena) }
+    }
+
+    private func read(in arena: CmarkArena) -> Notebook {
         var notebook = Notebook(path: path, source: source)
-        var utf8 = source.text
-        let root: OpaquePointer = utf8.withUTF8 { buffer in
-            buffer.withMemoryRebound(to: CChar.self) { chars in
-                cmark_parse_document(chars.baseAddress, chars.count, CMARK_OPT_DEFAULT)
+        let parser = cmark_parser_new_with_mem(CMARK_OPT_DEFAULT, arena.mem)
+        source.withUTF8 { bytes in
+            bytes.withMemoryRebound(to: CChar.self) { chars in
+                if let base = chars.baseAddress { cmark_parser_feed(parser, base, chars.count) }
             }
         }
-        defer { cmark_node_free(root) }
+        let root = cmark_parser_finish(parser)!
+        cmark_parser_free(parser)
 
         var cellNodes: [OpaquePointer] = []
         var inlineNodes: [OpaquePointer] = []
@@ -49,21 +56,24 @@ struct MarkdownReader {
                         anchor: "", line: Int(cmark_node_get_start_line(node))))
                     collectingHeading = nil
                 }
-            case CMARK_NODE_PARAGRAPH where entering && cmark_node_get_end_line(node) > cmark_node_get_start_line(node):
-                if let table = pipeTable(node) {
+            case CMARK_NODE_PARAGRAPH where entering:
+                let first = Int(cmark_node_get_start_line(node)), last = Int(cmark_node_get_end_line(node))
+                if last > first, let table = pipeTable(node) {
                     tables.append((node, table))
                     iteratorSkip(iterator, past: node)
                     continue
                 }
-                if !summaryDone && cmark_node_parent(node) == root { collectingSummary = "" }
-            case CMARK_NODE_PARAGRAPH where !summaryDone && cmark_node_parent(node) == root:
-                if entering {
+                if !summaryDone && cmark_node_parent(node) == root {
                     collectingSummary = ""
-                } else {
-                    notebook.summary = collectingSummary ?? ""
-                    collectingSummary = nil
-                    summaryDone = true
+                } else if !source.mayHoldEvaluatedCode(lines: first...max(first, last)) {
+                    // Most paragraphs have no `\(…)` or `#expect(…)` span: leave their inlines unvisited.
+                    iteratorSkip(iterator, past: node)
+                    continue
                 }
+            case CMARK_NODE_PARAGRAPH where !summaryDone && cmark_node_parent(node) == root:
+                notebook.summary = collectingSummary ?? ""
+                collectingSummary = nil
+                summaryDone = true
             case CMARK_NODE_TEXT where collectingHeading != nil || collectingSummary != nil:
                 let text = Self.literal(node)
                 collectingHeading? += text
@@ -112,21 +122,21 @@ struct MarkdownReader {
 
         // Change the tree only after walking it (cmark's iterator does not survive edits).
         for (index, node) in cellNodes.enumerated() {
-            replace(node, with: CMARK_NODE_CUSTOM_BLOCK, onEnter: Self.hole("c\(index)"))
+            replace(node, with: CMARK_NODE_CUSTOM_BLOCK, onEnter: Self.hole("c\(index)"), arena: arena)
         }
         for (index, node) in inlineNodes.enumerated() {
-            replace(node, with: CMARK_NODE_CUSTOM_INLINE, onEnter: Self.hole("i\(index)"))
+            replace(node, with: CMARK_NODE_CUSTOM_INLINE, onEnter: Self.hole("i\(index)"), arena: arena)
         }
         for (node, table) in tables {
-            let custom = cmark_node_new(CMARK_NODE_CUSTOM_BLOCK)
+            let custom = cmark_node_new_with_mem(CMARK_NODE_CUSTOM_BLOCK, arena.mem)
             cmark_node_set_on_enter(custom, table.html(inline: renderInline))
             cmark_node_replace(node, custom)
-            cmark_node_free(node)
         }
-        for (index, (node, heading)) in zip(headingNodes, notebook.headings).enumerated() {
-            mark(heading: node, index: index, anchor: heading.anchor)
+        for (node, heading) in zip(headingNodes, notebook.headings) {
+            mark(heading: node, level: heading.level, anchor: heading.anchor, arena: arena)
         }
-        notebook.body = render(root, headings: notebook.headings)
+        notebook.body = render(root, arena: arena)
+        // The tree is not freed node by node: it lives in the arena, which goes as a whole.
         return notebook
     }
 
@@ -223,16 +233,20 @@ struct MarkdownReader {
         }
     }
 
-    /// Marks a heading so `render` can give its `<hN>` an `id`, and ends it with a link to itself:
-    /// cmark's own `<hN>` has no attributes.
-    private func mark(heading node: OpaquePointer, index: Int, anchor: String) {
-        let start = cmark_node_new(CMARK_NODE_CUSTOM_INLINE)
-        cmark_node_set_on_enter(start, Self.hole("h\(index)"))
-        cmark_node_prepend_child(node, start)
-        let link = cmark_node_new(CMARK_NODE_CUSTOM_INLINE)
+    /// Gives a heading's `<hN>` an `id` and ends it with a link to itself (cmark's own `<hN>` has no
+    /// attributes): its inlines move into a custom inline that prints the tags, inside a custom
+    /// block that prints nothing, so the HTML around it is what cmark would have written.
+    private func mark(heading node: OpaquePointer, level: Int, anchor: String, arena: CmarkArena) {
+        let block = cmark_node_new_with_mem(CMARK_NODE_CUSTOM_BLOCK, arena.mem)
+        let inline = cmark_node_new_with_mem(CMARK_NODE_CUSTOM_INLINE, arena.mem)
         let id = Anchor.escapeAttribute(anchor)
-        cmark_node_set_on_enter(link, "<a class=\"anchor\" href=\"#\(id)\" aria-label=\"Link to this section\">#</a>")
-        cmark_node_append_child(node, link)
+        cmark_node_set_on_enter(inline, "<h\(level) id=\"\(id)\">")
+        cmark_node_set_on_exit(inline, "<a class=\"anchor\" href=\"#\(id)\" aria-label=\"Link to this section\">#</a></h\(level)>\n")
+        while let child = cmark_node_first_child(node) {
+            cmark_node_append_child(inline, child)
+        }
+        cmark_node_append_child(block, inline)
+        cmark_node_replace(node, block)
     }
 
     // MARK: Rendering the prose
@@ -241,60 +255,41 @@ struct MarkdownReader {
         ([marker] + Array(tag.utf8) + [marker, 0]).map { CChar(bitPattern: $0) }
     }
 
-    private func replace(_ node: OpaquePointer, with type: cmark_node_type, onEnter: [CChar]) {
-        let custom = cmark_node_new(type)
+    private func replace(_ node: OpaquePointer, with type: cmark_node_type, onEnter: [CChar], arena: CmarkArena) {
+        let custom = cmark_node_new_with_mem(type, arena.mem)
         cmark_node_set_on_enter(custom, onEnter)
         cmark_node_replace(node, custom)
-        cmark_node_free(node)
     }
 
-    private func render(_ root: OpaquePointer, headings: [Heading]) -> [Notebook.Segment] {
+    /// cmark's HTML split at the holes; the pieces of prose share cmark's buffer.
+    private func render(_ root: OpaquePointer, arena: CmarkArena) -> [Notebook.Segment] {
         guard let html = cmark_render_html(root, rawHTML ? CMARK_OPT_UNSAFE : CMARK_OPT_DEFAULT) else { return [] }
-        defer { free(html) }
-        let bytes = UnsafeRawBufferPointer(start: html, count: strlen(html))
+        let count = strlen(html)
+        // A large buffer is taken from the arena as it is; a small one (allocated in the arena's
+        // blocks, which go with it) is copied.
+        let storage = if let allocation = arena.detach(html) {
+            ProseHTML.Storage(adopting: html, count: count, allocation: allocation)
+        } else {
+            ProseHTML.Storage(copying: UnsafeRawBufferPointer(start: html, count: count))
+        }
+        let bytes = UnsafeBufferPointer(start: storage.bytes.assumingMemoryBound(to: UInt8.self), count: count)
         var segments: [Notebook.Segment] = []
-        // Prose is gathered as bytes (one copy each) and decoded once per segment.
-        var prose: [UInt8] = []
-        prose.reserveCapacity(bytes.count)
         var start = 0
-        func flush() {
-            if !prose.isEmpty { segments.append(.html(String(decoding: prose, as: UTF8.self))) }
-            prose.removeAll(keepingCapacity: true)
+        func prose(upTo end: Int) {
+            if end > start { segments.append(.html(ProseHTML(storage: storage, range: start..<end))) }
         }
         func nextMarker(from offset: Int) -> Int? {
             guard offset < bytes.count,
                   let found = memchr(bytes.baseAddress! + offset, Int32(Self.marker), bytes.count - offset) else { return nil }
-            return UnsafeRawPointer(found) - bytes.baseAddress!
+            return UnsafeRawPointer(found) - UnsafeRawPointer(bytes.baseAddress!)
         }
         while let open = nextMarker(from: start), let close = nextMarker(from: open + 1) {
-            var before = bytes[start..<open]
-            let kind = bytes[open + 1]
+            prose(upTo: open)
             let index = bytes[(open + 2)..<close].reduce(0) { $0 * 10 + Int($1 - UInt8(ascii: "0")) }
-            switch kind {
-            case UInt8(ascii: "h"):
-                // cmark's `<hN>` ends the prose just before the heading's hole; give it an id.
-                let heading = headings[index]
-                let tag = Array("<h\(heading.level)>".utf8)
-                if before.count >= tag.count, before.suffix(tag.count).elementsEqual(tag) {
-                    before = before.dropLast(tag.count)
-                    prose.append(contentsOf: before)
-                    prose.append(contentsOf: "<h\(heading.level) id=\"\(Anchor.escapeAttribute(heading.anchor))\">".utf8)
-                } else {
-                    prose.append(contentsOf: before)
-                }
-            case UInt8(ascii: "c"):
-                prose.append(contentsOf: before)
-                flush()
-                segments.append(.cell(index))
-            default:
-                prose.append(contentsOf: before)
-                flush()
-                segments.append(.inline(index))
-            }
+            segments.append(bytes[open + 1] == UInt8(ascii: "c") ? .cell(index) : .inline(index))
             start = close + 1
         }
-        prose.append(contentsOf: bytes[start...])
-        flush()
+        prose(upTo: bytes.count)
         return segments
     }
 

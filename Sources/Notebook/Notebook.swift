@@ -9,7 +9,7 @@ public struct Notebook: Sendable {
     /// A piece of the page body, in document order.
     public enum Segment: Sendable, Hashable {
         /// Prose, rendered by cmark.
-        case html(String)
+        case html(ProseHTML)
         /// The cell with this index.
         case cell(Int)
         /// The inline code with this index.
@@ -59,13 +59,41 @@ public struct Notebook: Sendable {
     /// Reads the notebook at `path`; bytes that are not UTF-8 become U+FFFD.
     /// - Throws: `NotebookError.unreadable` when the file cannot be read.
     public init(contentsOf path: String, rawHTML: Bool = false) throws(NotebookError) {
-        guard let data = FileManager.default.contents(atPath: path) else {
+        guard let text = Self.readUTF8(path) else {
             var isDirectory: ObjCBool = false
             let exists = FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory)
             let reason = !exists ? "no such file" : isDirectory.boolValue ? "it is a directory" : "permission denied"
             throw .unreadable(path: path, reason: reason)
         }
-        self.init(parsing: String(decoding: data, as: UTF8.self), path: path, rawHTML: rawHTML)
+        self.init(parsing: text, path: path, rawHTML: rawHTML)
+    }
+
+    /// The file's bytes read straight into a string's storage, which validates them once (and
+    /// repairs them if need be) without another copy; nil when the file cannot be read.
+    private static func readUTF8(_ path: String) -> String? {
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+        guard descriptor >= 0 else { return nil }
+        defer { close(descriptor) }
+        var status = stat()
+        guard fstat(descriptor, &status) == 0, status.st_mode & S_IFMT == S_IFREG else { return nil }
+        let size = Int(status.st_size)
+        var complete = true
+        let text = String(unsafeUninitializedCapacity: size) { buffer in
+            var count = 0
+            while count < size {
+                let got = read(descriptor, buffer.baseAddress! + count, size - count)
+                if got < 0 && errno == EINTR { continue }
+                guard got > 0 else { break }
+                count += got
+            }
+            complete = count == size
+            return count
+        }
+        // A file that grew while being read: read it again, the slow way.
+        guard complete, lseek(descriptor, 0, SEEK_END) == off_t(size) else {
+            return FileManager.default.contents(atPath: path).map { String(decoding: $0, as: UTF8.self) }
+        }
+        return text
     }
 
     /// Whether reading found an error (warnings do not count).

@@ -10,8 +10,6 @@ import Darwin
 public struct SourceText: Sendable, Hashable {
     /// The whole text, valid UTF-8 (invalid bytes were replaced by U+FFFD when read).
     public let text: String
-    /// The text's UTF-8 bytes.
-    private let bytes: [UInt8]
     /// UTF-8 offsets of each line's first byte; `lineStarts[0] == 0`.
     private let lineStarts: [Int]
     /// UTF-8 offsets where each line's content ends (before its line ending).
@@ -57,7 +55,6 @@ public struct SourceText: Sendable, Hashable {
             }
         }
         self.text = text
-        self.bytes = Array(text.utf8)
         self.lineStarts = starts
         self.lineEnds = ends
     }
@@ -66,16 +63,53 @@ public struct SourceText: Sendable, Hashable {
     /// only pipes, dashes, colons, blanks and quote markers, with at least one pipe and one dash.
     func mayBeTableDelimiterRow(_ number: Int) -> Bool {
         guard number >= 1, number <= lineStarts.count else { return false }
-        var pipe = false, dash = false
-        for byte in bytes[lineStarts[number - 1]..<lineEnds[number - 1]] {
-            switch byte {
-            case UInt8(ascii: "|"): pipe = true
-            case UInt8(ascii: "-"): dash = true
-            case UInt8(ascii: ":"), UInt8(ascii: " "), UInt8(ascii: "\t"), UInt8(ascii: ">"): continue
-            default: return false
+        return withUTF8 { bytes in
+            var pipe = false, dash = false
+            for byte in bytes[lineStarts[number - 1]..<lineEnds[number - 1]] {
+                switch byte {
+                case UInt8(ascii: "|"): pipe = true
+                case UInt8(ascii: "-"): dash = true
+                case UInt8(ascii: ":"), UInt8(ascii: " "), UInt8(ascii: "\t"), UInt8(ascii: ">"): continue
+                default: return false
+                }
             }
+            return pipe && dash
         }
-        return pipe && dash
+    }
+
+    /// Whether 1-based `lines` could hold a code span whose code starts with `\` or `#` (what
+    /// `InlineCode.kind` looks at): a backtick followed, past more backticks, blanks, line
+    /// breaks and quote markers, by one of those. Never false for lines that hold one.
+    func mayHoldEvaluatedCode(lines: ClosedRange<Int>) -> Bool {
+        guard lines.lowerBound >= 1, lines.upperBound <= lineStarts.count else { return true }
+        return withUTF8 { bytes in
+            guard let base = bytes.baseAddress else { return false }
+            var offset = lineStarts[lines.lowerBound - 1]
+            let end = lineEnds[lines.upperBound - 1]
+            while offset < end, let found = memchr(base + offset, Int32(UInt8(ascii: "`")), end - offset) {
+                offset = UnsafeRawPointer(found) - UnsafeRawPointer(base) + 1
+                while offset < end {
+                    switch bytes[offset] {
+                    case UInt8(ascii: "`"), UInt8(ascii: " "), UInt8(ascii: "\t"), UInt8(ascii: "\r"), UInt8(ascii: "\n"),
+                         UInt8(ascii: ">"):
+                        offset += 1
+                        continue
+                    case UInt8(ascii: "\\"), UInt8(ascii: "#"):
+                        return true
+                    default:
+                        break
+                    }
+                    break
+                }
+            }
+            return false
+        }
+    }
+
+    /// Calls `body` with the text's UTF-8 bytes, without copying them.
+    func withUTF8<R>(_ body: (UnsafeBufferPointer<UInt8>) throws -> R) rethrows -> R {
+        var text = text
+        return try text.withUTF8(body)
     }
 
     /// The number of lines.
@@ -85,7 +119,7 @@ public struct SourceText: Sendable, Hashable {
     public func line(_ number: Int) -> String? {
         guard number >= 1, number <= lineStarts.count else { return nil }
         // Slicing the bytes is O(1); offsetting a String.Index can walk the whole text.
-        return String(decoding: bytes[lineStarts[number - 1]..<lineEnds[number - 1]], as: UTF8.self)
+        return withUTF8 { String(decoding: UnsafeBufferPointer(rebasing: $0[lineStarts[number - 1]..<lineEnds[number - 1]]), as: UTF8.self) }
     }
 }
 

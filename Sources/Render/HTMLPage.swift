@@ -52,14 +52,27 @@ public struct HTMLPage: Sendable {
     }
 
     /// The page's HTML as UTF-8 bytes, ready to write.
-    ///
-    /// The page is gathered as bytes: appending megabytes of prose to a `String` costs several
-    /// instructions a byte, copying bytes one `memcpy`.
     public func renderUTF8() -> [UInt8] {
-        let notebook = executed.notebook
+        let pieces = renderPieces()
         var html: [UInt8] = []
-        let prose = notebook.body.reduce(0) { if case .html(let text) = $1 { $0 + text.utf8.count } else { $0 } }
-        html.reserveCapacity(prose + 64 * notebook.headings.count + 16_384 * notebook.cells.count + 65_536)
+        html.reserveCapacity(pieces.reduce(0) { $0 + $1.count })
+        for piece in pieces { piece.withUTF8 { html.append(contentsOf: $0) } }
+        return html
+    }
+
+    /// Writes the page to `path` as `OutputFile.write` does, the prose straight from cmark's buffer
+    /// (a 10 MB page is not gathered into another 10 MB first).
+    /// - Throws: `SiteError.unwritable` with the reason; an old file is then unchanged.
+    public func write(to path: String) throws(SiteError) {
+        try OutputFile.write(renderPieces(), to: path)
+    }
+
+    /// The page in order: its own markup, gathered as bytes, between the pieces of prose as cmark
+    /// wrote them. Appending megabytes to a `String` costs several instructions a byte.
+    func renderPieces() -> [PagePiece] {
+        let notebook = executed.notebook
+        var pieces: [PagePiece] = []
+        var html: [UInt8] = []
         html += PageShell.head(title: notebook.title, styles: styles).utf8
         html += PageShell.header(index: index, claims: executed.claims, hasErrors: executed.failed).utf8
         let contents = notebook.headings.filter { $0.level >= 2 && $0.level <= 3 }
@@ -75,7 +88,10 @@ public struct HTMLPage: Sendable {
         html += "<main>\n<article>\n".utf8
         for segment in notebook.body {
             switch segment {
-            case .html(let prose): html += prose.utf8
+            case .html(let prose):
+                pieces.append(.markup(html))
+                html.removeAll()
+                pieces.append(.prose(prose))
             case .cell(let index): html += CellHTML.render(notebook.cells[index], executed.cells[index], source: notebook.source).utf8
             case .inline(let index): html += InlineHTML.render(notebook.inlineCode[index], executed.inline[index]).utf8
             }
@@ -83,7 +99,8 @@ public struct HTMLPage: Sendable {
         html += "</article>\n".utf8
         html += pager().utf8
         html += "</main>\n</div>\n</body>\n</html>\n".utf8
-        return html
+        pieces.append(.markup(html))
+        return pieces
     }
 
     private func pager() -> String {
@@ -163,5 +180,25 @@ struct ClaimTally {
         }
         if total == 0 { return "no claims" }
         return "<span class=\"ok\">✓ \(total) claim\(total == 1 ? "" : "s") verified</span>"
+    }
+}
+
+/// A run of a page's bytes: markup the page made, or prose as cmark rendered it.
+enum PagePiece {
+    case markup([UInt8])
+    case prose(ProseHTML)
+
+    var count: Int {
+        switch self {
+        case .markup(let bytes): bytes.count
+        case .prose(let prose): prose.count
+        }
+    }
+
+    func withUTF8<R>(_ body: (UnsafeBufferPointer<UInt8>) throws -> R) rethrows -> R {
+        switch self {
+        case .markup(let bytes): try bytes.withUnsafeBufferPointer(body)
+        case .prose(let prose): try prose.withUTF8(body)
+        }
     }
 }

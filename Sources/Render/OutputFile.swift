@@ -7,19 +7,26 @@ public enum OutputFile {
     /// anything else that exists there (a device, a pipe) is written to in place.
     /// - Throws: `SiteError.unwritable` with the reason; the old file is then unchanged.
     public static func write(_ bytes: [UInt8], to path: String) throws(SiteError) {
+        try write([.markup(bytes)], to: path)
+    }
+
+    static func write(_ pieces: [PagePiece], to path: String) throws(SiteError) {
         var status = stat()
         if stat(path, &status) == 0, status.st_mode & S_IFMT != S_IFREG {
             guard status.st_mode & S_IFMT != S_IFDIR else { throw .unwritable(path: path, reason: "it is a folder") }
-            guard let handle = FileHandle(forWritingAtPath: path) else {
-                throw .unwritable(path: path, reason: String(cString: strerror(errno)))
-            }
-            handle.write(Data(bytes))
-            try? handle.close()
+            let descriptor = open(path, O_WRONLY | O_CLOEXEC)
+            guard descriptor >= 0 else { throw .unwritable(path: path, reason: String(cString: strerror(errno))) }
+            defer { close(descriptor) }
+            guard writeAll(pieces, to: descriptor) else { throw .unwritable(path: path, reason: String(cString: strerror(errno))) }
             return
         }
         let directory = (path as NSString).deletingLastPathComponent
         let staging = (directory.isEmpty ? "." : directory) + "/.\((path as NSString).lastPathComponent).\(getpid()).tmp"
-        guard FileManager.default.createFile(atPath: staging, contents: Data(bytes)) else {
+        // Written from the bytes themselves: wrapping megabytes in `Data` would copy them.
+        let descriptor = open(staging, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o666)
+        let written = descriptor >= 0 && writeAll(pieces, to: descriptor)
+        guard descriptor >= 0, close(descriptor) == 0, written else {
+            if descriptor >= 0 { unlink(staging) }
             throw .unwritable(path: path, reason: "cannot create a file in '\(directory.isEmpty ? "." : directory)'")
         }
         guard rename(staging, path) == 0 else {
@@ -27,5 +34,22 @@ public enum OutputFile {
             unlink(staging)
             throw .unwritable(path: path, reason: reason)
         }
+    }
+
+    private static func writeAll(_ pieces: [PagePiece], to descriptor: Int32) -> Bool {
+        for piece in pieces {
+            let written = piece.withUTF8 { buffer in
+                var offset = 0
+                while offset < buffer.count {
+                    let written = Foundation.write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
+                    if written < 0 && errno == EINTR { continue }
+                    guard written > 0 else { return false }
+                    offset += written
+                }
+                return true
+            }
+            guard written else { return false }
+        }
+        return true
     }
 }

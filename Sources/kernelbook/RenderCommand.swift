@@ -35,16 +35,16 @@ struct RenderCommand: ParsableCommand {
             printError("error: \(notebook) has errors; no page written (use --allow-failures to write it anyway)\n")
             throw ExitCode(1)
         }
-        let html = HTMLPage(executed).renderUTF8()
+        let page = HTMLPage(executed)
         if let output {
             do {
-                try OutputFile.write(html, to: output)
+                try page.write(to: output)
             } catch {
                 printError("error: \(error)\n")
                 throw ExitCode(2)
             }
         } else {
-            FileHandle.standardOutput.write(Data(html))
+            FileHandle.standardOutput.write(Data(page.renderUTF8()))
         }
         if executed.failed { throw ExitCode(1) }
     }

@@ -24,6 +24,11 @@ import TestSupport
         #expect(found == expected)
     }
 
+    @Test func inlineCodeIsFoundAmongParagraphsWithoutAny() {
+        let text = "# T\n\nfirst `\\(a)`\n\nplain `x`\n\nplain\ntext\n\nthen `#expect(b)`\n\n- more\n\n  `\\(c)`\n"
+        #expect(Notebook(parsing: text, path: "t.md").inlineCode.map(\.code) == ["\\(a)", "#expect(b)", "\\(c)"])
+    }
+
     @Test(arguments: [("\\(x)", InlineCode.Kind?.some(.value)), ("#expect(a)", .claim), ("#require(a)", .claim),
                       ("\\(x", nil), ("#expected", nil), ("x", nil), ("#show(x)", nil)])
     func onlyValuesAndClaimsAreEvaluated(code: String, kind: InlineCode.Kind?) {

@@ -29,7 +29,7 @@ extension Notebook {
         for segment in body {
             switch segment {
             case .html(let html):
-                for line in html.split(separator: "\n") { lines.append("    \(line)") }
+                for line in html.text.split(separator: "\n") { lines.append("    \(line)") }
             case .cell(let index): lines.append("    [cell \(index)]")
             case .inline(let index): lines.append("    [inline \(index)]")
             }

@@ -1,3 +1,4 @@
+import Foundation
 import Cells
 import Notebook
 import Testing
@@ -115,6 +116,16 @@ func sampleExecutedNotebook() -> ExecutedNotebook {
         #expect(html.contains("<style>\n:root {"))
         #expect(!html.contains("<link rel=\"stylesheet\""))
         #expect(!html.contains("class=\"pager\""))
+    }
+
+    @Test func aPageWrittenToAFileIsThePageRendered() throws {
+        let page = HTMLPage(sampleExecutedNotebook(), styles: .linked("k.css"))
+        let path = FileManager.default.temporaryDirectory.path + "/kernelbook-page-\(UUID().uuidString).html"
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        try page.write(to: path)
+        let written = try #require(FileManager.default.contents(atPath: path))
+        #expect(String(decoding: written, as: UTF8.self) == page.render())
+        #expect(page.render().hasPrefix("<!DOCTYPE html>") && page.render().hasSuffix("</html>\n"))
     }
 
     @Test func renderingIsByteIdenticalRunToRun() {
