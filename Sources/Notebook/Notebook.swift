@@ -107,18 +107,6 @@ public struct Notebook: Sendable {
     }
 }
 
-/// Why a notebook could not be read at all.
-public enum NotebookError: Error, CustomStringConvertible, Equatable, Sendable {
-    /// The file is missing, a directory, or not readable.
-    case unreadable(path: String, reason: String)
-
-    public var description: String {
-        switch self {
-        case let .unreadable(path, reason): "cannot read '\(path)': \(reason)"
-        }
-    }
-}
-
 extension String {
     func occurrences(of needle: String) -> Int {
         var count = 0

@@ -1,0 +1,16 @@
+import Cells
+
+/// Cell source as HTML, coloured from swift-syntax's tokens.
+enum CodeHTML {
+    static func highlighted(_ code: String) -> String {
+        var html = ""
+        for token in highlight(code) {
+            if token.kind == .plain {
+                html += HTML.escape(token.text)
+            } else {
+                html += "<span class=\"tok-\(token.kind.rawValue)\">\(HTML.escape(token.text))</span>"
+            }
+        }
+        return html
+    }
+}
