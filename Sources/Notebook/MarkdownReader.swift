@@ -1,6 +1,10 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 internal import Ccmark
 import Cells
-import Foundation
 
 /// Walks cmark's tree of one Markdown file once and turns it into a `Notebook`.
 ///

@@ -1,5 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 import Cells
-import Foundation
 
 /// A lesson read from a Markdown file: title, prose, cells and inline code, each located in the file.
 ///
@@ -60,9 +64,9 @@ public struct Notebook: Sendable {
     /// - Throws: `NotebookError.unreadable` when the file cannot be read.
     public init(contentsOf path: String, rawHTML: Bool = false) throws(NotebookError) {
         guard let text = Self.readUTF8(path) else {
-            var isDirectory: ObjCBool = false
-            let exists = FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory)
-            let reason = !exists ? "no such file" : isDirectory.boolValue ? "it is a directory" : "permission denied"
+            var status = stat()
+            let exists = stat(path, &status) == 0
+            let reason = !exists ? "no such file" : status.st_mode & S_IFMT == S_IFDIR ? "it is a directory" : "permission denied"
             throw .unreadable(path: path, reason: reason)
         }
         self.init(parsing: text, path: path, rawHTML: rawHTML)
@@ -91,9 +95,23 @@ public struct Notebook: Sendable {
         }
         // A file that grew while being read: read it again, the slow way.
         guard complete, lseek(descriptor, 0, SEEK_END) == off_t(size) else {
-            return FileManager.default.contents(atPath: path).map { String(decoding: $0, as: UTF8.self) }
+            return readToEnd(descriptor).map { String(decoding: $0, as: UTF8.self) }
         }
         return text
+    }
+
+    /// Every byte of the open file from its start, however long it is now; nil on a read error.
+    private static func readToEnd(_ descriptor: Int32) -> [UInt8]? {
+        guard lseek(descriptor, 0, SEEK_SET) == 0 else { return nil }
+        var bytes: [UInt8] = []
+        var chunk = [UInt8](repeating: 0, count: 1 << 16)
+        while true {
+            let got = chunk.withUnsafeMutableBytes { read(descriptor, $0.baseAddress!, $0.count) }
+            if got < 0 && errno == EINTR { continue }
+            guard got >= 0 else { return nil }
+            if got == 0 { return bytes }
+            bytes += chunk[..<got]
+        }
     }
 
     /// Whether reading found an error (warnings do not count).
@@ -111,7 +129,7 @@ extension String {
     func occurrences(of needle: String) -> Int {
         var count = 0
         var rest = self[...]
-        while let range = rest.range(of: needle) {
+        while let range = rest.firstRange(of: needle) {
             count += 1
             rest = rest[range.upperBound...]
         }

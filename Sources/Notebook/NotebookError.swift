@@ -1,5 +1,4 @@
 import Cells
-import Foundation
 
 /// Why a notebook could not be read at all.
 public enum NotebookError: Error, CustomStringConvertible, Equatable, Sendable {

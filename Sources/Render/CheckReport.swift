@@ -1,5 +1,9 @@
 import Cells
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 import Notebook
 
 /// The result of checking notebooks, for other tools (`kernelbook check --format json`).

@@ -1,5 +1,9 @@
 import Cells
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 /// A `Figure` as HTML: each panel a PNG inside the page, upscaled by whole pixels, with a colour scale.
 enum FigureHTML {

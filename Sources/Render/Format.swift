@@ -1,5 +1,3 @@
-import Foundation
-
 /// Number formatting for scales and labels: fixed, locale-free, 4 significant digits, no libm
 /// (whose last bits may differ between CPUs).
 enum Format {
@@ -10,15 +8,22 @@ enum Format {
         if value == 0 { return "0" }
         let magnitude = Double(abs(value))
         if magnitude >= 1e4 && magnitude < 1e9 {
-            return String(Int(value.rounded())).replacingOccurrences(of: "-", with: "−")
+            return minusSigns(String(Int(value.rounded())))
         }
         guard magnitude < 1e4, magnitude >= 1e-3 else {
-            return String(describing: value).replacingOccurrences(of: "-", with: "−")
+            return minusSigns(String(describing: value))
         }
         let decimals = [1000.0, 100, 10, 1, 0.1, 0.01].firstIndex(where: { magnitude >= $0 }) ?? 6
         let scale = powersOfTen[decimals]
         var text = String(describing: (Double(value) * scale).rounded() / scale)
         if text.hasSuffix(".0") { text.removeLast(2) }
-        return text.replacingOccurrences(of: "-", with: "−")
+        return minusSigns(text)
+    }
+
+    /// The text with each hyphen-minus `-` set as the minus sign `−`.
+    private static func minusSigns(_ text: String) -> String {
+        var result = ""
+        for character in text { result.append(character == "-" ? "−" : character) }
+        return result
     }
 }

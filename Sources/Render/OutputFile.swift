@@ -1,4 +1,8 @@
-import Foundation
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// Writing one output file without losing the old one on failure, and without replacing what is
 /// not a file (`-o /dev/null` must stay a device).
@@ -20,8 +24,8 @@ public enum OutputFile {
             guard writeAll(pieces, to: descriptor) else { throw .unwritable(path: path, reason: String(cString: strerror(errno))) }
             return
         }
-        let directory = (path as NSString).deletingLastPathComponent
-        let staging = (directory.isEmpty ? "." : directory) + "/.\((path as NSString).lastPathComponent).\(getpid()).tmp"
+        let (directory, name) = PathName.split(path)
+        let staging = (directory.isEmpty ? "." : directory) + "/.\(name).\(getpid()).tmp"
         // Written from the bytes themselves: wrapping megabytes in `Data` would copy them.
         let descriptor = open(staging, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o666)
         let written = descriptor >= 0 && writeAll(pieces, to: descriptor)
@@ -41,7 +45,7 @@ public enum OutputFile {
             let written = piece.withUTF8 { buffer in
                 var offset = 0
                 while offset < buffer.count {
-                    let written = Foundation.write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
+                    let written = writeBytes(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
                     if written < 0 && errno == EINTR { continue }
                     guard written > 0 else { return false }
                     offset += written
@@ -52,4 +56,9 @@ public enum OutputFile {
         }
         return true
     }
+}
+
+/// write(2), which `OutputFile.write` hides inside the type.
+private func writeBytes(_ descriptor: Int32, _ bytes: UnsafeRawPointer, _ count: Int) -> Int {
+    write(descriptor, bytes, count)
 }

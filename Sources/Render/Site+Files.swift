@@ -1,4 +1,13 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 extension Site {
     /// Writes the site to `directory`, replacing what is there only once every file is written.
@@ -9,26 +18,25 @@ extension Site {
     public func write(to directory: String) throws(SiteError) {
         let target = directory.hasSuffix("/") ? String(directory.dropLast()) : directory
         let fileManager = FileManager.default
-        let parent = (target as NSString).deletingLastPathComponent
-        let staging = (parent.isEmpty ? "." : parent) + "/.\((target as NSString).lastPathComponent).building-\(getpid())"
+        let (parent, name) = PathName.split(target)
+        let staging = (parent.isEmpty ? "." : parent) + "/.\(name).building-\(getpid())"
         try? fileManager.removeItem(atPath: staging)
-        do {
+        do throws(SiteError) {
             for (path, bytes) in files.sorted(by: { $0.key < $1.key }) {
                 let file = "\(staging)/\(path)"
-                try fileManager.createDirectory(
-                    atPath: (file as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+                if let reason = Self.makeDirectories(PathName.split(file).directory) {
+                    throw .unwritable(path: staging, reason: reason)
+                }
                 guard fileManager.createFile(atPath: file, contents: Data(bytes)) else {
-                    throw SiteError.unwritable(path: file, reason: "the file could not be created")
+                    throw .unwritable(path: file, reason: "the file could not be created")
                 }
             }
         } catch {
             try? fileManager.removeItem(atPath: staging)
-            if let error = error as? SiteError { throw error }
-            throw .unwritable(path: staging, reason: "\(error.localizedDescription)")
+            throw error
         }
-        var isDirectory: ObjCBool = false
-        if fileManager.fileExists(atPath: target, isDirectory: &isDirectory) {
-            guard isDirectory.boolValue else {
+        if let isDirectory = Self.isDirectory(target) {
+            guard isDirectory else {
                 try? fileManager.removeItem(atPath: staging)
                 throw .unwritable(path: target, reason: "it is a file, not a folder")
             }
@@ -61,14 +69,9 @@ extension Site {
         let base = directory.hasSuffix("/") ? String(directory.dropLast()) : directory
         var report: [String] = []
         var onDisk = Set<String>()
-        if let enumerator = FileManager.default.enumerator(atPath: base) {
-            while let path = enumerator.nextObject() as? String {
-                var isDirectory: ObjCBool = false
-                if FileManager.default.fileExists(atPath: "\(base)/\(path)", isDirectory: &isDirectory),
-                   !isDirectory.boolValue {
-                    onDisk.insert(path)
-                }
-            }
+        for path in (try? FileManager.default.subpathsOfDirectory(atPath: base)) ?? []
+        where Self.isDirectory("\(base)/\(path)") == false {
+            onDisk.insert(path)
         }
         for path in Set(files.keys).union(onDisk).sorted() {
             guard let expected = files[path] else {
@@ -82,6 +85,23 @@ extension Site {
             if Array(actual) != expected { report.append("\(base)/\(path): changed") }
         }
         return report
+    }
+
+    /// Whether `path` is a folder (following links); nil when nothing is there.
+    static func isDirectory(_ path: String) -> Bool? {
+        var status = stat()
+        guard stat(path, &status) == 0 else { return nil }
+        return status.st_mode & S_IFMT == S_IFDIR
+    }
+
+    /// Creates the folder `path` and any missing parents (`mkdir -p`); the reason when it cannot.
+    private static func makeDirectories(_ path: String) -> String? {
+        if path.isEmpty || mkdir(path, 0o777) == 0 || errno == EEXIST { return nil }
+        guard errno == ENOENT else { return String(cString: strerror(errno)) }
+        let parent = PathName.split(path).directory
+        guard parent != path else { return String(cString: strerror(ENOENT)) }
+        if let reason = makeDirectories(parent) { return reason }
+        return mkdir(path, 0o777) == 0 || errno == EEXIST ? nil : String(cString: strerror(errno))
     }
 
     /// Swaps two paths atomically with Linux's `renameat2(RENAME_EXCHANGE)`; false where the C

@@ -1,5 +1,9 @@
 import Cells
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 import Notebook
 
 /// A built site in memory: every file by its path relative to the site folder, and what went wrong.

@@ -1,5 +1,4 @@
 import Cells
-import Foundation
 import Notebook
 
 /// Why a site could not be read or written.

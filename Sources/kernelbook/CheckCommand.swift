@@ -1,5 +1,9 @@
 import ArgumentParser
-import Foundation
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 import Notebook
 import Render
 
@@ -23,8 +27,8 @@ struct CheckCommand: ParsableCommand {
         var files: [String] = []
         do {
             for path in paths {
-                var isDirectory: ObjCBool = false
-                if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue {
+                var status = stat()
+                if stat(path, &status) == 0, status.st_mode & S_IFMT == S_IFDIR {
                     files += try Site.notebookPaths(in: path)
                 } else {
                     files.append(path)
@@ -36,7 +40,7 @@ struct CheckCommand: ParsableCommand {
                 printError(Terminal.diagnostics(of: executed, color: options.colors(STDERR_FILENO)))
                 printError(Terminal.summary(of: executed) + "\n")
             case .json:
-                FileHandle.standardOutput.write(Data(CheckReport(executed).json().utf8))
+                printOutput(CheckReport(executed).json())
             }
             if executed.contains(where: \.failed) { throw ExitCode(1) }
         } catch let error as ExitCode {

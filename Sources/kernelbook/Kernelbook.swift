@@ -1,5 +1,9 @@
 import ArgumentParser
-import Foundation
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 @main
 struct Kernelbook: ParsableCommand {
@@ -15,15 +19,20 @@ struct Kernelbook: ParsableCommand {
             var command = try parseAsRoot()
             try command.run()
         } catch let error as ExitCode {
-            Foundation.exit(error.rawValue)
+            terminate(error.rawValue)
         } catch {
             let code = exitCode(for: error)
             if code == .success {
                 print(fullMessage(for: error))
-                Foundation.exit(0)
+                terminate(0)
             }
-            FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))
-            Foundation.exit(code == .validationFailure ? 2 : code.rawValue)
+            printError(fullMessage(for: error) + "\n")
+            terminate(code == .validationFailure ? 2 : code.rawValue)
         }
     }
+}
+
+/// exit(3), which `ParsableCommand.exit(withError:)` hides inside the command.
+private func terminate(_ status: Int32) -> Never {
+    exit(status)
 }

@@ -1,5 +1,9 @@
 import ArgumentParser
-import Foundation
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// When to colour diagnostics.
 enum ColorChoice: String, ExpressibleByArgument, CaseIterable {
@@ -21,13 +25,42 @@ struct OutputOptions: ParsableArguments {
         case .always: true
         case .never: false
         case .auto:
-            isatty(descriptor) == 1 && ProcessInfo.processInfo.environment["NO_COLOR"].map(\.isEmpty) ?? true
-                && ProcessInfo.processInfo.environment["TERM"] != "dumb"
+            isatty(descriptor) == 1 && environment("NO_COLOR").map(\.isEmpty) ?? true
+                && environment("TERM") != "dumb"
         }
     }
 }
 
+/// The environment variable `name`, nil when unset.
+func environment(_ name: String) -> String? {
+    getenv(name).map { String(cString: $0) }
+}
+
 /// Writes to standard error.
 func printError(_ text: String) {
-    FileHandle.standardError.write(Data(text.utf8))
+    var text = text
+    text.withUTF8 { writeAll(UnsafeRawBufferPointer($0), to: STDERR_FILENO) }
+}
+
+/// Writes to standard output, unbuffered.
+func printOutput(_ text: String) {
+    var text = text
+    text.withUTF8 { writeAll(UnsafeRawBufferPointer($0), to: STDOUT_FILENO) }
+}
+
+/// Writes `bytes` to `descriptor`, unbuffered.
+func writeAll(_ bytes: [UInt8], to descriptor: Int32) {
+    bytes.withUnsafeBytes { writeAll($0, to: descriptor) }
+}
+
+/// Writes every byte with write(2), resuming after interrupted and partial writes; gives up
+/// silently when the descriptor takes no more (a closed pipe).
+func writeAll(_ bytes: UnsafeRawBufferPointer, to descriptor: Int32) {
+    var offset = 0
+    while offset < bytes.count {
+        let written = write(descriptor, bytes.baseAddress! + offset, bytes.count - offset)
+        if written < 0 && errno == EINTR { continue }
+        guard written > 0 else { return }
+        offset += written
+    }
 }

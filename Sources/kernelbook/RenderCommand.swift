@@ -1,5 +1,9 @@
 import ArgumentParser
-import Foundation
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 import Notebook
 import Render
 
@@ -44,7 +48,7 @@ struct RenderCommand: ParsableCommand {
                 throw ExitCode(2)
             }
         } else {
-            FileHandle.standardOutput.write(Data(page.renderUTF8()))
+            writeAll(page.renderUTF8(), to: STDOUT_FILENO)
         }
         if executed.failed { throw ExitCode(1) }
     }

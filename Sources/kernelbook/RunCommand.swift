@@ -1,5 +1,9 @@
 import ArgumentParser
-import Foundation
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 import Notebook
 import Render
 
@@ -21,7 +25,7 @@ struct RunCommand: ParsableCommand {
             throw ExitCode(2)
         }
         let executed = read.run()
-        FileHandle.standardOutput.write(Data(Terminal.transcript(of: executed, color: options.colors(STDOUT_FILENO)).utf8))
+        printOutput(Terminal.transcript(of: executed, color: options.colors(STDOUT_FILENO)))
         printError(Terminal.diagnostics(of: [executed], color: options.colors(STDERR_FILENO)))
         printError(Terminal.summary(of: [executed]) + "\n")
         if executed.failed { throw ExitCode(1) }
