@@ -24,6 +24,16 @@ public struct Cell: Sendable, Hashable {
         code.codeLines.dropFirst(optionLineCount).joined(separator: "\n")
     }
 
+    /// The UTF-8 offset in `code` of the first displayed line.
+    public var displayedCodeOffset: Int {
+        var newlines = 0
+        for (offset, byte) in code.utf8.enumerated() where newlines < optionLineCount && byte == UInt8(ascii: "\n") {
+            newlines += 1
+            if newlines == optionLineCount { return offset + 1 }
+        }
+        return optionLineCount == 0 ? 0 : code.utf8.count
+    }
+
     /// The `.md` line of the first displayed line.
     public var displayedFirstLine: Int { firstLine + optionLineCount }
 

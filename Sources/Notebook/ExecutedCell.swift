@@ -20,11 +20,15 @@ public struct ExecutedCell: Sendable, Hashable {
     public var executionCount: Int?
     /// What the cell showed, in order.
     public var outputs: [CellOutput]
+    /// The displayed code's runs, as `highlight(cell.displayedCode)` gives them, taken from the
+    /// cell's own parse; nil when the cell was not parsed (`eval: false`).
+    public var highlightedCode: [HighlightedToken]?
 
     /// Creates a result.
-    public init(status: Status, executionCount: Int?, outputs: [CellOutput]) {
+    public init(status: Status, executionCount: Int?, outputs: [CellOutput], highlightedCode: [HighlightedToken]? = nil) {
         self.status = status
         self.executionCount = executionCount
         self.outputs = outputs
+        self.highlightedCode = highlightedCode
     }
 }

@@ -14,6 +14,7 @@ final class ProgramQueue: @unchecked Sendable {
     /// What a cell's program is made from; nil for an `eval: false` cell.
     private let sources: [Cell?]
     private let path: String
+    private let highlighting: Bool
     /// The next cell to claim for parsing.
     private let next = Atomic<Int>(0)
     // Allocated, not stored inline: a pthread object must not move, and `&property` promises no address.
@@ -23,10 +24,11 @@ final class ProgramQueue: @unchecked Sendable {
     private var programs: [CellProgram?]
     private var parsed: [Bool]
 
-    /// Starts parsing `notebook`'s cells.
-    init(_ notebook: Notebook) {
+    /// Starts parsing `notebook`'s cells, colouring their displayed code too when `highlighting`.
+    init(_ notebook: Notebook, highlighting: Bool = false) {
         sources = notebook.cells.map { $0.options.eval ? $0 : nil }
         path = notebook.path
+        self.highlighting = highlighting
         programs = Array(repeating: nil, count: sources.count)
         parsed = Array(repeating: false, count: sources.count)
         pthread_mutex_init(mutex, nil)
@@ -72,7 +74,8 @@ final class ProgramQueue: @unchecked Sendable {
         let index = next.wrappingAdd(1, ordering: .relaxed).oldValue
         guard index < sources.count else { return false }
         let program = sources[index].map { cell in
-            CellProgram(source: cell.code, file: path, firstLine: cell.firstLine, columnOffsets: cell.columnOffsets)
+            CellProgram(source: cell.code, file: path, firstLine: cell.firstLine, columnOffsets: cell.columnOffsets,
+                        highlightingFrom: highlighting ? cell.displayedCodeOffset : nil)
         }
         pthread_mutex_lock(mutex)
         programs[index] = program

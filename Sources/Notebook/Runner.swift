@@ -8,8 +8,10 @@ extension Notebook {
     /// are reported even when an earlier error stops the run. An error in a cell (unless its
     /// `error:` option expects one) or a failed `#require` stops the notebook: later cells and
     /// inline code are marked not run.
-    public func run() -> ExecutedNotebook {
-        Runner(notebook: self).run()
+    /// - Parameter highlighting: also colour each parsed cell's displayed code from its parse,
+    ///   for HTML (`ExecutedCell.highlightedCode`).
+    public func run(highlighting: Bool = false) -> ExecutedNotebook {
+        Runner(notebook: self, highlighting: highlighting).run()
     }
 }
 
@@ -23,11 +25,11 @@ private struct Runner {
     var executionCount = 0
     var stopped = false
 
-    init(notebook: Notebook) {
+    init(notebook: Notebook, highlighting: Bool) {
         self.notebook = notebook
         executed = ExecutedNotebook(unexecuted: notebook)
         interpreter = Interpreter(file: notebook.path)
-        programs = ProgramQueue(notebook)
+        programs = ProgramQueue(notebook, highlighting: highlighting)
     }
 
     consuming func run() -> ExecutedNotebook {
@@ -41,8 +43,13 @@ private struct Runner {
         }
         // Every cell's syntax errors count, run or not, ahead of what the run added.
         var diagnostics = notebook.diagnostics
-        for program in programs.all().compactMap({ $0 }) {
+        for (index, program) in programs.all().enumerated() {
+            guard let program else { continue }
             diagnostics += program.diagnostics
+            // The displayed code drops carriage returns, which the parsed code keeps.
+            if !program.highlighted.isEmpty, program.highlighted.map(\.text).joined() == notebook.cells[index].displayedCode {
+                executed.cells[index].highlightedCode = program.highlighted
+            }
         }
         executed.diagnostics = Self.ordered(diagnostics + added)
         return executed

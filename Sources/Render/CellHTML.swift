@@ -12,7 +12,7 @@ enum CellHTML {
         if options.echo {
             let count = result.executionCount.map { "[\($0)]" } ?? "[ ]"
             html += "<div class=\"cell-source\"><span class=\"count\" aria-hidden=\"true\">\(count)</span>"
-            html += "<pre><code class=\"language-swift\">\(CodeHTML.highlighted(cell.displayedCode))</code></pre></div>\n"
+            html += "<pre><code class=\"language-swift\">\(CodeHTML.highlighted(result.highlightedCode ?? highlight(cell.displayedCode)))</code></pre></div>\n"
         }
         if let badge = badge(options, result.status) {
             html += "<span class=\"badge\">\(badge)</span>\n"

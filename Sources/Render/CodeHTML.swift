@@ -2,9 +2,9 @@ import Cells
 
 /// Cell source as HTML, coloured from swift-syntax's tokens.
 enum CodeHTML {
-    static func highlighted(_ code: String) -> String {
+    static func highlighted(_ tokens: [HighlightedToken]) -> String {
         var html = ""
-        for token in highlight(code) {
+        for token in tokens {
             if token.kind == .plain {
                 html += HTML.escape(token.text)
             } else {

@@ -33,7 +33,7 @@ struct BuildCommand: ParsableCommand {
             printError("error: \(error)\n")
             throw ExitCode(2)
         }
-        let site = Site(notebooksRead.map { $0.run() })
+        let site = Site(notebooksRead.map { $0.run(highlighting: true) })
         printError(Terminal.diagnostics(of: site.notebooks, color: options.colorsStandardError))
         printError(Terminal.summary(of: site.notebooks) + "\n")
         if check {

@@ -33,7 +33,7 @@ struct RenderCommand: ParsableCommand {
             printError("error: \(error)\n")
             throw ExitCode(2)
         }
-        let executed = read.run()
+        let executed = read.run(highlighting: true)
         printError(Terminal.diagnostics(of: [executed], color: options.colorsStandardError))
         if executed.failed && !allowFailures {
             printError("error: \(notebook) has errors; no page written (use --allow-failures to write it anyway)\n")

@@ -87,6 +87,17 @@ import Testing
         #expect(cell.displayedCode == "let a = 1\n")
         #expect(cell.displayedFirstLine == 5)
         #expect(cell.optionLineCount == 1)
+        #expect(cell.displayedCodeOffset == "//| echo: false\n".utf8.count)
+    }
+
+    @Test(arguments: [
+        ("let a = 1\n", 0), ("//| echo: false\n//| label: é\nlet a = 1\n", 30), ("//| echo: false\n", 16),
+        ("//| echo: false\r\nlet a = 1\r\n", 16),  // cmark gives code blocks LF endings
+    ])
+    func theDisplayedCodeStartsAfterTheOptionLines(code: String, offset: Int) throws {
+        let notebook = Notebook(parsing: "# T\n\n```swift\n\(code)```\n", path: "t.md")
+        let cell = try #require(notebook.cells.first)
+        #expect(cell.displayedCodeOffset == offset)
     }
 
     @Test(arguments: [

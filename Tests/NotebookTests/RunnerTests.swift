@@ -172,4 +172,48 @@ import Testing
         #expect(quiet.diagnostics.isEmpty)
         #expect(!quiet.cells[0].outputs.contains(where: isDiagnostic))
     }
+
+    @Test func highlightingColoursEachParsedCellsDisplayedCode() {
+        let text = """
+            # T
+
+            ```swift
+            //| label: first
+            let a = relu(Tensor.zeros([2]))
+            ```
+
+            ```swift
+            //| eval: false
+            let b = 1
+            ```
+
+            ```swift
+            #expect(a.count == 2)
+            ```
+            """
+        let notebook = Notebook(parsing: text, path: "t.md")
+        let coloured = notebook.run(highlighting: true)
+        #expect(coloured.cells[0].highlightedCode == highlight("let a = relu(Tensor.zeros([2]))\n"))
+        #expect(coloured.cells[1].highlightedCode == nil)
+        #expect(coloured.cells[2].highlightedCode == highlight("#expect(a.count == 2)\n"))
+        #expect(notebook.run().cells.allSatisfy { $0.highlightedCode == nil })
+    }
+
+    @Test func aCellWhoseDisplayedCodeIsNotItsTextIsLeftToBeColouredFromThatCode() {
+        // cmark turns CRLF into LF in code blocks; a cell made otherwise may keep its CRs, which
+        // the displayed code drops.
+        var notebook = Notebook(path: "t.md", source: SourceText("let a = 1\r\n"))
+        notebook.cells = [Cell(index: 0, fenceLine: 1, fenceColumn: 1, firstLine: 2, code: "let a = 1\r\n",
+                               columnOffsets: [0], options: CellOptions(), optionLineCount: 0)]
+        notebook.body = [.cell(0)]
+        let executed = notebook.run(highlighting: true)
+        #expect(executed.cells[0].status == .completed)
+        #expect(executed.cells[0].highlightedCode == nil)
+    }
+
+    @Test func windowsLineEndingsAreColouredFromTheParseToo() {
+        let executed = Notebook(parsing: "# T\r\n\r\n```swift\r\n//| label: a\r\nlet a = 1\r\n```\r\n", path: "t.md")
+            .run(highlighting: true)
+        #expect(executed.cells[0].highlightedCode == highlight("let a = 1\n"))
+    }
 }

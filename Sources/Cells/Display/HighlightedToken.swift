@@ -38,25 +38,26 @@ public struct HighlightedToken: Sendable, Hashable {
 /// The runs of `source` with their roles, for HTML; their texts concatenated are `source`.
 public func highlight(_ source: String) -> [HighlightedToken] {
     LargeStack.run {
-        var highlighter = Highlighter(source)
-        return highlighter.tokens()
+        var text = source
+        let tree = text.withUTF8 { Parser.parse(source: $0, maximumNestingLevel: CellProgram.maximumNestingLevel) }
+        return Highlighter.runs(of: tree, bytes: Array(source.utf8), from: 0)
     }
 }
 
 /// Classifies every byte of a cell's source by walking swift-syntax's tokens and trivia.
-private struct Highlighter {
-    let source: String
+struct Highlighter {
     let bytes: [UInt8]
+    /// Bytes before this offset (padding ahead of the cell) get no runs.
+    let start: Int
     var runs: [HighlightedToken] = []
 
-    init(_ source: String) {
-        self.source = source
-        bytes = Array(source.utf8)
+    /// The runs of `bytes[start...]`, classified by `tree`, the parse of `bytes`.
+    static func runs(of tree: SourceFileSyntax, bytes: [UInt8], from start: Int) -> [HighlightedToken] {
+        var highlighter = Highlighter(bytes: bytes, start: start)
+        return highlighter.tokens(tree)
     }
 
-    mutating func tokens() -> [HighlightedToken] {
-        var text = source
-        let tree = text.withUTF8 { Parser.parse(source: $0, maximumNestingLevel: CellProgram.maximumNestingLevel) }
+    private mutating func tokens(_ tree: SourceFileSyntax) -> [HighlightedToken] {
         var offset = 0
         for token in tree.tokens(viewMode: .sourceAccurate) {
             offset = trivia(token.leadingTrivia, from: offset)
@@ -65,6 +66,7 @@ private struct Highlighter {
             offset = trivia(token.trailingTrivia, from: end)
         }
         append(.plain, offset, bytes.count)
+        let source = String(decoding: bytes[min(start, bytes.count)...], as: UTF8.self)
         guard runs.map(\.text).joined() == source else {
             // Never expected; the contract is that the texts give back the source.
             return source.isEmpty ? [] : [HighlightedToken(kind: .plain, text: source)]
@@ -88,7 +90,7 @@ private struct Highlighter {
     }
 
     private mutating func append(_ kind: HighlightedToken.Kind, _ start: Int, _ end: Int) {
-        let start = min(start, bytes.count), end = min(max(end, start), bytes.count)
+        let start = min(max(start, self.start), bytes.count), end = min(max(end, start), bytes.count)
         guard end > start else { return }
         let text = String(decoding: bytes[start..<end], as: UTF8.self)
         if let last = runs.last, last.kind == kind {

@@ -15,32 +15,43 @@ public struct CellProgram: Sendable {
     public private(set) var diagnostics: [Diagnostic]
     /// The lowered statements; meaningful only when `diagnostics` has no error.
     let statements: [Stmt]
+    /// The runs of `source` from the offset given as `highlightingFrom`, as `highlight` gives
+    /// them for that text, classified from this parse; empty when not asked for.
+    public let highlighted: [HighlightedToken]
 
     /// Deeper nesting than this is a syntax error rather than a risk to the stack.
     static let maximumNestingLevel = 256
 
     /// Parses and lowers `source`, a cell whose first line is line `firstLine` of `file`.
-    /// - Parameter columnOffsets: added to the columns of the cell's i-th line (0-based), for cells
-    ///   indented inside list items or quotes.
-    public init(source: String, file: String, firstLine: Int, columnOffsets: [Int] = []) {
+    /// - Parameters:
+    ///   - columnOffsets: added to the columns of the cell's i-th line (0-based), for cells
+    ///     indented inside list items or quotes.
+    ///   - highlightingFrom: the UTF-8 offset in `source` from which to colour the code for
+    ///     `highlighted` (after the option lines, at the start of a line); nil for none.
+    public init(source: String, file: String, firstLine: Int, columnOffsets: [Int] = [],
+                highlightingFrom: Int? = nil) {
         self.source = source
         self.file = file
-        (statements, diagnostics) = LargeStack.run {
-            Self.lower(source: source, file: file, firstLine: max(firstLine, 1), columnOffsets: columnOffsets)
+        (statements, diagnostics, highlighted) = LargeStack.run {
+            Self.lower(source: source, file: file, firstLine: max(firstLine, 1), columnOffsets: columnOffsets,
+                       highlightingFrom: highlightingFrom)
         }
     }
 
     /// Whether the program can run: it has no error.
     public var isRunnable: Bool { !diagnostics.contains { $0.severity == .error } }
 
-    private static func lower(source: String, file: String, firstLine: Int, columnOffsets: [Int])
-        -> ([Stmt], [Diagnostic]) {
+    private static func lower(source: String, file: String, firstLine: Int, columnOffsets: [Int],
+                              highlightingFrom: Int?) -> ([Stmt], [Diagnostic], [HighlightedToken]) {
         // Padding with newlines makes swift-syntax count the `.md` file's lines.
         var padded = String(repeating: "\n", count: firstLine - 1) + source
         let tree = padded.withUTF8 { buffer in
             Parser.parse(source: buffer, maximumNestingLevel: maximumNestingLevel)
         }
-        let mapper = SpanMapper(tree: tree, source: Array(padded.utf8), file: file, firstLine: firstLine, columnOffsets: columnOffsets)
+        let bytes = Array(padded.utf8)
+        // Coloured from the tree as parsed: folding operators changes the parents it looks at.
+        let highlighted = highlightingFrom.map { Highlighter.runs(of: tree, bytes: bytes, from: firstLine - 1 + $0) } ?? []
+        let mapper = SpanMapper(tree: tree, source: bytes, file: file, firstLine: firstLine, columnOffsets: columnOffsets)
         var diagnostics = ParseDiagnosticsGenerator.diagnostics(for: tree).map { convert($0, mapper: mapper, file: file) }
         var operatorErrors: [OperatorError] = []
         let folded = OperatorTable.standardOperators.foldAll(tree) { operatorErrors.append($0) }
@@ -48,13 +59,13 @@ public struct CellProgram: Sendable {
             diagnostics += locatedOperatorErrors(in: tree).map { convert($0.asDiagnostic, mapper: mapper, file: file) }
         }
         guard let file_ = folded.as(SourceFileSyntax.self) else {
-            return ([], diagnostics)
+            return ([], diagnostics, highlighted)
         }
         var lowerer = Lowerer(mapper: mapper, file: file)
         let statements = lowerer.block(file_.statements)
         diagnostics += lowerer.diagnostics
         diagnostics.sort { $0.location < $1.location }
-        return (statements, diagnostics)
+        return (statements, diagnostics, highlighted)
     }
 
     /// The operator errors of `tree`, found again sequence by sequence in the tree as parsed.

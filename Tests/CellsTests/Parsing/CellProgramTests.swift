@@ -69,4 +69,18 @@ import TestSupport
         #expect(diagnostic.location.line == 6)
         #expect(!run.outputs.contains(.text("1\n")))
     }
+
+    @Test(arguments: [
+        ("//| echo: false\nlet y = relu(Conv2D(filters: 16)(x)) // go\n#expect(y.count == 2.5)\n", 16),
+        ("print(\"n = \\(n)!\")", 0),
+        ("//| label: a\n\n  func f() {}\nt.sum()\nt.shape", 13),
+        ("let a = 1 +", 0),
+    ])
+    func theCodeIsColouredFromTheCellsOwnParseAsHighlightColoursIt(source: String, offset: Int) {
+        let utf8 = Array(source.utf8)
+        let shown = String(decoding: utf8[offset...], as: UTF8.self)
+        let program = CellProgram(source: source, file: "t.md", firstLine: 12, highlightingFrom: offset)
+        #expect(program.highlighted == highlight(shown))
+        #expect(CellProgram(source: source, file: "t.md", firstLine: 12).highlighted.isEmpty)
+    }
 }
