@@ -1,28 +1,33 @@
 import Synchronization
 
 /// A name a cell binds or uses, interned: scopes compare small numbers rather than hash strings.
+///
+/// Only the number is stored, so copying a name costs no reference counting; the text is
+/// looked up when a diagnostic or a built-in lookup needs it.
 struct Name: Hashable, Sendable, CustomStringConvertible {
-    /// The name as written.
-    let text: String
     /// The same number for the same text everywhere in the process, counting from 0.
     let id: Int
 
     /// The name `text`, interned.
     init(_ text: String) {
-        self.text = text
         id = Self.table.withLock { table in
-            if let id = table[text] { return id }
-            let id = table.count
-            table[text] = id
+            if let id = table.ids[text] { return id }
+            let id = table.texts.count
+            table.ids[text] = id
+            table.texts.append(text)
             return id
         }
     }
 
-    static func == (a: Name, b: Name) -> Bool { a.id == b.id }
-
-    func hash(into hasher: inout Hasher) { hasher.combine(id) }
+    /// The name as written.
+    var text: String {
+        Self.table.withLock { $0.texts[id] }
+    }
 
     var description: String { text }
+
+    /// `_`, which binds nothing.
+    static let wildcard = Name("_")
 
     /// `$0`, `$1`, …: a closure's shorthand parameter `index`.
     static func shorthand(_ index: Int) -> Name {
@@ -30,5 +35,5 @@ struct Name: Hashable, Sendable, CustomStringConvertible {
     }
 
     private static let shorthands = (0..<8).map { Name("$\($0)") }
-    private static let table = Mutex<[String: Int]>([:])
+    private static let table = Mutex<(ids: [String: Int], texts: [String])>(([:], []))
 }

@@ -3,6 +3,7 @@ extension Builtin {
     /// - Throws: the label or arity error when no signature's labels fit, else the first type error.
     func bind(_ arguments: [EvaluatedArgument], trailingClosure: EvaluatedArgument?, call: Span)
         throws -> (form: Int, values: [Value?], spans: [Span]) {
+        if trailingClosure == nil, let exact = bindExactly(arguments) { return (0, exact.values, exact.spans) }
         var arguments = arguments
         if isVariadic {
             // The leading unlabelled arguments are the one variadic parameter's elements.
@@ -51,6 +52,25 @@ extension Builtin {
             throw CellsError("no exact matches in call to '\(name)'; expected \(accepted)", at: call)
         }
         throw labelError ?? CellsError("cannot call '\(name)'", at: call)
+    }
+
+    /// The arguments as the first form takes them when they are written with exactly its labels,
+    /// in order, and each converts; nil otherwise. The general matching then picks the same form
+    /// with the same values, so this only saves its work on the common call.
+    private func bindExactly(_ arguments: [EvaluatedArgument]) -> (values: [Value?], spans: [Span])? {
+        guard !isVariadic, let parameters = signatures.first?.parameters, parameters.count == arguments.count else {
+            return nil
+        }
+        for (parameter, argument) in zip(parameters, arguments) where parameter.label != argument.label {
+            return nil
+        }
+        var values: [Value?] = []
+        values.reserveCapacity(arguments.count)
+        for (parameter, argument) in zip(parameters, arguments) {
+            guard let value = parameter.type.convert(argument.value) else { return nil }
+            values.append(value)
+        }
+        return (values, arguments.map(\.span))
     }
 
     /// "cannot convert value of type 'String' to expected argument type 'Int'".

@@ -120,7 +120,8 @@ enum SequenceMethods {
     /// Runs a mutating method (`append`, `insert`, `remove`, …) on an array in place.
     static func mutate(_ elements: inout [Value], _ name: String, _ arguments: [EvaluatedArgument],
                        interpreter: Interpreter, at span: Span) throws -> Value {
-        let builtin = mutatingTable[name]!
+        // The one `append(_:)` of a loop is looked up without hashing its name.
+        let builtin = name == "append" ? appendMethod : mutatingTable[name]!
         let (form, values, spans) = try builtin.bind(arguments, trailingClosure: nil, call: span)
         let call = Invocation(interpreter: interpreter, name: name, receiver: nil, form: form, arguments: values, spans: spans,
                               span: span)
@@ -156,8 +157,12 @@ enum SequenceMethods {
         return .void
     }
 
+    private static let appendMethod = Builtin("append", forms: [
+        Signature([.required(nil, .any)]), Signature([.required("contentsOf", .any)]),
+    ]) { _ in .void }
+
     private static let mutatingTable: [String: Builtin] = Dictionary(uniqueKeysWithValues: [
-        Builtin("append", forms: [Signature([.required(nil, .any)]), Signature([.required("contentsOf", .any)])]) { _ in .void },
+        appendMethod,
         Builtin("insert", [.required(nil, .any), .required("at", .int)]) { _ in .void },
         Builtin("remove", [.required("at", .int)]) { _ in .void },
         Builtin("removeLast", []) { _ in .void },

@@ -51,7 +51,7 @@ extension Interpreter {
         case (.array, .array), (.range, .range), (.function, .function):
             return value
         default:
-            if old.typeName == value.typeName || sameKind(old, value) { return value }
+            if sameKind(old, value) || old.typeName == value.typeName { return value }
         }
         throw CellsError("cannot assign value of type '\(value.typeName)' to type '\(old.typeName)'", at: span)
     }
@@ -114,8 +114,14 @@ extension Interpreter {
         }
     }
 
-    /// Array methods that change the array, called on a variable: `a.append(x)`.
-    static let mutatingMethods: Set<String> = ["append", "insert", "remove", "removeLast", "removeFirst", "removeAll"]
+    /// Whether `name` is an array method that changes the array, called on a variable: `a.append(x)`.
+    static func isMutatingMethod(_ name: String) -> Bool {
+        // Compared rather than hashed: every method call asks.
+        switch name {
+        case "append", "insert", "remove", "removeLast", "removeFirst", "removeAll": true
+        default: false
+        }
+    }
 
     /// `a.append(x)` and the other mutating array methods; the base must be a `var`.
     func callMutating(_ name: String, on base: Expr, _ arguments: [Argument], in scope: Scope, at span: Span)

@@ -2,7 +2,7 @@ extension Interpreter {
     /// A call expression: a function, a method, an initialiser (`Conv2D(…)`) or a layer (`conv(x)`).
     func call(_ callee: Expr, _ arguments: [Argument], trailingClosure: Closure?, in scope: Scope,
               at span: Span) throws -> Value {
-        if case .member(let base, let name) = callee.kind, Self.mutatingMethods.contains(name) {
+        if case .member(let base, let name) = callee.kind, Self.isMutatingMethod(name) {
             return try callMutating(name, on: base, arguments, in: scope, at: span)
         }
         let function: Value
@@ -153,7 +153,7 @@ extension Interpreter {
                 throw CellsError("contextual closure type expects \(arguments.count) argument\(arguments.count == 1 ? "" : "s"), "
                                  + "but \(closure.parameters.count) were used in closure body", at: closure.span)
             }
-            for (name, value) in zip(closure.parameters, arguments) where name.text != "_" {
+            for (name, value) in zip(closure.parameters, arguments) where name != .wildcard {
                 scope.define(name, value, mutable: false)
             }
         }

@@ -93,7 +93,7 @@ extension Interpreter {
     }
 
     private func isMutatingCall(_ callee: Expr) -> Bool {
-        if case .member(_, let name) = callee.kind { return Self.mutatingMethods.contains(name) }
+        if case .member(_, let name) = callee.kind { return Self.isMutatingMethod(name) }
         return false
     }
 

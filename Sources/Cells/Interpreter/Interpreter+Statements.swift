@@ -136,12 +136,20 @@ extension Interpreter {
     private func forIn(name: Name?, sequence: Expr, filter: Expr?, body: [Stmt], in scope: Scope,
                        at span: Span) throws -> Flow {
         var iterator = try iterate(try evaluate(sequence, in: scope), at: sequence.span)
+        // An iteration's scope serves the next one when nothing kept it (a local function keeps
+        // its scope); emptied at the end of each iteration, it frees what it held as before.
+        var spare: Scope?
         while let element = try iterator.next() {
             try tickRepeating(span)
-            let inner = Scope(parent: scope)
+            var inner = spare ?? Scope(parent: scope)
+            spare = nil
             if let name { inner.define(name, element, mutable: false) }
-            if let filter, try !boolean(filter, in: inner) { continue }
-            switch try execute(body, in: inner) {
+            let flow = if let filter, try !boolean(filter, in: inner) { Flow.continued } else { try execute(body, in: inner) }
+            if isKnownUniquelyReferenced(&inner) {
+                inner.clear()
+                spare = inner
+            }
+            switch flow {
             case .normal, .continued: continue
             case .broke: return .normal
             case .returned(let value): return .returned(value)

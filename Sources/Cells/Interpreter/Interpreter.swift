@@ -17,21 +17,22 @@ public final class Interpreter {
     /// deterministic, and an explicit `seed:` always wins.
     var nextSeed: UInt64 = 1
 
-    // The state of the cell running now.
+    // The state of the cell running now. The counters every step touches skip the run-time
+    // exclusivity check: they are only read and written in place, never held across a call.
     var outputs: [CellOutput] = []
-    var steps = 0
-    var clockCountdown = Interpreter.clockInterval
-    var depth = 0
+    @exclusivity(unchecked) var steps = 0
+    @exclusivity(unchecked) var clockCountdown = Interpreter.clockInterval
+    @exclusivity(unchecked) var depth = 0
     var deadline = ContinuousClock.now
     var timeout = Duration.seconds(30)
     var runFile = ""
     /// Global names declared by the cell running now, to find redeclarations within it.
     var declaredInCell: Set<Name> = []
     /// One entry per active call; non-nil while a layer builder (`Sequential { … }`) collects.
-    var collectors: [LayerCollector?] = [nil]
+    @exclusivity(unchecked) var collectors: [LayerCollector?] = [nil]
     /// The built-in each name stands for, by the name's number: nil when not yet looked up,
     /// `.some(nil)` for a name that is no built-in.
-    var builtinCache: [Value??] = []
+    @exclusivity(unchecked) var builtinCache: [Value??] = []
 
     /// Creates an empty kernel for the notebook `file`.
     public init(file: String, limits: Limits = Limits()) {
