@@ -43,6 +43,7 @@ extension Interpreter {
                                  at: indices[0].span)
             }
         case .tensor(let box):
+            if let scalar = Self.scalar(of: box, at: indices) { return .float(scalar) }
             let tensor = box.tensor
             let picks = try tensorIndices(indices, for: tensor)
             if picks.count == tensor.rank, picks.allSatisfy({ if case .at = $0 { true } else { false } }) {
@@ -54,6 +55,18 @@ extension Interpreter {
         default:
             throw CellsError("value of type '\(container.typeName)' has no subscripts", at: span)
         }
+    }
+
+    /// The scalar at one `Int` index per axis, each in range; nil otherwise, for the general
+    /// path and its diagnostics. Reads in place, as a loop over a tensor's elements does.
+    private static func scalar(of box: TensorBox, at indices: [EvaluatedArgument]) -> Float? {
+        guard indices.count == box.tensor.shape.count else { return nil }
+        var offset = 0
+        for (argument, size) in zip(indices, box.tensor.shape) {
+            guard case .int(let index) = argument.value, index >= 0, index < size else { return nil }
+            offset = offset * size + index
+        }
+        return box.tensor.scalars[offset]
     }
 
     /// The `TensorIndex` for each subscript argument, partial ranges resolved against the axis size.

@@ -53,6 +53,9 @@ extension Interpreter {
     /// other side's type; tensors element-wise, with each other or with a number.
     func applyBinary(_ op: BinaryOperator, _ a: Value, _ b: Value, left: Expr, right: Expr, at span: Span)
         throws -> Value {
+        // Two Ints or two Doubles, a loop's arithmetic, before the tensor cases are ruled out.
+        if case .int(let x) = a, case .int(let y) = b { return try integer(op, x, y, at: span) }
+        if case .double(let x) = a, case .double(let y) = b { return try floating(op, x, y, at: span) { .double($0) } }
         if let result = try applyTensorBinary(op, a, b, at: span) { return result }
         switch (a, b) {
         case (.int(let x), .int(let y)):
