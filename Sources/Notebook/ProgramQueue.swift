@@ -86,25 +86,10 @@ final class ProgramQueue: @unchecked Sendable {
     }
 
     private func startHelper() {
-        var attributes = pthread_attr_t()
-        pthread_attr_init(&attributes)
-        defer { pthread_attr_destroy(&attributes) }
-        pthread_attr_setdetachstate(&attributes, Int32(PTHREAD_CREATE_DETACHED))
-        #if canImport(Glibc)
-        var thread = pthread_t()
-        #else
-        var thread: pthread_t?
-        #endif
-        // The helper keeps the queue alive until it has nothing left to claim.
-        let context = Unmanaged.passRetained(self).toOpaque()
-        let started = pthread_create(&thread, &attributes, { context in
-            let queue = Unmanaged<ProgramQueue>.fromOpaque(context!).takeRetainedValue()
-            while queue.parseNext() {}
-            return nil
-        }, context)
-        if started != 0 {
-            // No thread to be had: the caller parses every cell itself.
-            Unmanaged<ProgramQueue>.fromOpaque(context).release()
+        // The helper keeps the queue alive until it has nothing left to claim; without a thread,
+        // the caller parses every cell itself.
+        _ = DetachedThread.start { [self] in
+            while parseNext() {}
         }
     }
 }

@@ -26,13 +26,7 @@ struct RenderCommand: ParsableCommand {
     @OptionGroup var options: OutputOptions
 
     func run() throws {
-        let read: Notebook
-        do {
-            read = try Notebook(contentsOf: notebook, rawHTML: unsafeHTML)
-        } catch {
-            printError("error: \(error)\n")
-            throw ExitCode(2)
-        }
+        let read = try readNotebook(notebook, rawHTML: unsafeHTML)
         let executed = read.run(highlighting: true)
         printError(Terminal.diagnostics(of: [executed], color: options.colorsStandardError))
         if executed.failed && !allowFailures {

@@ -17,13 +17,7 @@ struct RunCommand: ParsableCommand {
     @OptionGroup var options: OutputOptions
 
     func run() throws {
-        let read: Notebook
-        do {
-            read = try Notebook(contentsOf: notebook)
-        } catch {
-            printError("error: \(error)\n")
-            throw ExitCode(2)
-        }
+        let read = try readNotebook(notebook)
         let executed = read.run()
         printOutput(Terminal.transcript(of: executed, color: options.colors(STDOUT_FILENO)))
         printError(Terminal.diagnostics(of: [executed], color: options.colors(STDERR_FILENO)))

@@ -87,29 +87,11 @@ enum LargeStack {
         }
 
         private func start() -> Bool {
-            var attributes = pthread_attr_t()
-            pthread_attr_init(&attributes)
-            defer { pthread_attr_destroy(&attributes) }
-            pthread_attr_setstacksize(&attributes, LargeStack.size)
-            pthread_attr_setdetachstate(&attributes, Int32(PTHREAD_CREATE_DETACHED))
-            #if canImport(Glibc)
-            var thread = pthread_t()
-            #else
-            var thread: pthread_t?
-            #endif
             // The thread keeps the worker alive until it stops.
-            let context = Unmanaged.passRetained(self).toOpaque()
-            let started = pthread_create(&thread, &attributes, { context in
-                let worker = Unmanaged<Worker>.fromOpaque(context!).takeRetainedValue()
-                pthread_setspecific(Worker.workerKey, context)
-                worker.serve()
-                return nil
-            }, context)
-            if started != 0 {
-                Unmanaged<Worker>.fromOpaque(context).release()
-                return false
+            DetachedThread.start(stackSize: LargeStack.size) { [self] in
+                pthread_setspecific(Worker.workerKey, Unmanaged.passUnretained(self).toOpaque())
+                serve()
             }
-            return true
         }
 
         /// Runs `work` on the worker and waits for it.
