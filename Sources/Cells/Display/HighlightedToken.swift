@@ -47,7 +47,7 @@ public func highlight(_ source: String) -> [HighlightedToken] {
 /// Classifies every byte of a cell's source by walking swift-syntax's tokens and trivia.
 struct Highlighter {
     let bytes: [UInt8]
-    /// Bytes before this offset (padding ahead of the cell) get no runs.
+    /// Bytes before this offset (the cell's option lines) get no runs.
     let start: Int
     var runs: [HighlightedToken] = []
 

@@ -41,28 +41,38 @@ public struct CellProgram: Sendable {
     /// Whether the program can run: it has no error.
     public var isRunnable: Bool { !diagnostics.contains { $0.severity == .error } }
 
-    private static func lower(source: String, file: String, firstLine: Int, columnOffsets: [Int],
-                              highlightingFrom: Int?) -> ([Stmt], [Diagnostic], [HighlightedToken]) {
-        // Padding with newlines makes swift-syntax count the `.md` file's lines.
-        var padded = String(repeating: "\n", count: firstLine - 1) + source
-        let tree = padded.withUTF8 { buffer in
+    /// The statements, diagnostics and coloured runs of `source`; `foldingFirst` lowers from
+    /// swift-syntax's folded tree even when no sequence needs it (the reference the tests compare with).
+    static func lower(source: String, file: String, firstLine: Int, columnOffsets: [Int],
+                      highlightingFrom: Int?, foldingFirst: Bool = false) -> ([Stmt], [Diagnostic], [HighlightedToken]) {
+        var source = source
+        let tree = source.withUTF8 { buffer in
             Parser.parse(source: buffer, maximumNestingLevel: maximumNestingLevel)
         }
-        let bytes = Array(padded.utf8)
+        let bytes = Array(source.utf8)
         // Coloured from the tree as parsed: folding operators changes the parents it looks at.
-        let highlighted = highlightingFrom.map { Highlighter.runs(of: tree, bytes: bytes, from: firstLine - 1 + $0) } ?? []
-        let mapper = SpanMapper(tree: tree, source: bytes, file: file, firstLine: firstLine, columnOffsets: columnOffsets)
-        var diagnostics = ParseDiagnosticsGenerator.diagnostics(for: tree).map { convert($0, mapper: mapper, file: file) }
-        var operatorErrors: [OperatorError] = []
-        let folded = OperatorTable.standardOperators.foldAll(tree) { operatorErrors.append($0) }
-        if !operatorErrors.isEmpty {
-            diagnostics += locatedOperatorErrors(in: tree).map { convert($0.asDiagnostic, mapper: mapper, file: file) }
-        }
-        guard let file_ = folded.as(SourceFileSyntax.self) else {
-            return ([], diagnostics, highlighted)
+        let highlighted = highlightingFrom.map { Highlighter.runs(of: tree, bytes: bytes, from: $0) } ?? []
+        let mapper = SpanMapper(source: bytes, firstLine: firstLine, columnOffsets: columnOffsets)
+        var diagnostics: [Diagnostic] = []
+        if tree.hasError || tree.hasWarning {
+            diagnostics = ParseDiagnosticsGenerator.diagnostics(for: tree).map { convert($0, mapper: mapper, file: file) }
         }
         var lowerer = Lowerer(mapper: mapper, file: file)
-        let statements = lowerer.block(file_.statements)
+        var statements = foldingFirst ? [] : lowerer.block(tree.statements)
+        if foldingFirst || lowerer.needsFolding {
+            // Operators outside the language, unknown ones or casts: swift-syntax folds the tree
+            // and reports what it finds, and the folded tree is lowered.
+            var operatorErrors: [OperatorError] = []
+            let folded = OperatorTable.standardOperators.foldAll(tree) { operatorErrors.append($0) }
+            if !operatorErrors.isEmpty {
+                diagnostics += locatedOperatorErrors(in: tree).map { convert($0.asDiagnostic, mapper: mapper, file: file) }
+            }
+            guard let foldedFile = folded.as(SourceFileSyntax.self) else {
+                return ([], diagnostics, highlighted)
+            }
+            lowerer = Lowerer(mapper: mapper, file: file)
+            statements = lowerer.block(foldedFile.statements)
+        }
         diagnostics += lowerer.diagnostics
         diagnostics.sort { $0.location < $1.location }
         return (statements, diagnostics, highlighted)

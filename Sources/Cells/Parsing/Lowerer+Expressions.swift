@@ -3,8 +3,13 @@ internal import SwiftOperators
 internal import SwiftSyntax
 
 extension Lowerer {
-    /// Lowers an expression of a folded tree.
+    /// Lowers an expression, its operator sequences folded here or by swift-syntax.
     mutating func expression(_ node: ExprSyntax) -> Expr {
+        if let sequence = node.as(SequenceExprSyntax.self) {
+            if let folded = operatorSequence(sequence) { return folded }
+            needsFolding = true
+            return Expr(kind: .invalid, span: mapper.span(of: node))
+        }
         let span = mapper.span(of: node)
         let kind = expressionKind(node, span: span)
         return Expr(kind: kind, span: span, text: claimDepth > 0 ? mapper.trimmedText(of: node) : nil)

@@ -2,24 +2,45 @@ internal import SwiftSyntax
 
 /// Turns positions in a parsed cell into spans of the `.md` file.
 ///
-/// The cell is parsed padded with `firstLine − 1` newlines, so swift-syntax's own lines are the
-/// Markdown's; `columnOffsets[i]` adds back the indentation the cell's i-th line lost in Markdown.
+/// Line `i` (0-based) of the cell is line `firstLine + i` of the Markdown; `columnOffsets[i]` adds
+/// back the indentation that line lost in Markdown. Lines end at `\n`, `\r\n` or `\r`, as swift-syntax
+/// counts them; columns count UTF-8 bytes, as swiftc's do.
 final class SpanMapper {
-    let converter: SourceLocationConverter
     let firstLine: Int
     let columnOffsets: [Int]
-    private let lineLengths: [Int]
-    /// The parsed text, padded as parsed.
+    /// The parsed text.
     private let source: [UInt8]
+    /// The offset of each line's first byte.
+    private let lineStarts: [Int]
+    /// Each line's length without its line break.
+    private let lineLengths: [Int]
+    /// Leading trivia lengths found so far, by node start offset; -1 where not found yet.
+    private var leadingMemo: [Int32]
+    /// Trailing trivia lengths found so far, by node end offset; -1 where not found yet.
+    private var trailingMemo: [Int32]
 
-    init(tree: some SyntaxProtocol, source: [UInt8], file: String, firstLine: Int, columnOffsets: [Int]) {
-        converter = SourceLocationConverter(fileName: file, tree: tree)
+    init(source: [UInt8], firstLine: Int, columnOffsets: [Int]) {
         self.source = source
         self.firstLine = firstLine
         self.columnOffsets = columnOffsets
-        lineLengths = converter.sourceLines.map { line in
-            line.utf8.count - (line.hasSuffix("\r\n") ? 2 : line.hasSuffix("\n") || line.hasSuffix("\r") ? 1 : 0)
+        var starts = [0], lengths: [Int] = []
+        var index = 0
+        while index < source.count {
+            let byte = source[index]
+            if byte == UInt8(ascii: "\n") || byte == UInt8(ascii: "\r") {
+                lengths.append(index - starts[starts.count - 1])
+                let isCRLF = byte == UInt8(ascii: "\r") && index + 1 < source.count && source[index + 1] == UInt8(ascii: "\n")
+                index += isCRLF ? 2 : 1
+                starts.append(index)
+            } else {
+                index += 1
+            }
         }
+        lengths.append(source.count - starts[starts.count - 1])
+        lineStarts = starts
+        lineLengths = lengths
+        leadingMemo = Array(repeating: -1, count: source.count + 1)
+        trailingMemo = Array(repeating: -1, count: source.count + 1)
     }
 
     /// The offset to add to columns on `line` of the `.md` file.
@@ -28,71 +49,69 @@ final class SpanMapper {
         return columnOffsets.indices.contains(index) ? columnOffsets[index] : 0
     }
 
+    /// The 0-based line of the cell holding `offset`, and the 1-based column there.
+    private func lineAndColumn(_ offset: Int) -> (index: Int, column: Int) {
+        let offset = min(max(offset, 0), source.count)
+        var low = 0, high = lineStarts.count - 1
+        while low < high {
+            let middle = (low + high + 1) / 2
+            if lineStarts[middle] <= offset { low = middle } else { high = middle - 1 }
+        }
+        return (low, offset - lineStarts[low] + 1)
+    }
+
     /// The span from `start` to `end`, cut at the end of the first line.
     func span(from start: AbsolutePosition, to end: AbsolutePosition) -> Span {
-        let a = converter.location(for: start)
-        let b = converter.location(for: end)
-        let lineEnd = lineLengths.indices.contains(a.line - 1) ? lineLengths[a.line - 1] + 1 : a.column
-        let length = b.line == a.line ? b.column - a.column : max(lineEnd - a.column, 0)
-        return Span(line: a.line, column: a.column + columnOffset(line: a.line), length: max(length, 0))
+        let a = lineAndColumn(start.utf8Offset)
+        let b = lineAndColumn(end.utf8Offset)
+        let length = b.index == a.index ? b.column - a.column : lineLengths[a.index] + 1 - a.column
+        let line = firstLine + a.index
+        return Span(line: line, column: a.column + columnOffset(line: line), length: max(length, 0))
     }
 
     /// The span of a node without its trivia.
     func span(of node: some SyntaxProtocol) -> Span {
-        let (start, end) = trimmedBounds(Syntax(node))
+        let (start, end) = trimmedBounds(node)
         return span(from: start, to: end)
+    }
+
+    /// The source text from `start` to `end`.
+    func text(from start: AbsolutePosition, to end: AbsolutePosition) -> String {
+        let range = min(start.utf8Offset, source.count)..<min(max(end.utf8Offset, start.utf8Offset), source.count)
+        return String(decoding: source[range], as: UTF8.self)
     }
 
     /// The node's source text without its leading and trailing trivia, as `trimmedDescription`
     /// gives it, read from the source rather than from a trimmed copy of the node.
     func trimmedText(of node: some SyntaxProtocol) -> String {
-        let (start, end) = trimmedBounds(Syntax(node))
-        let range = min(start.utf8Offset, source.count)..<min(end.utf8Offset, source.count)
-        return String(decoding: source[range], as: UTF8.self)
+        let (start, end) = trimmedBounds(node)
+        return text(from: start, to: end)
     }
 
-    private func trimmedBounds(_ node: Syntax) -> (AbsolutePosition, AbsolutePosition) {
-        let start = node.position.advanced(by: triviaLength(node, leading: true))
-        let end = node.endPosition.advanced(by: -triviaLength(node, leading: false))
-        return (start, max(start, end))
-    }
-
-    /// Trivia lengths found so far, by the node's index in its tree, with the node's identifier
-    /// (a mapper may see nodes of the tree as parsed and of the folded tree).
-    private var memo: [Trimming?] = []
-
-    /// The trivia lengths of one node; -1 where not found yet.
-    private struct Trimming {
-        var id: SyntaxIdentifier
-        var leading: Int32 = -1
-        var trailing: Int32 = -1
-    }
-
-    /// The length of a node's leading (or trailing) trivia, remembered for every node on the way.
+    /// Where the node's text starts and ends, trivia left out.
     ///
-    /// swift-syntax finds it by walking to the first token each time, which makes spans of a long
-    /// left-deep operator chain quadratic; remembering makes them linear.
-    private func triviaLength(_ node: Syntax, leading: Bool) -> Int {
-        let id = node.id
-        let index = Int(id.indexInTree.toOpaque())
-        if index < memo.count, let entry = memo[index], entry.id == id {
-            let known = leading ? entry.leading : entry.trailing
-            if known >= 0 { return Int(known) }
+    /// Every node starting at an offset has the same first token, so its leading trivia is
+    /// remembered by offset (and the trailing trivia by end offset): spans of a long left-deep
+    /// chain (`a.b.c…`) would otherwise walk down to the first token from every node, which is
+    /// quadratic.
+    func trimmedBounds(_ node: some SyntaxProtocol) -> (AbsolutePosition, AbsolutePosition) {
+        let position = node.position, endPosition = node.endPosition
+        let startOffset = position.utf8Offset, endOffset = endPosition.utf8Offset
+        guard startOffset >= 0, endOffset <= source.count, startOffset < endOffset else {
+            return (position, max(position, endPosition))
         }
-        let length: Int
-        if let token = node.as(TokenSyntax.self) {
-            length = (leading ? token.leadingTriviaLength : token.trailingTriviaLength).utf8Length
-        } else {
-            let children = node.children(viewMode: .sourceAccurate)
-            let edge = leading ? children.first { $0.totalLength.utf8Length > 0 }
-                               : children.reversed().first { $0.totalLength.utf8Length > 0 }
-            length = edge.map { triviaLength($0, leading: leading) } ?? 0
+        var leading = Int(leadingMemo[startOffset])
+        if leading < 0 {
+            leading = node.leadingTriviaLength.utf8Length
+            leadingMemo[startOffset] = Int32(leading)
         }
-        if index >= memo.count { memo += repeatElement(nil, count: max(index + 1 - memo.count, memo.count)) }
-        var entry = memo[index].flatMap { $0.id == id ? $0 : nil } ?? Trimming(id: id)
-        if leading { entry.leading = Int32(length) } else { entry.trailing = Int32(length) }
-        memo[index] = entry
-        return length
+        var trailing = Int(trailingMemo[endOffset])
+        if trailing < 0 {
+            trailing = node.trailingTriviaLength.utf8Length
+            trailingMemo[endOffset] = Int32(trailing)
+        }
+        let start = position.advanced(by: leading)
+        return (start, max(start, endPosition.advanced(by: -trailing)))
     }
 
     /// A zero-length span at `position`.
