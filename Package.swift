@@ -44,6 +44,9 @@ let package = Package(
         .testTarget(name: "CellsTests", dependencies: ["Cells", "TestSupport"]),
         .testTarget(name: "NotebookTests", dependencies: ["Notebook", "TestSupport"], exclude: ["Snapshots"]),
         .testTarget(name: "RenderTests", dependencies: ["Render", "TestSupport"], exclude: ["Snapshots"]),
-        .testTarget(name: "kernelbookTests", dependencies: ["kernelbook", "Render", "TestSupport"], exclude: ["Snapshots"]),
+        .testTarget(name: "kernelbookTests",
+                    dependencies: ["kernelbook", "Render", "TestSupport",
+                                   .product(name: "ArgumentParser", package: "swift-argument-parser")],
+                    exclude: ["Snapshots"]),
     ]
 )

@@ -4,7 +4,8 @@ import Render
 
 struct BuildCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "build", abstract: "Run every notebook in a folder and build the site.")
+        commandName: "build", _superCommandName: "kernelbook",
+        abstract: "Run every notebook in a folder and build the site.")
 
     @Argument(help: "The folder of notebooks; lessons are ordered by file name.")
     var notebooks = "Notebooks"

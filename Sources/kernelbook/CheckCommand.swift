@@ -9,7 +9,8 @@ import Render
 
 struct CheckCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "check", abstract: "Run every notebook and verify every claim; exit 1 if any fails.")
+        commandName: "check", _superCommandName: "kernelbook",
+        abstract: "Run every notebook and verify every claim; exit 1 if any fails.")
 
     enum Format: String, ExpressibleByArgument, CaseIterable {
         case text, json

@@ -15,8 +15,9 @@ struct Kernelbook: ParsableCommand {
 
     /// Exit statuses as DESIGN §7 gives them: bad usage is 2, not ArgumentParser's 64.
     static func main() {
+        let arguments = Array(CommandLine.arguments.dropFirst())
         do {
-            var command = try parseAsRoot()
+            var command = try parseSubcommandAlone(arguments) ?? parseAsRoot()
             try command.run()
         } catch let error as ExitCode {
             terminate(error.rawValue)
@@ -29,6 +30,27 @@ struct Kernelbook: ParsableCommand {
             printError(fullMessage(for: error) + "\n")
             terminate(code == .validationFailure ? 2 : code.rawValue)
         }
+    }
+}
+
+extension Kernelbook {
+    /// Arguments that ask ArgumentParser for something other than a command to run.
+    private static let requests: Set<String> = ["-h", "--help", "-help", "help", "--version", "--experimental-dump-help"]
+
+    /// The command `kernelbook SUBCOMMAND …` names, parsed by that subcommand alone, or nil to
+    /// leave the arguments to the whole tool's parse.
+    ///
+    /// Parsing from the root first looks for a completion-script request and reflects on every
+    /// command: about 2 ms a run, most of `kernelbook check` on a small notebook. The subcommands
+    /// are declared as parts of the `kernelbook` super-command, so ArgumentParser parses them as
+    /// it would under the root. Help, version and completion requests, and every argument list the
+    /// subcommand rejects, go to the whole tool's parse, so its messages stay the same.
+    static func parseSubcommandAlone(_ arguments: [String]) -> (any ParsableCommand)? {
+        guard let name = arguments.first,
+              let subcommand = configuration.subcommands.first(where: { $0.configuration.commandName == name }),
+              !arguments.contains(where: { requests.contains($0) || $0.hasPrefix("--generate-completion-script") })
+        else { return nil }
+        return try? subcommand.parseAsRoot(Array(arguments.dropFirst()))
     }
 }
 

@@ -9,7 +9,8 @@ import Render
 
 struct RenderCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "render", abstract: "Run one notebook and write it as a standalone HTML page.")
+        commandName: "render", _superCommandName: "kernelbook",
+        abstract: "Run one notebook and write it as a standalone HTML page.")
 
     @Argument(help: "The notebook's Markdown file.")
     var notebook: String

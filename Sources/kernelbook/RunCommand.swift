@@ -9,7 +9,8 @@ import Render
 
 struct RunCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "run", abstract: "Run one notebook and print its outputs and claims in the terminal.")
+        commandName: "run", _superCommandName: "kernelbook",
+        abstract: "Run one notebook and print its outputs and claims in the terminal.")
 
     @Argument(help: "The notebook's Markdown file.")
     var notebook: String
