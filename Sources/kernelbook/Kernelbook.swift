@@ -1,4 +1,5 @@
 import ArgumentParser
+import Notebook
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -16,6 +17,8 @@ struct Kernelbook: ParsableCommand {
     /// Exit statuses as DESIGN §7 gives them: bad usage is 2, not ArgumentParser's 64.
     static func main() {
         let arguments = Array(CommandLine.arguments.dropFirst())
+        // Commands that run cells pay the first cell's one-time costs meanwhile on the other core.
+        if let first = arguments.first, ["run", "check", "render", "build"].contains(first) { WarmUp.start() }
         do {
             var command = try parseSubcommandAlone(arguments) ?? parseAsRoot()
             try command.run()
