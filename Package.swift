@@ -25,13 +25,14 @@ let package = Package(
     ],
     targets: [
         .systemLibrary(name: "Ccmark", pkgConfig: "libcmark", providers: [.apt(["libcmark-dev"])]),
+        .target(name: "CExchange"),
         // Optimised in debug builds too: SIMD code without optimisation runs ~200× slower, which
         // would make debug notebooks and tests crawl.
         .target(name: "Kernels", swiftSettings: hostVectorUnits + [.unsafeFlags(["-O"])]),
         .target(name: "Layers", dependencies: ["Kernels"]),
         .target(name: "Cells", dependencies: ["Layers"] + syntax),
         .target(name: "Notebook", dependencies: ["Ccmark", "Cells"]),
-        .target(name: "Render", dependencies: ["Notebook"]),
+        .target(name: "Render", dependencies: ["Notebook", "CExchange"]),
         .executableTarget(
             name: "kernelbook",
             dependencies: ["Render", .product(name: "ArgumentParser", package: "swift-argument-parser")]),

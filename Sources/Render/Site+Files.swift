@@ -8,6 +8,7 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
+import CExchange
 
 extension Site {
     /// Writes the site to `directory`, replacing what is there only once every file is written.
@@ -105,13 +106,8 @@ extension Site {
     }
 
     /// Swaps two paths atomically with Linux's `renameat2(RENAME_EXCHANGE)`; false where the C
-    /// library or the file system lacks it. (glibc declares it only under _GNU_SOURCE, so it is
-    /// looked up at run time.)
+    /// library or the file system lacks it.
     private func exchange(_ a: String, _ b: String) -> Bool {
-        typealias RenameAt2 = @convention(c) (Int32, UnsafePointer<CChar>, Int32, UnsafePointer<CChar>, UInt32) -> Int32
-        guard let symbol = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "renameat2") else { return false }
-        let renameat2 = unsafeBitCast(symbol, to: RenameAt2.self)
-        let renameExchange: UInt32 = 1 << 1
-        return renameat2(AT_FDCWD, a, AT_FDCWD, b, renameExchange) == 0
+        kernelbook_exchange(a, b) == 0
     }
 }
