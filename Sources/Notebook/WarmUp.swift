@@ -22,11 +22,12 @@ public enum WarmUp {
 
     /// Starts warming up on a helper thread and returns at once; does nothing when no thread can be had.
     public static func start() {
-        _ = DetachedThread.start { _ = run() }
+        _ = DetachedThread.start { run() }
     }
 
-    /// Parses and runs the sample; its outputs are dropped.
-    static func run() -> CellRun {
+    /// Parses and runs the sample, returning what it printed and claimed.
+    @discardableResult
+    public static func run() -> CellRun {
         Interpreter(file: "warm-up.md").run(CellProgram(source: sample, file: "warm-up.md", firstLine: 1))
     }
 }

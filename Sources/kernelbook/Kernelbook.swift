@@ -17,8 +17,7 @@ struct Kernelbook: ParsableCommand {
     /// Exit statuses as DESIGN §7 gives them: bad usage is 2, not ArgumentParser's 64.
     static func main() {
         let arguments = Array(CommandLine.arguments.dropFirst())
-        // Commands that run cells pay the first cell's one-time costs meanwhile on the other core.
-        if let first = arguments.first, ["run", "check", "render", "build"].contains(first) { WarmUp.start() }
+        startAhead(arguments)
         do {
             var command = try parseSubcommandAlone(arguments) ?? parseAsRoot()
             try command.run()
@@ -37,6 +36,21 @@ struct Kernelbook: ParsableCommand {
 }
 
 extension Kernelbook {
+    /// For a command that runs cells, starts on the other core what it will need first, while
+    /// the arguments are parsed: the notebook it names read and parsed (the first `.md` argument
+    /// that is not an option's value), then the first cell's one-time costs (`WarmUp`).
+    private static func startAhead(_ arguments: [String]) {
+        guard let first = arguments.first, ["run", "check", "render", "build"].contains(first) else { return }
+        let notebook = arguments.indices.dropFirst().first { index in
+            arguments[index].hasSuffix(".md") && !["-o", "--output"].contains(arguments[index - 1])
+        }
+        if let notebook {
+            ReadAhead.start(arguments[notebook]) { WarmUp.run() }
+        } else {
+            WarmUp.start()
+        }
+    }
+
     /// Arguments that ask ArgumentParser for something other than a command to run.
     private static let requests: Set<String> = ["-h", "--help", "-help", "help", "--version", "--experimental-dump-help"]
 
