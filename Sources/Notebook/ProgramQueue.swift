@@ -1,8 +1,3 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 import Cells
 import Synchronization
 
@@ -17,10 +12,8 @@ final class ProgramQueue: @unchecked Sendable {
     private let highlighting: Bool
     /// The next cell to claim for parsing.
     private let next = Atomic<Int>(0)
-    // Allocated, not stored inline: a pthread object must not move, and `&property` promises no address.
-    private let mutex = UnsafeMutablePointer<pthread_mutex_t>.allocate(capacity: 1)
-    private let condition = UnsafeMutablePointer<pthread_cond_t>.allocate(capacity: 1)
-    // Guarded by `mutex`.
+    private let lock = ConditionLock()
+    // Guarded by `lock`.
     private var programs: [CellProgram?]
     private var parsed: [Bool]
 
@@ -31,37 +24,19 @@ final class ProgramQueue: @unchecked Sendable {
         self.highlighting = highlighting
         programs = Array(repeating: nil, count: sources.count)
         parsed = Array(repeating: false, count: sources.count)
-        pthread_mutex_init(mutex, nil)
-        pthread_cond_init(condition, nil)
         // One cell is not worth a thread: the caller parses it when it asks.
         if sources.count > 1 { startHelper() }
-    }
-
-    deinit {
-        pthread_cond_destroy(condition)
-        pthread_mutex_destroy(mutex)
-        condition.deallocate()
-        mutex.deallocate()
     }
 
     /// The program of cell `index` (nil for an `eval: false` cell), parsing cells meanwhile
     /// rather than waiting idle.
     func program(_ index: Int) -> CellProgram? {
         while true {
-            pthread_mutex_lock(mutex)
-            if parsed[index] {
-                let program = programs[index]
-                pthread_mutex_unlock(mutex)
-                return program
-            }
-            pthread_mutex_unlock(mutex)
+            let (isParsed, program) = lock.withLock { (parsed[index], programs[index]) }
+            if isParsed { return program }
             if !parseNext() { break }
         }
-        pthread_mutex_lock(mutex)
-        while !parsed[index] { pthread_cond_wait(condition, mutex) }
-        let program = programs[index]
-        pthread_mutex_unlock(mutex)
-        return program
+        return lock.wait(until: { parsed[index] }, then: { programs[index] })
     }
 
     /// Every cell's program, in cell order.
@@ -77,11 +52,10 @@ final class ProgramQueue: @unchecked Sendable {
             CellProgram(source: cell.code, file: path, firstLine: cell.firstLine, columnOffsets: cell.columnOffsets,
                         highlightingFrom: highlighting ? cell.displayedCodeOffset : nil)
         }
-        pthread_mutex_lock(mutex)
-        programs[index] = program
-        parsed[index] = true
-        pthread_cond_broadcast(condition)
-        pthread_mutex_unlock(mutex)
+        lock.withLockWakingWaiters {
+            programs[index] = program
+            parsed[index] = true
+        }
         return true
     }
 

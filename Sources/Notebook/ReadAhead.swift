@@ -1,8 +1,3 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 import Cells
 import Synchronization
 
@@ -16,24 +11,13 @@ public final class ReadAhead: @unchecked Sendable {
     private static let pending = Mutex<ReadAhead?>(nil)
 
     private let path: String
-    // Allocated, not stored inline: a pthread object must not move.
-    private let mutex = UnsafeMutablePointer<pthread_mutex_t>.allocate(capacity: 1)
-    private let condition = UnsafeMutablePointer<pthread_cond_t>.allocate(capacity: 1)
-    // Guarded by `mutex`.
+    private let lock = ConditionLock()
+    // Guarded by `lock`.
     private var finished = false
     private var notebook: Notebook?
 
     private init(_ path: String) {
         self.path = path
-        pthread_mutex_init(mutex, nil)
-        pthread_cond_init(condition, nil)
-    }
-
-    deinit {
-        pthread_cond_destroy(condition)
-        pthread_mutex_destroy(mutex)
-        condition.deallocate()
-        mutex.deallocate()
     }
 
     /// Starts reading the notebook at `path` (without raw HTML) on a helper thread, which then
@@ -66,19 +50,14 @@ public final class ReadAhead: @unchecked Sendable {
     }
 
     private func finish(_ notebook: Notebook?) {
-        pthread_mutex_lock(mutex)
-        self.notebook = notebook
-        finished = true
-        pthread_cond_broadcast(condition)
-        pthread_mutex_unlock(mutex)
+        lock.withLockWakingWaiters {
+            self.notebook = notebook
+            finished = true
+        }
     }
 
     /// The notebook read ahead, once the read is done; nil when it could not be read.
     private func wait() -> Notebook? {
-        pthread_mutex_lock(mutex)
-        while !finished { pthread_cond_wait(condition, mutex) }
-        let notebook = self.notebook
-        pthread_mutex_unlock(mutex)
-        return notebook
+        lock.wait(until: { finished }, then: { notebook })
     }
 }
