@@ -1,14 +1,24 @@
 /// An expression of the cell language, with where it was written.
-struct Expr: Sendable {
+///
+/// A class, not a struct: the interpreter reads a node's operands on every evaluation, and
+/// borrowing a reference costs one retain where copying a struct out of an indirect enum copied
+/// its whole payload.
+final class Expr: Sendable {
     /// What the expression is.
-    var kind: Kind
+    let kind: Kind
     /// Where it is in the `.md` file.
-    var span: Span
+    let span: Span
     /// The expression as written, kept only inside claims, whose failures show sub-expressions.
-    var text: String?
+    let text: String?
+
+    init(kind: Kind, span: Span, text: String? = nil) {
+        self.kind = kind
+        self.span = span
+        self.text = text
+    }
 
     /// The forms of expression the cell language has (DESIGN §4).
-    indirect enum Kind: Sendable {
+    enum Kind: Sendable {
         case integer(Int)
         case double(Double)
         case bool(Bool)

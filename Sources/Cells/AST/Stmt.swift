@@ -1,12 +1,19 @@
 /// A statement of the cell language, with where it was written.
-struct Stmt: Sendable {
+///
+/// A class, as `Expr` is: running a statement borrows its parts rather than copying them.
+final class Stmt: Sendable {
     /// What the statement is.
-    var kind: Kind
+    let kind: Kind
     /// Where it is in the `.md` file.
-    var span: Span
+    let span: Span
+
+    init(kind: Kind, span: Span) {
+        self.kind = kind
+        self.span = span
+    }
 
     /// The statements the cell language has (DESIGN §4).
-    indirect enum Kind: Sendable {
+    enum Kind: Sendable {
         case expression(Expr)
         /// `let name: Type = value` or `var name = value`; `_` for name discards the value.
         case binding(Binding)
