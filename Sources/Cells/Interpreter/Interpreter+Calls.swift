@@ -87,6 +87,7 @@ extension Interpreter {
         }
         if let builtin, !builtin.isVariadic, let parameters = builtin.signatures.first?.parameters,
            parameters.count == 1, parameters[0].label == argument.label, let converted = parameters[0].type.convert(value) {
+            if argument.label == nil, let quick = builtin.quick, let result = quick(converted) { return result }
             return try invoke(builtin, receiver: receiver, form: 0, [converted], spans: [argument.value.span], at: span)
         }
         let evaluated = EvaluatedArgument(label: argument.label, labelSpan: argument.labelSpan, value: value,

@@ -31,9 +31,12 @@ final class Scope {
     }
 
     // A block binds a handful of names, found fastest by a linear search of their numbers; the
-    // globals, which hold every name of the notebook, are indexed by the number itself.
+    // globals, which hold every name of the notebook, are indexed by the number itself. Numbers
+    // and boxes are kept in two arrays rather than one of pairs: a search then touches no
+    // reference counts, and emptying the scope releases the boxes without generic tuple code.
     // Unchecked: no access to them is held across a call, and the run-time check doubled a lookup.
-    @exclusivity(unchecked) private var local: [(id: Int, box: Box)] = []
+    @exclusivity(unchecked) private var localIDs: [Int] = []
+    @exclusivity(unchecked) private var localBoxes: [Box] = []
     @exclusivity(unchecked) private var global: [Box?] = []
     /// The enclosing scope; nil for the notebook's globals.
     let parent: Scope?
@@ -42,14 +45,23 @@ final class Scope {
         self.parent = parent
     }
 
+    /// Where this scope's locals hold `name`, if they do.
+    @inline(__always)
+    private func localIndex(_ name: Name) -> Int? {
+        localIDs.withUnsafeBufferPointer { ids in
+            for index in ids.indices where ids[index] == name.id { return index }
+            return nil
+        }
+    }
+
     /// The box this scope itself gives `name`.
     @inline(__always)
     private func box(_ name: Name) -> Box? {
         if parent == nil {
             return name.id < global.count ? global[name.id] : nil
         }
-        for entry in local where entry.id == name.id { return entry.box }
-        return nil
+        guard let index = localIndex(name) else { return nil }
+        return localBoxes[index]
     }
 
     /// The box of `name` and the scope holding it, searching outwards.
@@ -60,6 +72,17 @@ final class Scope {
             scope = current.parent
         }
         return nil
+    }
+
+    /// The box of `name`, searching outwards; `find` without the owner, for reading and writing.
+    func findBox(_ name: Name) -> Box? {
+        // Unowned: every scope on the way is kept alive by `self`, so walking need not retain them.
+        unowned(unsafe) var current = self
+        while true {
+            if let box = current.box(name) { return box }
+            guard let parent = current.parent else { return nil }
+            current = parent
+        }
     }
 
     /// Whether this scope itself binds `name`.
@@ -75,17 +98,19 @@ final class Scope {
         if parent == nil {
             if name.id >= global.count { global += repeatElement(nil, count: name.id + 1 - global.count) }
             global[name.id] = box
-        } else if let index = local.firstIndex(where: { $0.id == name.id }) {
-            local[index].box = box
+        } else if let index = localIndex(name) {
+            localBoxes[index] = box
         } else {
-            local.append((name.id, box))
+            localIDs.append(name.id)
+            localBoxes.append(box)
         }
     }
 
     /// Drops every binding, breaking the cycles globals form with the functions that use them;
     /// a block's scope keeps its room for the next iteration.
     func clear() {
-        local.removeAll(keepingCapacity: true)
+        localIDs.removeAll(keepingCapacity: true)
+        localBoxes.removeAll(keepingCapacity: true)
         global.removeAll()
     }
 }
