@@ -7,9 +7,19 @@ final class Stmt: Sendable {
     /// Where it is in the `.md` file.
     let span: Span
 
+    /// Whether it declares a name in its block: a binding or a function.
+    let declares: Bool
+    /// The function it declares, if it is a function declaration.
+    let function: FunctionDecl?
+
     init(kind: Kind, span: Span) {
         self.kind = kind
         self.span = span
+        switch kind {
+        case .binding: (declares, function) = (true, nil)
+        case .function(let decl): (declares, function) = (true, decl)
+        default: (declares, function) = (false, nil)
+        }
     }
 
     /// The statements the cell language has (DESIGN §4).

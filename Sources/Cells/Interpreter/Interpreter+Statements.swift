@@ -21,19 +21,14 @@ extension Interpreter {
     /// Runs the statements of an `if` or `while` body in a scope of their own, when they declare names.
     func executeBlock(_ statements: [Stmt], in scope: Scope) throws -> Flow {
         // A block that declares nothing needs no scope; not allocating one halves a tight loop's cost.
-        let declares = statements.contains { statement in
-            switch statement.kind {
-            case .binding, .function: true
-            default: false
-            }
-        }
+        let declares = statements.contains { $0.declares }
         return try execute(statements, in: declares ? Scope(parent: scope) : scope)
     }
 
     /// Declares the functions among `statements` in `scope`.
     func hoistFunctions(_ statements: [Stmt], in scope: Scope) throws {
         for statement in statements {
-            guard case .function(let decl) = statement.kind else { continue }
+            guard let decl = statement.function else { continue }
             try declare(decl.name, at: decl.span, in: scope)
             scope.define(decl.name, .function(Function(.local(decl))), mutable: false)
         }

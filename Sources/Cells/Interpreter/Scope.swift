@@ -40,9 +40,12 @@ final class Scope {
     @exclusivity(unchecked) private var global: [Box?] = []
     /// The enclosing scope; nil for the notebook's globals.
     let parent: Scope?
+    /// `parent`, to walk outwards without reference counting: `parent` keeps it alive.
+    private let enclosing: Unmanaged<Scope>?
 
     init(parent: Scope?) {
         self.parent = parent
+        enclosing = parent.map { Unmanaged.passUnretained($0) }
     }
 
     /// Where this scope's locals hold `name`, if they do.
@@ -76,13 +79,14 @@ final class Scope {
 
     /// The box of `name`, searching outwards; `find` without the owner, for reading and writing.
     func findBox(_ name: Name) -> Box? {
-        // Unowned: every scope on the way is kept alive by `self`, so walking need not retain them.
-        unowned(unsafe) var current = self
-        while true {
-            if let box = current.box(name) { return box }
-            guard let parent = current.parent else { return nil }
-            current = parent
+        if let box = box(name) { return box }
+        // Every scope on the way is kept alive by `self`, so walking need not retain them.
+        var next = enclosing
+        while let current = next {
+            if let box = current._withUnsafeGuaranteedRef({ $0.box(name) }) { return box }
+            next = current._withUnsafeGuaranteedRef { $0.enclosing }
         }
+        return nil
     }
 
     /// Whether this scope itself binds `name`.
@@ -109,8 +113,9 @@ final class Scope {
     /// Drops every binding, breaking the cycles globals form with the functions that use them;
     /// a block's scope keeps its room for the next iteration.
     func clear() {
+        // Popped one by one: `removeAll(keepingCapacity:)` took a general, much slower path.
         localIDs.removeAll(keepingCapacity: true)
-        localBoxes.removeAll(keepingCapacity: true)
+        while localBoxes.popLast() != nil {}
         global.removeAll()
     }
 }
