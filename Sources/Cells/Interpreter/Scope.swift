@@ -11,7 +11,8 @@ final class Scope {
         // accesses overlap, and the run-time check cost more than a name's lookup.
         @exclusivity(unchecked) var value: Value?
         /// `var` rather than `let`.
-        let isMutable: Bool
+        // Settable only for a box its scope reuses; unchecked as `value` is.
+        @exclusivity(unchecked) fileprivate(set) var isMutable: Bool
 
         init(_ value: Value?, isMutable: Bool) {
             self.value = value
@@ -38,6 +39,9 @@ final class Scope {
     @exclusivity(unchecked) private var localIDs: [Int] = []
     @exclusivity(unchecked) private var localBoxes: [Box] = []
     @exclusivity(unchecked) private var global: [Box?] = []
+    /// Empty boxes `clear` kept for the next names this scope binds, as a loop binds the same
+    /// names on every iteration.
+    @exclusivity(unchecked) private var spareBoxes: [Box] = []
     /// The enclosing scope; nil for the notebook's globals.
     let parent: Scope?
     /// `parent`, to walk outwards without reference counting: `parent` keeps it alive.
@@ -94,7 +98,13 @@ final class Scope {
 
     /// Binds `name` here to a new box, replacing any binding of this scope.
     func define(_ name: Name, _ value: Value?, mutable: Bool) {
-        share(name, Box(value, isMutable: mutable))
+        if let box = spareBoxes.popLast() {
+            box.value = value
+            box.isMutable = mutable
+            share(name, box)
+        } else {
+            share(name, Box(value, isMutable: mutable))
+        }
     }
 
     /// Binds `name` here to an existing box, shared with the scope it came from.
@@ -115,7 +125,13 @@ final class Scope {
     func clear() {
         // Popped one by one: `removeAll(keepingCapacity:)` took a general, much slower path.
         localIDs.removeAll(keepingCapacity: true)
-        while localBoxes.popLast() != nil {}
+        while var box = localBoxes.popLast() {
+            // A box no closure captured serves again, emptied now as it would have been freed.
+            if isKnownUniquelyReferenced(&box) {
+                box.value = nil
+                spareBoxes.append(box)
+            }
+        }
         global.removeAll()
     }
 }
