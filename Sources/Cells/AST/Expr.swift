@@ -36,13 +36,14 @@ final class Expr: Sendable {
         case ternary(Expr, Expr, Expr)
         /// `target = value`, or `target op= value` when `compound` is set.
         case assignment(compound: BinaryOperator?, target: Expr, value: Expr)
-        case call(Expr, [Argument], trailingClosure: Closure?)
+        // Indirect: the largest payloads, kept out of line so that every other node stays small.
+        indirect case call(Expr, [Argument], trailingClosure: Closure?)
         case member(Expr, String)
         case subscriptAccess(Expr, [Argument])
         case closure(Closure)
         /// `+` in `reduce(0, +)`: an operator used as a function of two arguments.
         case operatorFunction(BinaryOperator)
-        case directive(Directive)
+        indirect case directive(Directive)
         /// `_`, the target of `_ = value`.
         case discard
         /// A node the parser already reported as missing or unsupported; never runs.
