@@ -107,6 +107,21 @@ final class Scope {
         }
     }
 
+    /// Binds `name`, which this scope does not bind yet, to a new box: `define` without the search.
+    func defineNew(_ name: Name, _ value: Value?, mutable: Bool) {
+        guard parent != nil else { return define(name, value, mutable: mutable) }
+        let box: Box
+        if let spare = spareBoxes.popLast() {
+            spare.value = value
+            spare.isMutable = mutable
+            box = spare
+        } else {
+            box = Box(value, isMutable: mutable)
+        }
+        localIDs.append(name.id)
+        localBoxes.append(box)
+    }
+
     /// Binds `name` here to an existing box, shared with the scope it came from.
     func share(_ name: Name, _ box: Box) {
         if parent == nil {
