@@ -34,14 +34,13 @@ final class Scope {
     // A block binds a handful of names, found fastest by a linear search of their numbers; the
     // globals, which hold every name of the notebook, are indexed by the number itself. Numbers
     // and boxes are kept in two arrays rather than one of pairs: a search then touches no
-    // reference counts, and emptying the scope releases the boxes without generic tuple code.
+    // reference counts. The first `localCount` entries are bound; boxes past them are empty
+    // ones `clear` kept for the next iteration of a loop, which binds the same names again.
     // Unchecked: no access to them is held across a call, and the run-time check doubled a lookup.
     @exclusivity(unchecked) private var localIDs: [Int] = []
     @exclusivity(unchecked) private var localBoxes: [Box] = []
+    @exclusivity(unchecked) private var localCount = 0
     @exclusivity(unchecked) private var global: [Box?] = []
-    /// Empty boxes `clear` kept for the next names this scope binds, as a loop binds the same
-    /// names on every iteration.
-    @exclusivity(unchecked) private var spareBoxes: [Box] = []
     /// The enclosing scope; nil for the notebook's globals.
     let parent: Scope?
     /// `parent`, to walk outwards without reference counting: `parent` keeps it alive.
@@ -55,8 +54,9 @@ final class Scope {
     /// Where this scope's locals hold `name`, if they do.
     @inline(__always)
     private func localIndex(_ name: Name) -> Int? {
-        localIDs.withUnsafeBufferPointer { ids in
-            for index in ids.indices where ids[index] == name.id { return index }
+        let count = localCount
+        return localIDs.withUnsafeBufferPointer { ids in
+            for index in 0..<count where ids[index] == name.id { return index }
             return nil
         }
     }
@@ -98,10 +98,8 @@ final class Scope {
 
     /// Binds `name` here to a new box, replacing any binding of this scope.
     func define(_ name: Name, _ value: Value?, mutable: Bool) {
-        if let box = spareBoxes.popLast() {
-            box.value = value
-            box.isMutable = mutable
-            share(name, box)
+        if parent != nil, localIndex(name) == nil {
+            defineNew(name, value, mutable: mutable)
         } else {
             share(name, Box(value, isMutable: mutable))
         }
@@ -109,17 +107,17 @@ final class Scope {
 
     /// Binds `name`, which this scope does not bind yet, to a new box: `define` without the search.
     func defineNew(_ name: Name, _ value: Value?, mutable: Bool) {
-        guard parent != nil else { return define(name, value, mutable: mutable) }
-        let box: Box
-        if let spare = spareBoxes.popLast() {
+        guard parent != nil else { return share(name, Box(value, isMutable: mutable)) }
+        if localCount < localBoxes.count {
+            let spare = localBoxes[localCount]
             spare.value = value
             spare.isMutable = mutable
-            box = spare
+            localIDs[localCount] = name.id
         } else {
-            box = Box(value, isMutable: mutable)
+            localIDs.append(name.id)
+            localBoxes.append(Box(value, isMutable: mutable))
         }
-        localIDs.append(name.id)
-        localBoxes.append(box)
+        localCount += 1
     }
 
     /// Binds `name` here to an existing box, shared with the scope it came from.
@@ -129,24 +127,30 @@ final class Scope {
             global[name.id] = box
         } else if let index = localIndex(name) {
             localBoxes[index] = box
+        } else if localCount < localBoxes.count {
+            localIDs[localCount] = name.id
+            localBoxes[localCount] = box
+            localCount += 1
         } else {
             localIDs.append(name.id)
             localBoxes.append(box)
+            localCount += 1
         }
     }
 
     /// Drops every binding, breaking the cycles globals form with the functions that use them;
-    /// a block's scope keeps its room for the next iteration.
+    /// a block's scope keeps its room, and the boxes no closure captured, for the next iteration.
     func clear() {
-        // Popped one by one: `removeAll(keepingCapacity:)` took a general, much slower path.
-        localIDs.removeAll(keepingCapacity: true)
-        while var box = localBoxes.popLast() {
-            // A box no closure captured serves again, emptied now as it would have been freed.
-            if isKnownUniquelyReferenced(&box) {
-                box.value = nil
-                spareBoxes.append(box)
+        for index in 0..<localCount {
+            if isKnownUniquelyReferenced(&localBoxes[index]) {
+                // Emptied now, as it would have been freed.
+                localBoxes[index].value = nil
+            } else {
+                // A closure keeps this one: the next iteration gets a box of its own.
+                localBoxes[index] = Box(nil, isMutable: false)
             }
         }
+        localCount = 0
         global.removeAll()
     }
 }
