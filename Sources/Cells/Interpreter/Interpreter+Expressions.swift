@@ -85,8 +85,8 @@ extension Interpreter {
 
     /// The value `name` has in `scope`, or the built-in of that name.
     func lookup(_ name: Name, at span: Span, in scope: Scope) throws -> Value {
-        if let box = scope.findBox(name) {
-            guard let value = box.value else {
+        if let found = scope.value(of: name) {
+            guard let value = found else {
                 throw CellsError("variable '\(name)' used before being initialized", at: span)
             }
             if case .function(let function) = value, case .local(let decl) = function.kind, let (_, owner) = scope.find(name) {

@@ -93,6 +93,29 @@ final class Scope {
         return nil
     }
 
+    /// The value of the variable `name`, searching outwards: nil when no scope binds it, and
+    /// `.some(nil)` when its variable is not yet initialised. `findBox` without retaining the box.
+    func value(of name: Name) -> Value?? {
+        if let value = ownValue(name) { return value }
+        var next = enclosing
+        while let current = next {
+            if let value = current._withUnsafeGuaranteedRef({ $0.ownValue(name) }) { return value }
+            next = current._withUnsafeGuaranteedRef { $0.enclosing }
+        }
+        return nil
+    }
+
+    /// The value of this scope's own variable `name`, as `value(of:)` gives it.
+    @inline(__always)
+    private func ownValue(_ name: Name) -> Value?? {
+        if parent == nil {
+            guard name.id < global.count, let box = global[name.id] else { return nil }
+            return .some(box.value)
+        }
+        guard let index = localIndex(name) else { return nil }
+        return .some(localBoxes[index].value)
+    }
+
     /// Whether this scope itself binds `name`.
     func binds(_ name: Name) -> Bool { box(name) != nil }
 
