@@ -28,11 +28,13 @@ final class Stmt: Sendable {
         /// `let name: Type = value` or `var name = value`; `_` for name discards the value.
         case binding(Binding)
         case function(FunctionDecl)
+        // The payloads of several parts are out of line: each case then holds one reference, and
+        // running a statement copies its kind with one retain rather than one per part.
         /// `if a, b { … } else …`: every condition must hold.
-        case ifThen(conditions: [Expr], then: [Stmt], otherwise: [Stmt]?)
+        indirect case ifThen(conditions: [Expr], then: [Stmt], otherwise: [Stmt]?)
         /// `for name in sequence where filter { … }`; name nil for `_`.
-        case forIn(name: Name?, sequence: Expr, filter: Expr?, body: [Stmt])
-        case whileLoop(conditions: [Expr], body: [Stmt])
+        indirect case forIn(name: Name?, sequence: Expr, filter: Expr?, body: [Stmt])
+        indirect case whileLoop(conditions: [Expr], body: [Stmt])
         case returnValue(Expr?)
         case breakLoop
         case continueLoop
