@@ -18,6 +18,8 @@ final class Expr: Sendable {
     }
 
     /// The forms of expression the cell language has (DESIGN §4).
+    // A case with more than one part, or a large one, keeps its payload out of line: the kind
+    // is then small, and evaluating a node copies it with at most one retain.
     enum Kind: Sendable {
         case integer(Int)
         case double(Double)
@@ -28,19 +30,18 @@ final class Expr: Sendable {
         /// `.same`: a member of a type the context decides.
         case implicitMember(String)
         case array([Expr])
-        case prefix(PrefixOperator, Expr)
+        indirect case prefix(PrefixOperator, Expr)
         /// `2...`: the only postfix operator.
         case partialRangeFrom(Expr)
-        case binary(BinaryOperator, Expr, Expr)
-        case logical(LogicalOperator, Expr, Expr)
-        case ternary(Expr, Expr, Expr)
+        indirect case binary(BinaryOperator, Expr, Expr)
+        indirect case logical(LogicalOperator, Expr, Expr)
+        indirect case ternary(Expr, Expr, Expr)
         /// `target = value`, or `target op= value` when `compound` is set.
-        case assignment(compound: BinaryOperator?, target: Expr, value: Expr)
-        // Indirect: the largest payloads, kept out of line so that every other node stays small.
+        indirect case assignment(compound: BinaryOperator?, target: Expr, value: Expr)
         indirect case call(Expr, [Argument], trailingClosure: Closure?)
-        case member(Expr, String)
-        case subscriptAccess(Expr, [Argument])
-        case closure(Closure)
+        indirect case member(Expr, String)
+        indirect case subscriptAccess(Expr, [Argument])
+        indirect case closure(Closure)
         /// `+` in `reduce(0, +)`: an operator used as a function of two arguments.
         case operatorFunction(BinaryOperator)
         indirect case directive(Directive)
