@@ -15,6 +15,8 @@ extension Interpreter {
         case .binary(let op, let left, let right):
             let a = try evaluate(left, in: scope)
             let b = try evaluate(right, in: scope)
+            if case .int(let x) = a, case .int(let y) = b, let result = Self.quickInteger(op, x, y) { return result }
+            if case .double(let x) = a, case .double(let y) = b, let result = Self.quickDouble(op, x, y) { return result }
             return try locating(at: expr.span) { try applyBinary(op, a, b, left: left, right: right, at: expr.span) }
         case .logical(let op, let left, let right):
             let a = try boolean(left, in: scope)
