@@ -1,13 +1,23 @@
 /// `let name: Type = value` or `var name = value`.
-struct Binding: Sendable {
+///
+/// A class, as `Stmt` is: running the binding borrows it rather than copying its parts.
+final class Binding: Sendable {
     /// Whether it is a `var`.
-    var isMutable: Bool
+    let isMutable: Bool
     /// The name bound, or nil for `_`.
-    var name: Name?
+    let name: Name?
     /// Where the name is.
-    var nameSpan: Span
+    let nameSpan: Span
     /// The declared type, if any.
-    var type: TypeName?
+    let type: TypeName?
     /// The initial value, if any.
-    var value: Expr?
+    let value: Expr?
+
+    init(isMutable: Bool, name: Name?, nameSpan: Span, type: TypeName?, value: Expr?) {
+        self.isMutable = isMutable
+        self.name = name
+        self.nameSpan = nameSpan
+        self.type = type
+        self.value = value
+    }
 }

@@ -1,14 +1,26 @@
 /// An expression of the cell language, with where it was written.
-struct Expr: Sendable {
+///
+/// A class, not a struct: the interpreter reads a node's operands on every evaluation, and
+/// borrowing a reference costs one retain where copying a struct out of an indirect enum copied
+/// its whole payload.
+final class Expr: Sendable {
     /// What the expression is.
-    var kind: Kind
+    let kind: Kind
     /// Where it is in the `.md` file.
-    var span: Span
+    let span: Span
     /// The expression as written, kept only inside claims, whose failures show sub-expressions.
-    var text: String?
+    let text: String?
+
+    init(kind: Kind, span: Span, text: String? = nil) {
+        self.kind = kind
+        self.span = span
+        self.text = text
+    }
 
     /// The forms of expression the cell language has (DESIGN §4).
-    indirect enum Kind: Sendable {
+    // A case with more than one part, or a large one, keeps its payload out of line: the kind
+    // is then small, and evaluating a node copies it with at most one retain.
+    enum Kind: Sendable {
         case integer(Int)
         case double(Double)
         case bool(Bool)
@@ -18,21 +30,21 @@ struct Expr: Sendable {
         /// `.same`: a member of a type the context decides.
         case implicitMember(String)
         case array([Expr])
-        case prefix(PrefixOperator, Expr)
+        indirect case prefix(PrefixOperator, Expr)
         /// `2...`: the only postfix operator.
         case partialRangeFrom(Expr)
-        case binary(BinaryOperator, Expr, Expr)
-        case logical(LogicalOperator, Expr, Expr)
-        case ternary(Expr, Expr, Expr)
+        indirect case binary(BinaryOperator, Expr, Expr)
+        indirect case logical(LogicalOperator, Expr, Expr)
+        indirect case ternary(Expr, Expr, Expr)
         /// `target = value`, or `target op= value` when `compound` is set.
-        case assignment(compound: BinaryOperator?, target: Expr, value: Expr)
-        case call(Expr, [Argument], trailingClosure: Closure?)
-        case member(Expr, String)
-        case subscriptAccess(Expr, [Argument])
-        case closure(Closure)
+        indirect case assignment(compound: BinaryOperator?, target: Expr, value: Expr)
+        indirect case call(Expr, [Argument], trailingClosure: Closure?)
+        indirect case member(Expr, String)
+        indirect case subscriptAccess(Expr, [Argument])
+        indirect case closure(Closure)
         /// `+` in `reduce(0, +)`: an operator used as a function of two arguments.
         case operatorFunction(BinaryOperator)
-        case directive(Directive)
+        indirect case directive(Directive)
         /// `_`, the target of `_ = value`.
         case discard
         /// A node the parser already reported as missing or unsupported; never runs.

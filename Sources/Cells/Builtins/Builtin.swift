@@ -8,19 +8,23 @@ final class Builtin: Sendable {
     let body: @Sendable (inout Invocation) throws -> Value
     /// Whether the first parameter takes every leading unlabelled argument, as `print(_:…)` does.
     let isVariadic: Bool
+    /// The result of a call with one unlabelled argument, when it can be had without running
+    /// `body`, as `Double(n)` of an `Int`; nil to run `body`, which gives the same result.
+    let quick: (@Sendable (Value) -> Value?)?
 
     init(_ name: String, forms signatures: [Signature], variadic: Bool = false,
-         body: @escaping @Sendable (inout Invocation) throws -> Value) {
+         quick: (@Sendable (Value) -> Value?)? = nil, body: @escaping @Sendable (inout Invocation) throws -> Value) {
         self.name = name
         self.signatures = signatures
         self.isVariadic = variadic
+        self.quick = quick
         self.body = body
     }
 
     /// Convenience for a built-in with one form.
     convenience init(_ name: String, _ parameters: [Signature.Parameter], variadic: Bool = false,
-                     body: @escaping @Sendable (inout Invocation) throws -> Value) {
-        self.init(name, forms: [Signature(parameters)], variadic: variadic, body: body)
+                     quick: (@Sendable (Value) -> Value?)? = nil, body: @escaping @Sendable (inout Invocation) throws -> Value) {
+        self.init(name, forms: [Signature(parameters)], variadic: variadic, quick: quick, body: body)
     }
 
     /// Every accepted form, as a diagnostic lists them: `Tensor(_:) or Tensor(shape:scalars:)`.

@@ -61,7 +61,7 @@ extension Interpreter {
     func modify(_ target: Expr, in scope: Scope, access: Access, _ body: (inout Value?) throws -> Void) throws {
         switch target.kind {
         case .name(let name):
-            guard let (box, _) = scope.find(name) else {
+            guard let box = scope.findBox(name) else {
                 if Builtins.global(name.text) != nil {
                     throw CellsError("cannot assign to value: '\(name)' is a built-in", at: target.span)
                 }
@@ -126,6 +126,9 @@ extension Interpreter {
     /// `a.append(x)` and the other mutating array methods; the base must be a `var`.
     func callMutating(_ name: String, on base: Expr, _ arguments: [Argument], in scope: Scope, at span: Span)
         throws -> Value {
+        if name == "append", arguments.count == 1, arguments[0].label == nil {
+            return try appendOne(arguments[0].value, to: base, in: scope, at: span)
+        }
         let evaluated = try evaluateArguments(arguments, in: scope)
         var result = Value.void
         try modify(base, in: scope, access: .mutatingMember) { value in
@@ -137,6 +140,23 @@ extension Interpreter {
             result = try SequenceMethods.mutate(&elements, name, evaluated, interpreter: self, at: span)
         }
         return result
+    }
+
+    /// `a.append(x)`, a loop's usual call, without the argument arrays of a general built-in call:
+    /// the same checks in the same order as `SequenceMethods.mutate` makes for `append(_:)`.
+    private func appendOne(_ argument: Expr, to base: Expr, in scope: Scope, at span: Span) throws -> Value {
+        let element = try evaluate(argument, in: scope)
+        try modify(base, in: scope, access: .mutatingMember) { value in
+            guard case .array(var elements) = value else {
+                throw CellsError("value of type '\(value?.typeName ?? "()")' has no member 'append'", at: span)
+            }
+            value = nil
+            defer { value = .array(elements) }
+            try checkArray(count: elements.count + 1, at: span)
+            try checkNesting(element, at: span)
+            elements.append(element)
+        }
+        return .void
     }
 
     private func sameKind(_ a: Value, _ b: Value) -> Bool {

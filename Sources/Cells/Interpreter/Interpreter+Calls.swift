@@ -18,6 +18,9 @@ extension Interpreter {
         } else {
             function = try evaluate(callee, in: scope)
         }
+        if trailingClosure == nil, arguments.count == 1 {
+            return try callWithOne(function, arguments[0], in: scope, at: span)
+        }
         let evaluated = try evaluateArguments(arguments, in: scope)
         let trailing = trailingClosure.map { closure in
             EvaluatedArgument(label: nil, labelSpan: closure.span, value: .function(makeClosure(closure, in: scope)),
@@ -68,10 +71,40 @@ extension Interpreter {
         throw CellsError("cannot call value of non-function type '\(callee.typeName)'", at: span)
     }
 
+    /// A call with one argument and no trailing closure, as `Double(x)` or `t.sum(axis)`: a built-in
+    /// whose first form takes that one argument runs without the general matching, which would
+    /// pick the same form with the same value; any other call goes the general way.
+    private func callWithOne(_ function: Value, _ argument: Argument, in scope: Scope, at span: Span) throws -> Value {
+        let value = try evaluate(argument.value, in: scope)
+        let builtin: Builtin?, receiver: Value?
+        switch function {
+        case .type(let type): (builtin, receiver) = (type.initializer, nil)
+        case .function(let function):
+            if case .builtin(let method, let bound) = function.kind { (builtin, receiver) = (method, bound) } else {
+                (builtin, receiver) = (nil, nil)
+            }
+        default: (builtin, receiver) = (nil, nil)
+        }
+        if let builtin, !builtin.isVariadic, let parameters = builtin.signatures.first?.parameters,
+           parameters.count == 1, parameters[0].label == argument.label, let converted = parameters[0].type.convert(value) {
+            if argument.label == nil, let quick = builtin.quick, let result = quick(converted) { return result }
+            return try invoke(builtin, receiver: receiver, form: 0, [converted], spans: [argument.value.span], at: span)
+        }
+        let evaluated = EvaluatedArgument(label: argument.label, labelSpan: argument.labelSpan, value: value,
+                                          span: argument.value.span, expression: argument.value)
+        return try call(function, [evaluated], at: span)
+    }
+
     /// Calls a built-in after matching its arguments; errors without a place get the call's.
     func invoke(_ builtin: Builtin, receiver: Value?, _ arguments: [EvaluatedArgument],
                 trailingClosure: EvaluatedArgument? = nil, at span: Span) throws -> Value {
         let (form, values, spans) = try builtin.bind(arguments, trailingClosure: trailingClosure, call: span)
+        return try invoke(builtin, receiver: receiver, form: form, values, spans: spans, at: span)
+    }
+
+    /// Runs a built-in on arguments already matched to its form `form`.
+    private func invoke(_ builtin: Builtin, receiver: Value?, form: Int, _ values: [Value?], spans: [Span],
+                        at span: Span) throws -> Value {
         var invocation = Invocation(interpreter: self, name: builtin.name, receiver: receiver, form: form, arguments: values,
                                     spans: spans, span: span)
         do {

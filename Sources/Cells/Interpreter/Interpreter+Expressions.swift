@@ -3,29 +3,52 @@ extension Interpreter {
     ///
     /// An error a kernel or layer throws is located at the innermost expression it came from.
     func evaluate(_ expr: Expr, in scope: Scope) throws -> Value {
-        do {
-            return try evaluateLocated(expr, in: scope)
-        } catch let error as CellsError {
-            throw error.located(at: expr.span)
-        } catch {
-            throw CellsError(Self.message(of: error), at: expr.span)
-        }
-    }
-
-    private func evaluateLocated(_ expr: Expr, in scope: Scope) throws -> Value {
+        // The forms a loop evaluates most run here, outside the error wrapper: what they throw
+        // is located already (by the operands' own evaluation or by the place they pass on).
         switch expr.kind {
         case .integer(let n):
             return .int(n)
         case .double(let x):
             return .double(x)
+        case .name(let name):
+            return try lookup(name, at: expr.span, in: scope)
+        case .binary(let op, let left, let right):
+            let a = try evaluate(left, in: scope)
+            let b = try evaluate(right, in: scope)
+            if case .int(let x) = a, case .int(let y) = b, let result = Self.quickInteger(op, x, y) { return result }
+            if case .double(let x) = a, case .double(let y) = b, let result = Self.quickDouble(op, x, y) { return result }
+            return try locating(at: expr.span) { try applyBinary(op, a, b, left: left, right: right, at: expr.span) }
+        case .logical(let op, let left, let right):
+            let a = try boolean(left, in: scope)
+            if op == .and ? !a : a { return .bool(a) }
+            return .bool(try boolean(right, in: scope))
+        default:
+            return try locating(at: expr.span) { try evaluateLocated(expr, in: scope) }
+        }
+    }
+
+    /// The result of `body`, its error located at `span` when it has no place yet.
+    @inline(__always)
+    private func locating(at span: Span, _ body: () throws -> Value) throws -> Value {
+        do {
+            return try body()
+        } catch let error as CellsError {
+            throw error.located(at: span)
+        } catch {
+            throw CellsError(Self.message(of: error), at: span)
+        }
+    }
+
+    private func evaluateLocated(_ expr: Expr, in scope: Scope) throws -> Value {
+        switch expr.kind {
+        case .integer, .double, .name, .binary, .logical:
+            preconditionFailure("evaluated by evaluate(_:in:)")
         case .bool(let b):
             return .bool(b)
         case .string(let text):
             return .string(text)
         case .interpolation(let parts):
             return .string(try interpolate(parts, in: scope, at: expr.span))
-        case .name(let name):
-            return try lookup(name, at: expr.span, in: scope)
         case .implicitMember(let member):
             return .symbol(member)
         case .array(let elements):
@@ -37,14 +60,6 @@ extension Interpreter {
             return try applyPrefix(op, try evaluate(operand, in: scope), at: expr.span)
         case .partialRangeFrom(let operand):
             return .range(IntRange(lower: try rangeBound(operand, in: scope), upper: nil, isClosed: false))
-        case .binary(let op, let left, let right):
-            let a = try evaluate(left, in: scope)
-            let b = try evaluate(right, in: scope)
-            return try applyBinary(op, a, b, left: left, right: right, at: expr.span)
-        case .logical(let op, let left, let right):
-            let a = try boolean(left, in: scope)
-            if op == .and ? !a : a { return .bool(a) }
-            return .bool(try boolean(right, in: scope))
         case .ternary(let condition, let then, let otherwise):
             return try evaluate(try boolean(condition, in: scope) ? then : otherwise, in: scope)
         case .assignment(let compound, let target, let value):
@@ -72,11 +87,11 @@ extension Interpreter {
 
     /// The value `name` has in `scope`, or the built-in of that name.
     func lookup(_ name: Name, at span: Span, in scope: Scope) throws -> Value {
-        if let (box, owner) = scope.find(name) {
-            guard let value = box.value else {
+        if let found = scope.value(of: name) {
+            guard let value = found else {
                 throw CellsError("variable '\(name)' used before being initialized", at: span)
             }
-            if case .function(let function) = value, case .local(let decl) = function.kind {
+            if case .function(let function) = value, case .local(let decl) = function.kind, let (_, owner) = scope.find(name) {
                 return .function(Function(.declared(decl, owner)))
             }
             return value

@@ -10,8 +10,9 @@ extension Interpreter {
     /// Runs statements in `scope`, functions declared among them first (so they may call each other).
     func execute(_ statements: [Stmt], in scope: Scope) throws -> Flow {
         try hoistFunctions(statements, in: scope)
-        for statement in statements {
-            let flow = try execute(statement, in: scope)
+        // By index: the elements are read in place, not retained one by one as an iterator would.
+        for index in statements.indices {
+            let flow = try execute(statements[index], in: scope)
             if case .normal = flow { continue }
             return flow
         }
@@ -21,19 +22,14 @@ extension Interpreter {
     /// Runs the statements of an `if` or `while` body in a scope of their own, when they declare names.
     func executeBlock(_ statements: [Stmt], in scope: Scope) throws -> Flow {
         // A block that declares nothing needs no scope; not allocating one halves a tight loop's cost.
-        let declares = statements.contains { statement in
-            switch statement.kind {
-            case .binding, .function: true
-            default: false
-            }
-        }
+        let declares = statements.contains { $0.declares }
         return try execute(statements, in: declares ? Scope(parent: scope) : scope)
     }
 
     /// Declares the functions among `statements` in `scope`.
     func hoistFunctions(_ statements: [Stmt], in scope: Scope) throws {
-        for statement in statements {
-            guard case .function(let decl) = statement.kind else { continue }
+        for index in statements.indices {
+            guard let decl = statements[index].function else { continue }
             try declare(decl.name, at: decl.span, in: scope)
             scope.define(decl.name, .function(Function(.local(decl))), mutable: false)
         }
@@ -112,13 +108,13 @@ extension Interpreter {
         }
         guard let name = binding.name else { return }
         try declare(name, at: binding.nameSpan, in: scope)
-        scope.define(name, value, mutable: binding.isMutable)
+        scope.defineNew(name, value, mutable: binding.isMutable)
     }
 
     /// Whether every condition holds, evaluated left to right until one does not.
     func conditionsHold(_ conditions: [Expr], in scope: Scope) throws -> Bool {
-        for condition in conditions {
-            guard try boolean(condition, in: scope) else { return false }
+        for index in conditions.indices {
+            guard try boolean(conditions[index], in: scope) else { return false }
         }
         return true
     }

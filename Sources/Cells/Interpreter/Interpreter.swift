@@ -7,7 +7,8 @@ public final class Interpreter {
     /// The `.md` file the notebook is, for inline code's locations.
     public let file: String
     /// The bounds every cell runs within.
-    public var limits: Limits
+    // Unchecked: every statement reads the step budget, and no access to it is held across a call.
+    @exclusivity(unchecked) public var limits: Limits
 
     /// Counts the tensor elements values hold, against `limits.liveTensorElements`.
     let ledger = TensorLedger()

@@ -11,7 +11,8 @@ final class Scope {
         // accesses overlap, and the run-time check cost more than a name's lookup.
         @exclusivity(unchecked) var value: Value?
         /// `var` rather than `let`.
-        let isMutable: Bool
+        // Settable only for a box its scope reuses; unchecked as `value` is.
+        @exclusivity(unchecked) fileprivate(set) var isMutable: Bool
 
         init(_ value: Value?, isMutable: Bool) {
             self.value = value
@@ -31,15 +32,33 @@ final class Scope {
     }
 
     // A block binds a handful of names, found fastest by a linear search of their numbers; the
-    // globals, which hold every name of the notebook, are indexed by the number itself.
+    // globals, which hold every name of the notebook, are indexed by the number itself. Numbers
+    // and boxes are kept in two arrays rather than one of pairs: a search then touches no
+    // reference counts. The first `localCount` entries are bound; boxes past them are empty
+    // ones `clear` kept for the next iteration of a loop, which binds the same names again.
     // Unchecked: no access to them is held across a call, and the run-time check doubled a lookup.
-    @exclusivity(unchecked) private var local: [(id: Int, box: Box)] = []
+    @exclusivity(unchecked) private var localIDs: [Int] = []
+    @exclusivity(unchecked) private var localBoxes: [Box] = []
+    @exclusivity(unchecked) private var localCount = 0
     @exclusivity(unchecked) private var global: [Box?] = []
     /// The enclosing scope; nil for the notebook's globals.
     let parent: Scope?
+    /// `parent`, to walk outwards without reference counting: `parent` keeps it alive.
+    private let enclosing: Unmanaged<Scope>?
 
     init(parent: Scope?) {
         self.parent = parent
+        enclosing = parent.map { Unmanaged.passUnretained($0) }
+    }
+
+    /// Where this scope's locals hold `name`, if they do.
+    @inline(__always)
+    private func localIndex(_ name: Name) -> Int? {
+        let count = localCount
+        return localIDs.withUnsafeBufferPointer { ids in
+            for index in 0..<count where ids[index] == name.id { return index }
+            return nil
+        }
     }
 
     /// The box this scope itself gives `name`.
@@ -48,8 +67,8 @@ final class Scope {
         if parent == nil {
             return name.id < global.count ? global[name.id] : nil
         }
-        for entry in local where entry.id == name.id { return entry.box }
-        return nil
+        guard let index = localIndex(name) else { return nil }
+        return localBoxes[index]
     }
 
     /// The box of `name` and the scope holding it, searching outwards.
@@ -62,12 +81,66 @@ final class Scope {
         return nil
     }
 
+    /// The box of `name`, searching outwards; `find` without the owner, for reading and writing.
+    func findBox(_ name: Name) -> Box? {
+        if let box = box(name) { return box }
+        // Every scope on the way is kept alive by `self`, so walking need not retain them.
+        var next = enclosing
+        while let current = next {
+            if let box = current._withUnsafeGuaranteedRef({ $0.box(name) }) { return box }
+            next = current._withUnsafeGuaranteedRef { $0.enclosing }
+        }
+        return nil
+    }
+
+    /// The value of the variable `name`, searching outwards: nil when no scope binds it, and
+    /// `.some(nil)` when its variable is not yet initialised. `findBox` without retaining the box.
+    func value(of name: Name) -> Value?? {
+        if let value = ownValue(name) { return value }
+        var next = enclosing
+        while let current = next {
+            if let value = current._withUnsafeGuaranteedRef({ $0.ownValue(name) }) { return value }
+            next = current._withUnsafeGuaranteedRef { $0.enclosing }
+        }
+        return nil
+    }
+
+    /// The value of this scope's own variable `name`, as `value(of:)` gives it.
+    @inline(__always)
+    private func ownValue(_ name: Name) -> Value?? {
+        if parent == nil {
+            guard name.id < global.count, let box = global[name.id] else { return nil }
+            return .some(box.value)
+        }
+        guard let index = localIndex(name) else { return nil }
+        return .some(localBoxes[index].value)
+    }
+
     /// Whether this scope itself binds `name`.
     func binds(_ name: Name) -> Bool { box(name) != nil }
 
     /// Binds `name` here to a new box, replacing any binding of this scope.
     func define(_ name: Name, _ value: Value?, mutable: Bool) {
-        share(name, Box(value, isMutable: mutable))
+        if parent != nil, localIndex(name) == nil {
+            defineNew(name, value, mutable: mutable)
+        } else {
+            share(name, Box(value, isMutable: mutable))
+        }
+    }
+
+    /// Binds `name`, which this scope does not bind yet, to a new box: `define` without the search.
+    func defineNew(_ name: Name, _ value: Value?, mutable: Bool) {
+        guard parent != nil else { return share(name, Box(value, isMutable: mutable)) }
+        if localCount < localBoxes.count {
+            let spare = localBoxes[localCount]
+            spare.value = value
+            spare.isMutable = mutable
+            localIDs[localCount] = name.id
+        } else {
+            localIDs.append(name.id)
+            localBoxes.append(Box(value, isMutable: mutable))
+        }
+        localCount += 1
     }
 
     /// Binds `name` here to an existing box, shared with the scope it came from.
@@ -75,17 +148,32 @@ final class Scope {
         if parent == nil {
             if name.id >= global.count { global += repeatElement(nil, count: name.id + 1 - global.count) }
             global[name.id] = box
-        } else if let index = local.firstIndex(where: { $0.id == name.id }) {
-            local[index].box = box
+        } else if let index = localIndex(name) {
+            localBoxes[index] = box
+        } else if localCount < localBoxes.count {
+            localIDs[localCount] = name.id
+            localBoxes[localCount] = box
+            localCount += 1
         } else {
-            local.append((name.id, box))
+            localIDs.append(name.id)
+            localBoxes.append(box)
+            localCount += 1
         }
     }
 
     /// Drops every binding, breaking the cycles globals form with the functions that use them;
-    /// a block's scope keeps its room for the next iteration.
+    /// a block's scope keeps its room, and the boxes no closure captured, for the next iteration.
     func clear() {
-        local.removeAll(keepingCapacity: true)
+        for index in 0..<localCount {
+            if isKnownUniquelyReferenced(&localBoxes[index]) {
+                // Emptied now, as it would have been freed.
+                localBoxes[index].value = nil
+            } else {
+                // A closure keeps this one: the next iteration gets a box of its own.
+                localBoxes[index] = Box(nil, isMutable: false)
+            }
+        }
+        localCount = 0
         global.removeAll()
     }
 }

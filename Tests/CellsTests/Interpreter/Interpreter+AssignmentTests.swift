@@ -27,6 +27,28 @@ import TestSupport
             """) == "= [[[0, 0, 9], [7, 0]], [[0, 0], [0, 0]], [[-1, 0, 2, 3, 8, 9]], [[1, 9]]]")
     }
 
+    @Test(arguments: [
+        ("var n = 1\n1️⃣n.append(2)", "value of type 'Int' has no member 'append'"),
+        ("var a = [1]\na.append(1️⃣missing)", "cannot find 'missing' in scope"),
+        ("1️⃣unknown.append(1)", "cannot find 'unknown' in scope"),
+        ("let f = 1\nvar a = [f]\n1️⃣f.append(a)", "cannot use mutating member on immutable value: 'f' is a 'let' constant"),
+    ])
+    func appendingOneElementFailsAsSwiftDoes(source: String, message: String) {
+        assertDiagnostics(source, ["1️⃣": message])
+    }
+
+    @Test func appendKeepsEveryElementsTypeAndOrder() {
+        var notebook = Notebook()
+        #expect(notebook.transcript("""
+            var a: [Double] = []
+            for i in 0..<3 { a.append(Double(i) / 2) }
+            var b = [[1]]
+            b.append([2, 3])
+            b[0].append(4)
+            [a.count, b.count, b[0].count]
+            """) == "= [3, 2, 2]")
+    }
+
     @Test func aVariableKeepsItsType() {
         assertDiagnostics("var n = 1\nn = 1️⃣2.5", ["1️⃣": "cannot assign value of type 'Double' to type 'Int'"])
         var notebook = Notebook()

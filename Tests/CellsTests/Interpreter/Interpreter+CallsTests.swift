@@ -58,6 +58,26 @@ import TestSupport
                           setup: ["func f(a: Int, c: Int = 0) -> Int { a + c }\nfunc g(_ x: Int) -> Int { x }"])
     }
 
+    /// Built-in calls of one argument that do not fit their first form, with Swift's error.
+    static let builtinMismatches: [(String, String)] = [
+        ("Double(1️⃣x: 1)", "extraneous argument label 'x:' in call; expected Double(_:)"),
+        ("Tensor.zeros(1️⃣\"a\")", "cannot convert value of type 'String' to expected argument type '[Int]'"),
+        ("let t = Tensor.zeros([2, 2])\nt.reshaped(1️⃣shape: [4])", "extraneous argument label 'shape:' in call; expected reshaped(_:)"),
+        ("let n = 1\nlet m = 1️⃣n(2.5)", "cannot call value of non-function type 'Int'"),
+    ]
+
+    @Test(arguments: builtinMismatches)
+    func oneArgumentBuiltinCallsThatDoNotFitSayWhatIsAccepted(_ call: String, _ message: String) {
+        assertDiagnostics(call, ["1️⃣": message])
+    }
+
+    @Test func oneArgumentBuiltinCallsConvertAsSwiftDoes() {
+        var notebook = Notebook()
+        #expect(notebook.transcript("[Double(3), Double(-2), Double(\"0.5\")]") == "= [3.0, -2.0, 0.5]")
+        #expect(notebook.transcript("[Int(2.7), Int(-2.7), Int(true)]") == "= [2, -2, 1]")
+        #expect(notebook.transcript("Tensor.zeros([2, 3]).reshaped([3, 2]).shape") == "= [3, 2]")
+    }
+
     @Test func aFunctionMustReturnItsDeclaredType() {
         assertDiagnostics("func 1️⃣f() -> Int { print(1) }\nf()", [
             "1️⃣": "missing return in global function expected to return 'Int'",

@@ -23,6 +23,12 @@ import TestSupport
         ("1.0 / 0", "inf"),
         ("-(3)", "-3"),
         ("!(1 == 1)", "false"),
+        ("7 % -2", "1"),
+        ("2 <= 2 && 3 >= 4", "false"),
+        ("7.0 / 2.0", "3.5"),
+        ("2.5 - 0.5 > 1.5", "true"),
+        ("0.0 / 0.0 == 0.0 / 0.0", "false"),
+        ("0.0 / 0.0 != 0.0 / 0.0", "true"),
     ]
 
     @Test(arguments: values)
@@ -35,6 +41,8 @@ import TestSupport
         assertDiagnostics("var n = Int.max\nlet m = 1️⃣n + 1", ["1️⃣": "integer overflow: 9223372036854775807 + 1"])
         assertDiagnostics("let m = 1️⃣Int.min * -1", ["1️⃣": "integer overflow: -9223372036854775808 * -1"])
         assertDiagnostics("let m = 1️⃣-Int.min", ["1️⃣": "integer overflow: -(-9223372036854775808)"])
+        assertDiagnostics("let m = 1️⃣Int.min / -1", ["1️⃣": "integer overflow: -9223372036854775808 / -1"])
+        assertDiagnostics("let m = 1️⃣Int.min - 1", ["1️⃣": "integer overflow: -9223372036854775808 - 1"])
     }
 
     @Test func integerDivisionByZeroIsAnError() {

@@ -53,6 +53,32 @@ import TestSupport
             """) == "= [10, 10]")
     }
 
+    @Test func eachIterationBindsFreshVariablesEvenWhenClosuresKeepSome() {
+        var notebook = Notebook()
+        #expect(notebook.transcript("""
+            var kept: [() -> Int] = []
+            for i in 0..<4 {
+                var twice = i * 2
+                if i % 2 == 0 { kept.append({ twice }) }
+                twice += 100
+            }
+            kept.map { $0() }
+            """) == "= [100, 104]")
+        assertDiagnostics("""
+            for i in 0..<2 {
+                if i == 0 { var x = 1; x += 1 } else { let y = 2; 1️⃣y = 3 }
+            }
+            """, ["1️⃣": "cannot assign to value: 'y' is a 'let' constant"])
+        assertDiagnostics("""
+            for i in 0..<2 {
+                let y = i
+                if i == 1 { 1️⃣y = 3 }
+                var x = y
+                x = 5
+            }
+            """, ["1️⃣": "cannot assign to value: 'y' is a 'let' constant"])
+    }
+
     @Test func aNotebookReleasesItsValuesWhenItEnds() {
         var ledger: TensorLedger?
         do {
