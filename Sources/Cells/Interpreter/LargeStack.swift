@@ -37,10 +37,8 @@ enum LargeStack {
 
     /// A thread with a large stack that runs one job at a time for the thread that owns it.
     private final class Worker: @unchecked Sendable {
-        // Allocated, not stored inline: a pthread object must not move, and `&property` promises no address.
-        private let mutex = UnsafeMutablePointer<pthread_mutex_t>.allocate(capacity: 1)
-        private let condition = UnsafeMutablePointer<pthread_cond_t>.allocate(capacity: 1)
-        // Guarded by `mutex`.
+        private let lock = ConditionLock()
+        // Guarded by `lock`.
         private var job: (() -> Void)?
         private var finished = false
         private var stopping = false
@@ -74,17 +72,7 @@ enum LargeStack {
             return worker
         }
 
-        private init() {
-            pthread_mutex_init(mutex, nil)
-            pthread_cond_init(condition, nil)
-        }
-
-        deinit {
-            pthread_cond_destroy(condition)
-            pthread_mutex_destroy(mutex)
-            condition.deallocate()
-            mutex.deallocate()
-        }
+        private init() {}
 
         private func start() -> Bool {
             // The thread keeps the worker alive until it stops.
@@ -97,35 +85,35 @@ enum LargeStack {
         /// Runs `work` on the worker and waits for it.
         func perform(_ work: () -> Void) {
             withoutActuallyEscaping(work) { work in
-                pthread_mutex_lock(mutex)
-                job = work
-                finished = false
-                pthread_cond_broadcast(condition)
-                while !finished { pthread_cond_wait(condition, mutex) }
-                pthread_mutex_unlock(mutex)
+                lock.withLockWakingWaiters {
+                    job = work
+                    finished = false
+                }
+                lock.wait(until: { finished }, then: {})
             }
         }
 
         private func serve() {
-            pthread_mutex_lock(mutex)
-            while true {
-                while job == nil && !stopping { pthread_cond_wait(condition, mutex) }
-                guard let work = job else { break }
-                pthread_mutex_unlock(mutex)
-                work()
-                pthread_mutex_lock(mutex)
-                job = nil
-                finished = true
-                pthread_cond_broadcast(condition)
+            while runJob() {
+                lock.withLockWakingWaiters {
+                    job = nil
+                    finished = true
+                }
             }
-            pthread_mutex_unlock(mutex)
+        }
+
+        /// Waits for a job and runs it; false when the worker is stopping instead.
+        ///
+        /// The job is released on return, before its caller hears it finished:
+        /// `withoutActuallyEscaping` traps if the closure outlives `perform`.
+        private func runJob() -> Bool {
+            guard let work = lock.wait(until: { job != nil || stopping }, then: { job }) else { return false }
+            work()
+            return true
         }
 
         private func stop() {
-            pthread_mutex_lock(mutex)
-            stopping = true
-            pthread_cond_broadcast(condition)
-            pthread_mutex_unlock(mutex)
+            lock.withLockWakingWaiters { stopping = true }
         }
     }
 }
