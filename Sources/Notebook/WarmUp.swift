@@ -27,7 +27,7 @@ public enum WarmUp {
 
     /// Parses and runs the sample, returning what it printed and claimed.
     @discardableResult
-    public static func run() -> CellRun {
+    static func run() -> CellRun {
         Interpreter(file: "warm-up.md").run(CellProgram(source: sample, file: "warm-up.md", firstLine: 1))
     }
 }

@@ -35,7 +35,7 @@ struct CheckCommand: ParsableCommand {
                     files.append(path)
                 }
             }
-            let executed = try files.map { path throws(NotebookError) in try ReadAhead.notebook(contentsOf: path).run() }
+            let executed = try files.map { path throws(NotebookError) in try Notebook(contentsOf: path).run() }
             switch format {
             case .text:
                 printError(Terminal.diagnostics(of: executed, color: options.colors(STDERR_FILENO)))

@@ -36,19 +36,11 @@ struct Kernelbook: ParsableCommand {
 }
 
 extension Kernelbook {
-    /// For a command that runs cells, starts on the other core what it will need first, while
-    /// the arguments are parsed: the notebook it names read and parsed (the first `.md` argument
-    /// that is not an option's value), then the first cell's one-time costs (`WarmUp`).
+    /// For a command that runs cells, pays the first cell's one-time costs on the other core
+    /// while the arguments are parsed (`WarmUp`).
     private static func startAhead(_ arguments: [String]) {
         guard let first = arguments.first, ["run", "check", "render", "build"].contains(first) else { return }
-        let notebook = arguments.indices.dropFirst().first { index in
-            arguments[index].hasSuffix(".md") && !["-o", "--output"].contains(arguments[index - 1])
-        }
-        if let notebook {
-            ReadAhead.start(arguments[notebook]) { WarmUp.run() }
-        } else {
-            WarmUp.start()
-        }
+        WarmUp.start()
     }
 
     /// Arguments that ask ArgumentParser for something other than a command to run.

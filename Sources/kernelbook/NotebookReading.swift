@@ -5,7 +5,7 @@ import Notebook
 /// (DESIGN §7: unreadable input).
 func readNotebook(_ path: String, rawHTML: Bool = false) throws -> Notebook {
     do {
-        return try ReadAhead.notebook(contentsOf: path, rawHTML: rawHTML)
+        return try Notebook(contentsOf: path, rawHTML: rawHTML)
     } catch {
         printError("error: \(error)\n")
         throw ExitCode(2)

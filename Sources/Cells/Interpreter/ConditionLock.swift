@@ -5,8 +5,7 @@ import Darwin
 #endif
 
 /// A mutex with a condition variable, for the package's threads that wait for one another's
-/// results (the large-stack worker, the parser that runs ahead, the notebook read ahead); one
-/// place for the pthread dance.
+/// results (the large-stack worker, the parser that runs ahead); one place for the pthread dance.
 package final class ConditionLock: @unchecked Sendable {
     // Allocated, not stored inline: a pthread object must not move.
     private let mutex = UnsafeMutablePointer<pthread_mutex_t>.allocate(capacity: 1)
