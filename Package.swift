@@ -32,7 +32,7 @@ let package = Package(
         .target(name: "Layers", dependencies: ["Kernels"]),
         .target(name: "Cells", dependencies: ["Layers"] + syntax),
         .target(name: "Notebook", dependencies: ["Ccmark", "Cells"]),
-        .target(name: "Render", dependencies: ["Notebook", "CExchange"]),
+        .target(name: "Render", dependencies: ["Notebook", "Kernels", "CExchange"]),
         .executableTarget(
             name: "kernelbook",
             dependencies: ["Render", .product(name: "ArgumentParser", package: "swift-argument-parser")]),

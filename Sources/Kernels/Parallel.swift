@@ -23,7 +23,7 @@ public enum Parallel {
     /// system schedules late simply does less; `body` must write only the outputs of its own
     /// part, which makes the result the same whoever runs it. When the helpers are busy with
     /// another caller's job, everything runs on the calling thread.
-    static func forEach(parts: Int, threads: Int, _ body: (Int) -> Void) {
+    package static func forEach(parts: Int, threads: Int, _ body: (Int) -> Void) {
         let workers = Swift.min(Swift.max(1, threads), parts, coreCount)
         guard workers > 1, let pool = WorkerPool.shared, pool.tryRun(helpers: workers - 1, parts: parts, body) else {
             for part in 0..<parts { body(part) }

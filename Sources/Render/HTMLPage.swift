@@ -1,4 +1,5 @@
 import Cells
+import Kernels
 import Notebook
 
 /// One notebook as an HTML page: prose, cells with their outputs, claims, contents and links.
@@ -67,10 +68,24 @@ public struct HTMLPage: Sendable {
         try OutputFile.write(renderPieces(), to: path)
     }
 
+    /// Every cell's HTML, the cells shared between the cores this process may use: each cell is
+    /// one part with one owner, so the page is the same whoever renders which.
+    private func renderedCells() -> [String] {
+        let notebook = executed.notebook
+        var rendered = [String](repeating: "", count: notebook.cells.count)
+        rendered.withUnsafeMutableBufferPointer { out in
+            Parallel.forEach(parts: out.count, threads: Parallel.coreCount) { index in
+                out[index] = CellHTML.render(notebook.cells[index], executed.cells[index], source: notebook.source)
+            }
+        }
+        return rendered
+    }
+
     /// The page in order: its own markup, gathered as bytes, between the pieces of prose as cmark
     /// wrote them. Appending megabytes to a `String` costs several instructions a byte.
     func renderPieces() -> [PagePiece] {
         let notebook = executed.notebook
+        let cells = renderedCells()
         var pieces: [PagePiece] = []
         var html: [UInt8] = []
         html += PageShell.head(title: notebook.title, styles: styles).utf8
@@ -92,7 +107,7 @@ public struct HTMLPage: Sendable {
                 pieces.append(.markup(html))
                 html.removeAll()
                 pieces.append(.prose(prose))
-            case .cell(let index): html += CellHTML.render(notebook.cells[index], executed.cells[index], source: notebook.source).utf8
+            case .cell(let index): html += cells[index].utf8
             case .inline(let index): html += InlineHTML.render(notebook.inlineCode[index], executed.inline[index]).utf8
             }
         }
