@@ -85,7 +85,12 @@ extension Interpreter {
             }
         default: (builtin, receiver) = (nil, nil)
         }
-        if let builtin, !builtin.isVariadic, let parameters = builtin.signatures.first?.parameters,
+        if let builtin, argument.label == nil, let type = builtin.soleUnlabelled {
+            if let converted = type.convert(value) {
+                if let quick = builtin.quick, let result = quick(converted) { return result }
+                return try invoke(builtin, receiver: receiver, form: 0, [converted], spans: [argument.value.span], at: span)
+            }
+        } else if let builtin, !builtin.isVariadic, let parameters = builtin.signatures.first?.parameters,
            parameters.count == 1, parameters[0].label == argument.label, let converted = parameters[0].type.convert(value) {
             if argument.label == nil, let quick = builtin.quick, let result = quick(converted) { return result }
             return try invoke(builtin, receiver: receiver, form: 0, [converted], spans: [argument.value.span], at: span)

@@ -117,7 +117,11 @@ final class Scope {
     }
 
     /// Whether this scope itself binds `name`.
-    func binds(_ name: Name) -> Bool { box(name) != nil }
+    func binds(_ name: Name) -> Bool {
+        // Searched without taking the box, which would retain it.
+        if parent == nil { return name.id < global.count && global[name.id] != nil }
+        return localIndex(name) != nil
+    }
 
     /// Binds `name` here to a new box, replacing any binding of this scope.
     func define(_ name: Name, _ value: Value?, mutable: Bool) {

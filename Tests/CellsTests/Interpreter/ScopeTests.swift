@@ -95,4 +95,18 @@ import TestSupport
             "1️⃣": "arrays nested deeper than 64 levels are not supported in cells",
         ])
     }
+
+    @Test func aBlockShadowsOuterNamesButRejectsItsOwnRedeclaration() {
+        var notebook = Notebook()
+        #expect(notebook.transcript("""
+            let x = 1
+            var seen: [Int] = []
+            for i in 0..<2 {
+                let x = i * 10
+                seen.append(x)
+            }
+            seen + [x]
+            """) == "= [0, 10, 1]")
+        assertDiagnostics("for i in 0..<2 {\n    let y = i\n    let 1️⃣y = 2\n}", ["1️⃣": "invalid redeclaration of 'y'"])
+    }
 }
