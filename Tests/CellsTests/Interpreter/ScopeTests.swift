@@ -109,4 +109,21 @@ import TestSupport
             """) == "= [0, 10, 1]")
         assertDiagnostics("for i in 0..<2 {\n    let y = i\n    let 1️⃣y = 2\n}", ["1️⃣": "invalid redeclaration of 'y'"])
     }
+
+    @Test func aVariableNamedLikeABuiltInHidesItOnlyWhereItIsBound() {
+        var notebook = Notebook()
+        #expect(notebook.transcript("""
+            var results: [Int] = [abs(-1)]
+            for i in 0..<2 {
+                if i == 1 {
+                    let abs = 7
+                    results.append(abs)
+                }
+                results.append(abs(-2))
+            }
+            let max = 5
+            results + [max, [3, 4].map { min in min * 2 }[1]]
+            """) == "= [1, 2, 7, 2, 5, 8]")
+        assertDiagnostics("var count: Int\nlet y = 1️⃣count", ["1️⃣": "variable 'count' used before being initialized"])
+    }
 }
