@@ -50,6 +50,8 @@ extension Interpreter {
     /// Runs one statement.
     func execute(_ statement: Stmt, in scope: Scope) throws -> Flow {
         try tick(statement.span)
+        // The statements a loop body runs most are matched here, as `evaluate` matches its
+        // common forms: the rest go on to `executeOther`.
         switch statement.kind {
         case .expression(let expr):
             let value = try evaluate(expr, in: scope)
@@ -60,8 +62,6 @@ extension Interpreter {
         case .binding(let binding):
             try bind(binding, in: scope)
             return .normal
-        case .function:
-            return .normal  // declared when its block started
         case .ifThen(let conditions, let then, let otherwise):
             if try conditionsHold(conditions, in: scope) {
                 return try executeBlock(then, in: scope)
@@ -69,6 +69,18 @@ extension Interpreter {
                 return try executeBlock(otherwise, in: scope)
             }
             return .normal
+        default:
+            return try executeOther(statement, in: scope)
+        }
+    }
+
+    /// Runs a statement `execute(_:in:)` does not run itself.
+    private func executeOther(_ statement: Stmt, in scope: Scope) throws -> Flow {
+        switch statement.kind {
+        case .expression, .binding, .ifThen:
+            preconditionFailure("run by execute(_:in:)")
+        case .function:
+            return .normal  // declared when its block started
         case .forIn(let name, let sequence, let filter, let body):
             return try forIn(name: name, sequence: sequence, filter: filter, body: body, in: scope, at: statement.span)
         case .whileLoop(let conditions, let body):
