@@ -10,13 +10,16 @@ extension Interpreter {
     /// Runs statements in `scope`, functions declared among them first (so they may call each other).
     func execute(_ statements: [Stmt], in scope: Scope) throws -> Flow {
         try hoistFunctions(statements, in: scope)
-        // By index: the elements are read in place, not retained one by one as an iterator would.
-        for index in statements.indices {
-            let flow = try execute(statements[index], in: scope)
-            if case .normal = flow { continue }
-            return flow
+        // Through the buffer: a statement is borrowed in place, where the array's subscript
+        // retained and released each one.
+        return try statements.withUnsafeBufferPointer { statements in
+            for index in statements.indices {
+                let flow = try execute(statements[index], in: scope)
+                if case .normal = flow { continue }
+                return flow
+            }
+            return .normal
         }
-        return .normal
     }
 
     /// Runs the statements of an `if` or `while` body in a scope of their own, when they declare names.
@@ -125,10 +128,13 @@ extension Interpreter {
 
     /// Whether every condition holds, evaluated left to right until one does not.
     func conditionsHold(_ conditions: [Expr], in scope: Scope) throws -> Bool {
-        for index in conditions.indices {
-            guard try boolean(conditions[index], in: scope) else { return false }
+        // Through the buffer, borrowing each condition as `execute` borrows statements.
+        return try conditions.withUnsafeBufferPointer { conditions in
+            for index in conditions.indices {
+                guard try boolean(conditions[index], in: scope) else { return false }
+            }
+            return true
         }
-        return true
     }
 
     /// The value of a condition, which must be a `Bool`.
