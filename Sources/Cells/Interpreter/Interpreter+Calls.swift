@@ -2,20 +2,22 @@ extension Interpreter {
     /// A call expression: a function, a method, an initialiser (`Conv2D(…)`) or a layer (`conv(x)`).
     func call(_ callee: Expr, _ arguments: [Argument], trailingClosure: Closure?, in scope: Scope,
               at span: Span) throws -> Value {
-        if case .member(let base, let name) = callee.kind, Self.isMutatingMethod(name) {
-            return try callMutating(name, on: base, arguments, in: scope, at: span)
-        }
+        // One match of the callee's kind: each `if case` on it copied the kind anew.
         let function: Value
-        if case .implicitMember(let name) = callee.kind {
+        switch callee.kind {
+        case .member(let base, let name):
+            if Self.isMutatingMethod(name) {
+                return try callMutating(name, on: base, arguments, in: scope, at: span)
+            }
+            // `conv.parameterCount(for: shape)` calls the method even where a property shares its name.
+            function = try member(name, of: try evaluate(base, in: scope), at: callee.span, preferMethod: true)
+        case .implicitMember(let name):
             // `.explicit(2)` is the one implicit member that takes an argument: a padding.
             guard let method = Builtins.paddingType.methods[name] else {
                 throw CellsError("cannot infer contextual base in reference to member '\(name)'", at: callee.span)
             }
             function = .function(Function(.builtin(method, receiver: nil)))
-        } else if case .member(let base, let name) = callee.kind {
-            // `conv.parameterCount(for: shape)` calls the method even where a property shares its name.
-            function = try member(name, of: try evaluate(base, in: scope), at: callee.span, preferMethod: true)
-        } else {
+        default:
             function = try evaluate(callee, in: scope)
         }
         if trailingClosure == nil, arguments.count == 1 {
@@ -85,7 +87,12 @@ extension Interpreter {
             }
         default: (builtin, receiver) = (nil, nil)
         }
-        if let builtin, !builtin.isVariadic, let parameters = builtin.signatures.first?.parameters,
+        if let builtin, argument.label == nil, let type = builtin.soleUnlabelled {
+            if let converted = type.convert(value) {
+                if let quick = builtin.quick, let result = quick(converted) { return result }
+                return try invoke(builtin, receiver: receiver, form: 0, [converted], spans: [argument.value.span], at: span)
+            }
+        } else if let builtin, !builtin.isVariadic, let parameters = builtin.signatures.first?.parameters,
            parameters.count == 1, parameters[0].label == argument.label, let converted = parameters[0].type.convert(value) {
             if argument.label == nil, let quick = builtin.quick, let result = quick(converted) { return result }
             return try invoke(builtin, receiver: receiver, form: 0, [converted], spans: [argument.value.span], at: span)

@@ -3,8 +3,10 @@ extension Interpreter {
     ///
     /// An error a kernel or layer throws is located at the innermost expression it came from.
     func evaluate(_ expr: Expr, in scope: Scope) throws -> Value {
-        // The forms a loop evaluates most run here, outside the error wrapper: what they throw
-        // is located already (by the operands' own evaluation or by the place they pass on).
+        // The forms a loop evaluates most are matched here, not in `evaluateLocated`, whose own
+        // match copied the node's kind. Names, numbers and operators run outside the error
+        // wrapper: what they throw is located already (by the operands' own evaluation or by the
+        // place they pass on); calls and assignments run inside it, as the other forms do.
         switch expr.kind {
         case .integer(let n):
             return .int(n)
@@ -22,6 +24,15 @@ extension Interpreter {
             let a = try boolean(left, in: scope)
             if op == .and ? !a : a { return .bool(a) }
             return .bool(try boolean(right, in: scope))
+        case .call(let callee, let arguments, let trailingClosure):
+            return try locating(at: expr.span) {
+                try call(callee, arguments, trailingClosure: trailingClosure, in: scope, at: expr.span)
+            }
+        case .assignment(let compound, let target, let value):
+            return try locating(at: expr.span) {
+                try assign(compound: compound, target: target, value: value, in: scope, at: expr.span)
+                return .void
+            }
         default:
             return try locating(at: expr.span) { try evaluateLocated(expr, in: scope) }
         }
@@ -41,7 +52,7 @@ extension Interpreter {
 
     private func evaluateLocated(_ expr: Expr, in scope: Scope) throws -> Value {
         switch expr.kind {
-        case .integer, .double, .name, .binary, .logical:
+        case .integer, .double, .name, .binary, .logical, .call, .assignment:
             preconditionFailure("evaluated by evaluate(_:in:)")
         case .bool(let b):
             return .bool(b)
@@ -62,11 +73,6 @@ extension Interpreter {
             return .range(IntRange(lower: try rangeBound(operand, in: scope), upper: nil, isClosed: false))
         case .ternary(let condition, let then, let otherwise):
             return try evaluate(try boolean(condition, in: scope) ? then : otherwise, in: scope)
-        case .assignment(let compound, let target, let value):
-            try assign(compound: compound, target: target, value: value, in: scope, at: expr.span)
-            return .void
-        case .call(let callee, let arguments, let trailingClosure):
-            return try call(callee, arguments, trailingClosure: trailingClosure, in: scope, at: expr.span)
         case .member(let base, let name):
             return try member(name, of: try evaluate(base, in: scope), at: expr.span)
         case .subscriptAccess(let base, let arguments):
@@ -87,7 +93,8 @@ extension Interpreter {
 
     /// The value `name` has in `scope`, or the built-in of that name.
     func lookup(_ name: Name, at span: Span, in scope: Scope) throws -> Value {
-        if let found = scope.value(of: name) {
+        // A name no scope has bound is a built-in or unknown; searching the scopes would find nothing.
+        if scope.boundNames.contains(name), let found = scope.value(of: name) {
             guard let value = found else {
                 throw CellsError("variable '\(name)' used before being initialized", at: span)
             }

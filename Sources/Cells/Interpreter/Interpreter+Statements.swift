@@ -10,13 +10,16 @@ extension Interpreter {
     /// Runs statements in `scope`, functions declared among them first (so they may call each other).
     func execute(_ statements: [Stmt], in scope: Scope) throws -> Flow {
         try hoistFunctions(statements, in: scope)
-        // By index: the elements are read in place, not retained one by one as an iterator would.
-        for index in statements.indices {
-            let flow = try execute(statements[index], in: scope)
-            if case .normal = flow { continue }
-            return flow
+        // Through the buffer: a statement is borrowed in place, where the array's subscript
+        // retained and released each one.
+        return try statements.withUnsafeBufferPointer { statements in
+            for index in statements.indices {
+                let flow = try execute(statements[index], in: scope)
+                if case .normal = flow { continue }
+                return flow
+            }
+            return .normal
         }
-        return .normal
     }
 
     /// Runs the statements of an `if` or `while` body in a scope of their own, when they declare names.
@@ -50,6 +53,8 @@ extension Interpreter {
     /// Runs one statement.
     func execute(_ statement: Stmt, in scope: Scope) throws -> Flow {
         try tick(statement.span)
+        // The statements a loop body runs most are matched here, as `evaluate` matches its
+        // common forms: the rest go on to `executeOther`.
         switch statement.kind {
         case .expression(let expr):
             let value = try evaluate(expr, in: scope)
@@ -60,8 +65,6 @@ extension Interpreter {
         case .binding(let binding):
             try bind(binding, in: scope)
             return .normal
-        case .function:
-            return .normal  // declared when its block started
         case .ifThen(let conditions, let then, let otherwise):
             if try conditionsHold(conditions, in: scope) {
                 return try executeBlock(then, in: scope)
@@ -69,6 +72,18 @@ extension Interpreter {
                 return try executeBlock(otherwise, in: scope)
             }
             return .normal
+        default:
+            return try executeOther(statement, in: scope)
+        }
+    }
+
+    /// Runs a statement `execute(_:in:)` does not run itself.
+    private func executeOther(_ statement: Stmt, in scope: Scope) throws -> Flow {
+        switch statement.kind {
+        case .expression, .binding, .ifThen:
+            preconditionFailure("run by execute(_:in:)")
+        case .function:
+            return .normal  // declared when its block started
         case .forIn(let name, let sequence, let filter, let body):
             return try forIn(name: name, sequence: sequence, filter: filter, body: body, in: scope, at: statement.span)
         case .whileLoop(let conditions, let body):
@@ -113,10 +128,13 @@ extension Interpreter {
 
     /// Whether every condition holds, evaluated left to right until one does not.
     func conditionsHold(_ conditions: [Expr], in scope: Scope) throws -> Bool {
-        for index in conditions.indices {
-            guard try boolean(conditions[index], in: scope) else { return false }
+        // Through the buffer, borrowing each condition as `execute` borrows statements.
+        return try conditions.withUnsafeBufferPointer { conditions in
+            for index in conditions.indices {
+                guard try boolean(conditions[index], in: scope) else { return false }
+            }
+            return true
         }
-        return true
     }
 
     /// The value of a condition, which must be a `Bool`.

@@ -31,6 +31,24 @@ final class Scope {
         }
     }
 
+    /// The names any scope of one tree has ever bound, shared by all its scopes: a name none has
+    /// bound is no variable, so a lookup of a built-in such as `Double` need not search the scopes.
+    final class BoundNames {
+        // Only ever set, so a name once bound stays counted; unchecked as the boxes are.
+        @exclusivity(unchecked) private var flags: [Bool] = []
+
+        /// Whether some scope of the tree has bound `name`.
+        @inline(__always)
+        func contains(_ name: Name) -> Bool {
+            name.id < flags.count && flags[name.id]
+        }
+
+        func insert(_ name: Name) {
+            if name.id >= flags.count { flags += repeatElement(false, count: name.id + 1 - flags.count) }
+            flags[name.id] = true
+        }
+    }
+
     // A block binds a handful of names, found fastest by a linear search of their numbers; the
     // globals, which hold every name of the notebook, are indexed by the number itself. Numbers
     // and boxes are kept in two arrays rather than one of pairs: a search then touches no
@@ -45,10 +63,13 @@ final class Scope {
     let parent: Scope?
     /// `parent`, to walk outwards without reference counting: `parent` keeps it alive.
     private let enclosing: Unmanaged<Scope>?
+    /// The names this scope's tree has bound: the root's, shared.
+    let boundNames: BoundNames
 
     init(parent: Scope?) {
         self.parent = parent
         enclosing = parent.map { Unmanaged.passUnretained($0) }
+        boundNames = parent?.boundNames ?? BoundNames()
     }
 
     /// Where this scope's locals hold `name`, if they do.
@@ -117,7 +138,11 @@ final class Scope {
     }
 
     /// Whether this scope itself binds `name`.
-    func binds(_ name: Name) -> Bool { box(name) != nil }
+    func binds(_ name: Name) -> Bool {
+        // Searched without taking the box, which would retain it.
+        if parent == nil { return name.id < global.count && global[name.id] != nil }
+        return localIndex(name) != nil
+    }
 
     /// Binds `name` here to a new box, replacing any binding of this scope.
     func define(_ name: Name, _ value: Value?, mutable: Bool) {
@@ -135,8 +160,14 @@ final class Scope {
             let spare = localBoxes[localCount]
             spare.value = value
             spare.isMutable = mutable
-            localIDs[localCount] = name.id
+            // A loop binds the same names in the same order each time: the slot's name then is
+            // this one, counted already.
+            if localIDs[localCount] != name.id {
+                boundNames.insert(name)
+                localIDs[localCount] = name.id
+            }
         } else {
+            boundNames.insert(name)
             localIDs.append(name.id)
             localBoxes.append(Box(value, isMutable: mutable))
         }
@@ -145,6 +176,7 @@ final class Scope {
 
     /// Binds `name` here to an existing box, shared with the scope it came from.
     func share(_ name: Name, _ box: Box) {
+        boundNames.insert(name)
         if parent == nil {
             if name.id >= global.count { global += repeatElement(nil, count: name.id + 1 - global.count) }
             global[name.id] = box

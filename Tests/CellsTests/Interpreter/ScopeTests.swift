@@ -95,4 +95,35 @@ import TestSupport
             "1️⃣": "arrays nested deeper than 64 levels are not supported in cells",
         ])
     }
+
+    @Test func aBlockShadowsOuterNamesButRejectsItsOwnRedeclaration() {
+        var notebook = Notebook()
+        #expect(notebook.transcript("""
+            let x = 1
+            var seen: [Int] = []
+            for i in 0..<2 {
+                let x = i * 10
+                seen.append(x)
+            }
+            seen + [x]
+            """) == "= [0, 10, 1]")
+        assertDiagnostics("for i in 0..<2 {\n    let y = i\n    let 1️⃣y = 2\n}", ["1️⃣": "invalid redeclaration of 'y'"])
+    }
+
+    @Test func aVariableNamedLikeABuiltInHidesItOnlyWhereItIsBound() {
+        var notebook = Notebook()
+        #expect(notebook.transcript("""
+            var results: [Int] = [abs(-1)]
+            for i in 0..<2 {
+                if i == 1 {
+                    let abs = 7
+                    results.append(abs)
+                }
+                results.append(abs(-2))
+            }
+            let max = 5
+            results + [max, [3, 4].map { min in min * 2 }[1]]
+            """) == "= [1, 2, 7, 2, 5, 8]")
+        assertDiagnostics("var count: Int\nlet y = 1️⃣count", ["1️⃣": "variable 'count' used before being initialized"])
+    }
 }
