@@ -104,23 +104,23 @@ final class Scope {
 
     /// The box of `name`, searching outwards; `find` without the owner, for reading and writing.
     func findBox(_ name: Name) -> Box? {
-        if let box = box(name) { return box }
-        // Every scope on the way is kept alive by `self`, so walking need not retain them.
-        var next = enclosing
-        while let current = next {
-            if let box = current._withUnsafeGuaranteedRef({ $0.box(name) }) { return box }
-            next = current._withUnsafeGuaranteedRef { $0.enclosing }
-        }
-        return nil
+        outwards { $0.box(name) }
     }
 
     /// The value of the variable `name`, searching outwards: nil when no scope binds it, and
     /// `.some(nil)` when its variable is not yet initialised. `findBox` without retaining the box.
     func value(of name: Name) -> Value?? {
-        if let value = ownValue(name) { return value }
+        outwards { $0.ownValue(name) }
+    }
+
+    /// The first answer `look` gives, asking this scope and then each enclosing one.
+    @inline(__always)
+    private func outwards<T>(_ look: (Scope) -> T?) -> T? {
+        if let found = look(self) { return found }
+        // Every scope on the way is kept alive by `self`, so walking need not retain them.
         var next = enclosing
         while let current = next {
-            if let value = current._withUnsafeGuaranteedRef({ $0.ownValue(name) }) { return value }
+            if let found = current._withUnsafeGuaranteedRef({ look($0) }) { return found }
             next = current._withUnsafeGuaranteedRef { $0.enclosing }
         }
         return nil
