@@ -188,28 +188,19 @@ extension Lowerer {
         return .prefix(op, expression(node.expression))
     }
 
+    /// An operator of a tree swift-syntax folded (see `needsFolding`).
     private mutating func infixOperator(_ node: InfixOperatorExprSyntax) -> Expr.Kind {
         let left = expression(node.leftOperand)
         let right = expression(node.rightOperand)
-        if node.operator.is(AssignmentExprSyntax.self) {
-            return .assignment(compound: nil, target: left, value: right)
+        if let op = SequenceOperator(node.operator) {
+            return op.kind(left, nil, right)
         }
-        guard let op = node.operator.as(BinaryOperatorExprSyntax.self)?.operator.text else {
+        guard let text = node.operator.as(BinaryOperatorExprSyntax.self)?.operator.text else {
             unsupported(Self.constructName(node.operator), at: node.operator)
             return .invalid
         }
-        if let logical = LogicalOperator(rawValue: op) {
-            return .logical(logical, left, right)
-        }
-        if let binary = BinaryOperator(rawValue: op) {
-            return .binary(binary, left, right)
-        }
-        if op.hasSuffix("="), let binary = BinaryOperator(rawValue: String(op.dropLast())),
-           [.add, .subtract, .multiply, .divide, .remainder].contains(binary) {
-            return .assignment(compound: binary, target: left, value: right)
-        }
-        if OperatorTable.standardOperators.infixOperator(named: op) != nil {
-            unsupported("operator '\(op)'", at: node.operator)
+        if OperatorTable.standardOperators.infixOperator(named: text) != nil {
+            unsupported("operator '\(text)'", at: node.operator)
         }  // else folding already reported it as unknown
         return .invalid
     }

@@ -1,8 +1,9 @@
 internal import SwiftSyntax
 
 extension Lowerer {
-    /// An operator of a sequence as parsed, with Swift's standard precedence.
-    private struct SequenceOperator {
+    /// An operator of the language as parsed, with Swift's standard precedence; the one place
+    /// that says what `+`, `&&`, `=`, `+=` or `? :` make of their operands.
+    struct SequenceOperator {
         enum Form {
             case binary(BinaryOperator)
             case logical(LogicalOperator)
@@ -46,6 +47,16 @@ extension Lowerer {
             self.form = form
             self.precedence = precedence
             self.associativity = associativity
+        }
+
+        /// The expression the operator makes of its operands (`middle`: the lowered middle of `? :`).
+        func kind(_ left: Expr, _ middle: Expr?, _ right: Expr) -> Expr.Kind {
+            switch form {
+            case .binary(let binary): .binary(binary, left, right)
+            case .logical(let logical): .logical(logical, left, right)
+            case .assignment(let compound): .assignment(compound: compound, target: left, value: right)
+            case .ternary: middle.map { .ternary(left, $0, right) } ?? .invalid
+            }
         }
     }
 
@@ -109,13 +120,7 @@ extension Lowerer {
     }
 
     private func combine(_ left: Operand, _ op: SequenceOperator, _ middle: Expr?, _ right: Operand) -> Operand {
-        let kind: Expr.Kind
-        switch op.form {
-        case .binary(let binary): kind = .binary(binary, left.expr, right.expr)
-        case .logical(let logical): kind = .logical(logical, left.expr, right.expr)
-        case .assignment(let compound): kind = .assignment(compound: compound, target: left.expr, value: right.expr)
-        case .ternary: kind = .ternary(left.expr, middle!, right.expr)
-        }
+        let kind = op.kind(left.expr, middle, right.expr)
         return Operand(expr: Expr(kind: kind, span: mapper.span(from: left.start, to: right.end),
                                   text: claimDepth > 0 ? mapper.text(from: left.start, to: right.end) : nil),
                        start: left.start, end: right.end)
