@@ -3,6 +3,7 @@
 import Dispatch
 import Kernels
 import Layers
+import Threads
 
 #if canImport(Glibc)
 import Glibc

@@ -1,3 +1,4 @@
+import Outputs
 /// A mistake in a cell found while it runs, explained in swiftc's voice and located in the cell.
 struct CellsError: Error, CustomStringConvertible {
     /// What ends the cell.

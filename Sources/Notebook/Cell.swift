@@ -1,4 +1,4 @@
-import Cells
+import Outputs
 
 /// A ```` ```swift ```` code block of a notebook: code that runs, with its options and position.
 public struct Cell: Sendable, Hashable {

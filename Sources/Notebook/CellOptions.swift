@@ -1,4 +1,4 @@
-import Cells
+import Outputs
 
 /// A cell's `//| key: value` options (Quarto's form), with the line each was given on.
 public struct CellOptions: Sendable, Hashable {

@@ -1,4 +1,4 @@
-import Cells
+import Outputs
 
 /// What happened to one cell.
 public struct ExecutedCell: Sendable, Hashable {
@@ -20,8 +20,8 @@ public struct ExecutedCell: Sendable, Hashable {
     public var executionCount: Int?
     /// What the cell showed, in order.
     public var outputs: [CellOutput]
-    /// The displayed code's runs, as `highlight(cell.displayedCode)` gives them, taken from the
-    /// cell's own parse; nil when the cell was not parsed (`eval: false`).
+    /// The displayed code's coloured runs, when the runner was asked for them (for HTML); nil
+    /// otherwise, and the code is then shown plain.
     public var highlightedCode: [HighlightedToken]?
 
     /// Creates a result.

@@ -1,4 +1,4 @@
-import Cells
+import Outputs
 
 /// A notebook after running: per cell its outputs, per inline code span its value or claim.
 public struct ExecutedNotebook: Sendable {

@@ -1,4 +1,4 @@
-import Cells
+import Outputs
 
 /// A code span in prose that Kernelbook evaluates: `` `\(expr)` `` or `` `#expect(…)` ``.
 public struct InlineCode: Sendable, Hashable {

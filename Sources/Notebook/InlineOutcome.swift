@@ -1,4 +1,4 @@
-import Cells
+import Outputs
 
 /// What an inline code span of prose became.
 public enum InlineOutcome: Sendable, Hashable {

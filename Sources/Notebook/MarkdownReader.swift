@@ -4,7 +4,7 @@ import Glibc
 import Darwin
 #endif
 internal import Ccmark
-import Cells
+import Outputs
 
 /// Walks cmark's tree of one Markdown file once and turns it into a `Notebook`.
 ///

@@ -3,7 +3,7 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
-import Cells
+import Outputs
 
 /// A lesson read from a Markdown file: title, prose, cells and inline code, each located in the file.
 ///

@@ -1,4 +1,4 @@
-import Cells
+import Outputs
 
 /// Why a notebook could not be read at all.
 public enum NotebookError: Error, CustomStringConvertible, Equatable, Sendable {

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Notebook
 import Render
+import Execution
 
 struct BuildCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -28,7 +29,7 @@ struct BuildCommand: ParsableCommand {
         let paths: [String]
         var notebooksRead: [Notebook] = []
         do {
-            paths = try Site.notebookPaths(in: notebooks)
+            paths = try Notebook.paths(in: notebooks)
             for path in paths { notebooksRead.append(try Notebook(contentsOf: path, rawHTML: unsafeHTML)) }
         } catch {
             printError("error: \(error)\n")

@@ -6,6 +6,7 @@ import Darwin
 #endif
 import Notebook
 import Render
+import Execution
 
 struct CheckCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -25,16 +26,8 @@ struct CheckCommand: ParsableCommand {
     @OptionGroup var options: OutputOptions
 
     func run() throws {
-        var files: [String] = []
         do {
-            for path in paths {
-                var status = stat()
-                if stat(path, &status) == 0, status.st_mode & S_IFMT == S_IFDIR {
-                    files += try Site.notebookPaths(in: path)
-                } else {
-                    files.append(path)
-                }
-            }
+            let files = try Notebook.paths(named: paths)
             let executed = try files.map { path throws(NotebookError) in try Notebook(contentsOf: path).run() }
             switch format {
             case .text:

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Execution
 import Notebook
 #if canImport(Glibc)
 import Glibc

@@ -6,6 +6,7 @@ import Darwin
 #endif
 import Notebook
 import Render
+import Execution
 
 struct RenderCommand: ParsableCommand {
     static let configuration = CommandConfiguration(

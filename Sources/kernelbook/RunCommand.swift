@@ -6,6 +6,7 @@ import Darwin
 #endif
 import Notebook
 import Render
+import Execution
 
 struct RunCommand: ParsableCommand {
     static let configuration = CommandConfiguration(

@@ -1,5 +1,6 @@
 import Testing
 @testable import Cells
+import Outputs
 
 /// The Day 03 lesson of the peers' notebook (shared/bench/peers/day03_cnn.md), cell by cell in
 /// the cell language: every cell runs and every claim holds, with the numbers derived there by hand.

@@ -1,5 +1,6 @@
 import Testing
 @testable import Cells
+import Outputs
 
 /// Random token soups and truncated cells, over many seeds: nothing may crash, hang or leave
 /// an error unlocated.
@@ -97,7 +98,7 @@ import Testing
             #expect(!diagnostic.message.hasPrefix("internal error"), "\(diagnostic) for \(source.debugDescription)")
         }
         #expect(highlight(source).map(\.text).joined() == source)
-        let at = Cells.SourceLocation(file: "soup.md", line: firstLine, column: 5)
+        let at = Outputs.SourceLocation(file: "soup.md", line: firstLine, column: 5)
         if case .failure(let diagnostic) = interpreter.evaluateInline("\\(\(source))", at: at) {
             #expect(diagnostic.location.line >= firstLine)
         }

@@ -2,6 +2,7 @@ import Cells
 import Testing
 import TestSupport
 @testable import Notebook
+import Outputs
 
 @Suite struct CellOptionsTests {
     func read(_ marked: MarkedSource) -> Notebook { Notebook(parsing: marked.text, path: "t.md") }

@@ -1,4 +1,5 @@
 import Cells
+import Outputs
 import Testing
 
 /// Markdown with location markers (1️⃣, 2️⃣, …) taken out, and where each marker stood.
@@ -35,11 +36,11 @@ public struct MarkedSource {
 
     /// Where `marker` stands once the text is a cell placed at `firstLine` of `file`, each of its lines
     /// shifted right by `columnOffsets` (as an indented or quoted fence is), or `nil` when it is missing.
-    public func location(of marker: String, file: String, firstLine: Int, columnOffsets: [Int] = []) -> Cells.SourceLocation? {
+    public func location(of marker: String, file: String, firstLine: Int, columnOffsets: [Int] = []) -> Outputs.SourceLocation? {
         guard let place = locations[marker] else { return nil }
         let index = place.line - 1
         let offset = columnOffsets.indices.contains(index) ? columnOffsets[index] : 0
-        return Cells.SourceLocation(file: file, line: firstLine + index, column: place.column + offset)
+        return Outputs.SourceLocation(file: file, line: firstLine + index, column: place.column + offset)
     }
 }
 

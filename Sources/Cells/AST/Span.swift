@@ -1,3 +1,4 @@
+import Outputs
 /// Where a node of a cell is in the `.md` file: 1-based line and UTF-8 column, and how many
 /// bytes of that line it covers.
 struct Span: Sendable, Hashable {

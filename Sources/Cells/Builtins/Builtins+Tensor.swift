@@ -1,4 +1,5 @@
 internal import Kernels
+import Threads
 
 extension Builtins {
     /// `Tensor(…)` and its static constructors.

@@ -1,5 +1,6 @@
 internal import Kernels
 internal import Layers
+import Outputs
 
 /// Turns a model (or one layer) and an input shape into a `ModelDiagram`, from shapes alone: the input,
 /// then one stage per layer of the top level, each labelled in short (`Conv2D 3×3 · 16`).

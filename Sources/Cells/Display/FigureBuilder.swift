@@ -1,5 +1,6 @@
 internal import Kernels
 internal import Layers
+import Outputs
 
 /// Turns what `#show` is given into a `Figure`: a 2-D map, the channels of an image, an RGB
 /// image, or a layer's kernels, on one shared scale.

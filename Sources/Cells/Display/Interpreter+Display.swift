@@ -1,5 +1,6 @@
 internal import Kernels
 internal import Layers
+import Outputs
 
 extension Interpreter {
     /// The text of a value as `print` and string interpolation write it (Swift's `description`).

@@ -1,4 +1,5 @@
 internal import Layers
+import Outputs
 
 extension Interpreter {
     /// A model's summary as a table: each layer's output shape, parameters, receptive field and

@@ -1,3 +1,4 @@
+import Outputs
 /// What running one cell gave: its outputs in order and how it ended.
 public struct CellRun: Sendable, Hashable {
     /// How a cell ended.

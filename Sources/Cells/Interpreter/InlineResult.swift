@@ -1,3 +1,4 @@
+import Outputs
 /// What inline code in prose gave.
 public enum InlineResult: Sendable, Hashable {
     /// `\(expr)`: the value, displayed on one line.

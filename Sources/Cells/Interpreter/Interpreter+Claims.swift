@@ -1,3 +1,4 @@
+import Outputs
 extension Interpreter {
     /// `#expect(cond)` and `#require(cond)`: records the claim; on failure, the value of each
     /// sub-expression, outermost first, as Swift Testing shows them. A failed `#require` stops.

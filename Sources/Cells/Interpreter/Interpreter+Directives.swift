@@ -1,5 +1,6 @@
 internal import Kernels
 internal import Layers
+import Outputs
 
 extension Interpreter {
     /// Runs `#expect`, `#require`, `#summary` or `#show`; their outputs are recorded where they run.

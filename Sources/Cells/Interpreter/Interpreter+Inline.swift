@@ -1,3 +1,5 @@
+import Outputs
+import Threads
 extension Interpreter {
     /// Evaluates inline code from prose: `\(expr)` gives a displayed value, `#expect(cond)` a claim.
     /// - Parameters:

@@ -1,3 +1,5 @@
+import Outputs
+import Threads
 /// One notebook's kernel: the environment all cells and inline code share, in document order.
 ///
 /// Not thread-safe: a notebook runs its cells one after another. Each run happens on a thread

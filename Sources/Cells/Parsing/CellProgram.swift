@@ -3,6 +3,8 @@ internal import SwiftOperators
 internal import SwiftParser
 internal import SwiftParserDiagnostics
 internal import SwiftSyntax
+import Outputs
+import Threads
 
 /// A cell's code, parsed and lowered; never throws. All syntax errors and unsupported constructs
 /// of the cell are in `diagnostics` (the runner reports every cell's before running anything).
@@ -12,7 +14,7 @@ public struct CellProgram: Sendable {
     /// The `.md` file the cell is in, for locations.
     public let file: String
     /// Syntax errors, operator errors and constructs outside the language, in source order.
-    public private(set) var diagnostics: [Diagnostic]
+    public private(set) var diagnostics: [Outputs.Diagnostic]
     /// The lowered statements; meaningful only when `diagnostics` has no error.
     let statements: [Stmt]
     /// The runs of `source` from the offset given as `highlightingFrom`, as `highlight` gives
@@ -44,7 +46,7 @@ public struct CellProgram: Sendable {
     /// The statements, diagnostics and coloured runs of `source`; `foldingFirst` lowers from
     /// swift-syntax's folded tree even when no sequence needs it (the reference the tests compare with).
     static func lower(source: String, file: String, firstLine: Int, columnOffsets: [Int],
-                      highlightingFrom: Int?, foldingFirst: Bool = false) -> ([Stmt], [Diagnostic], [HighlightedToken]) {
+                      highlightingFrom: Int?, foldingFirst: Bool = false) -> ([Stmt], [Outputs.Diagnostic], [HighlightedToken]) {
         var source = source
         let tree = source.withUTF8 { buffer in
             Parser.parse(source: buffer, maximumNestingLevel: maximumNestingLevel)
@@ -53,7 +55,7 @@ public struct CellProgram: Sendable {
         // Coloured from the tree as parsed: folding operators changes the parents it looks at.
         let highlighted = highlightingFrom.map { Highlighter.runs(of: tree, bytes: bytes, from: $0) } ?? []
         let mapper = SpanMapper(source: bytes, firstLine: firstLine, columnOffsets: columnOffsets)
-        var diagnostics: [Diagnostic] = []
+        var diagnostics: [Outputs.Diagnostic] = []
         if tree.hasError || tree.hasWarning {
             diagnostics = ParseDiagnosticsGenerator.diagnostics(for: tree).map { convert($0, mapper: mapper, file: file) }
         }
@@ -96,21 +98,21 @@ public struct CellProgram: Sendable {
     }
 
     private static func convert(_ diagnostic: SwiftDiagnostics.Diagnostic, mapper: SpanMapper, file: String)
-        -> Diagnostic {
+        -> Outputs.Diagnostic {
         var span = mapper.point(diagnostic.position)
         if let highlight = diagnostic.highlights.first {
             let range = mapper.span(of: highlight)
             if range.line == span.line && range.column == span.column { span = range }
         }
-        let severity: Diagnostic.Severity = switch diagnostic.diagMessage.severity {
+        let severity: Outputs.Diagnostic.Severity = switch diagnostic.diagMessage.severity {
         case .error: .error
         case .warning: .warning
         case .note, .remark: .note
         }
         let notes = diagnostic.notes.map { note in
-            Diagnostic.note(note.message, at: mapper.point(note.position).location(in: file))
+            Outputs.Diagnostic.note(note.message, at: mapper.point(note.position).location(in: file))
         }
-        return Diagnostic(severity, diagnostic.message, at: span.location(in: file), length: span.length,
+        return Outputs.Diagnostic(severity, diagnostic.message, at: span.location(in: file), length: span.length,
                           notes: notes)
     }
 }

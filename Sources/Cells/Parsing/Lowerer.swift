@@ -1,4 +1,5 @@
 internal import SwiftSyntax
+import Outputs
 
 /// Lowers a swift-syntax tree to the cell language's AST, reporting every construct outside the
 /// language as "'…' is not supported in cells" at its place.

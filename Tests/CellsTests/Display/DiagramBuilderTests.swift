@@ -1,6 +1,7 @@
 import Testing
 @testable import Cells
 import TestSupport
+import Outputs
 
 @Suite struct DiagramBuilderTests {
     private func diagram(_ source: String, setup: String = "") -> ModelDiagram? {

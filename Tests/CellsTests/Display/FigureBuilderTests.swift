@@ -1,6 +1,7 @@
 import Testing
 @testable import Cells
 import TestSupport
+import Outputs
 
 @Suite struct FigureBuilderTests {
     private func figure(_ source: String, setup: String = "") -> Figure? {

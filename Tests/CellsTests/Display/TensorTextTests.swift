@@ -1,5 +1,6 @@
 import Testing
 @testable import Cells
+import Outputs
 
 @Suite struct TensorTextTests {
     private func display(_ source: String) -> String {
@@ -51,7 +52,7 @@ import Testing
               i.sum() → 2.0
             """)
         let interpreter = notebook.interpreter
-        let at = Cells.SourceLocation(file: "test.md", line: 9, column: 1)
+        let at = Outputs.SourceLocation(file: "test.md", line: 9, column: 1)
         #expect(interpreter.evaluateInline("\\(i)", at: at) == .value("[[1.0, 0.0], [0.0, 1.0]]"))
         #expect(interpreter.evaluateInline("\\(z)", at: at) == .value("Tensor [5, 5] · min 0.0000 · mean 0.0000 · max 0.0000"))
     }

@@ -1,0 +1,219 @@
+#!/usr/bin/env python3
+"""The PyTorch peer of Kernelbook's training benchmark: small models on the UCI digits, on the CPU.
+
+    .build/ref-venv/bin/python Benchmarks/training/bench_training_torch.py [--epochs 20] [--lr 0.01]
+        [--models cnn,mlp] [--threads 1,2] [--seed 0] [--quiet-max-wait 60]
+
+Every (model, threads) pair runs in its own fresh Python process (so peak RSS and the `import torch`
+time are that configuration's alone), one after another. Before each, the script waits (up to
+--quiet-max-wait seconds) until both cores were at least 90% idle over half a second, as
+Benchmarks/notebooks does, and records whether they were (`idle_before`). Each prints one JSON line:
+  model, threads, parameters, epochs, lr, batch, import_torch_s (wall time of `import torch` in that
+  process), epoch_s_median (median training time of epochs 2…N: forward, backward and Adam over the
+  shuffled training set; the test evaluation is not in it), epoch_s_first (epoch 1, with warm-up),
+  eval_s_median, epochs_to_97 (the first epoch after which test accuracy ≥ 0.97, or null),
+  final_test_accuracy (after the last epoch), test_accuracy (after each epoch), peak_rss_mb
+  (getrusage ru_maxrss of the process), load_avg_1min at the end (the machine is shared).
+
+Data: `Data/digits/digits.bin.gz` (see Data/digits/README.md): labels then 8×8 pixel bytes 0…16,
+scaled by 1/16 to float32 in [0, 1]. Images are [N, 8, 8, 1] NHWC on disk, fed to PyTorch as
+[N, 1, 8, 8]; the MLP takes the 64 pixels in row-major order.
+
+Split (stratified 80/20, language-independent; `split()` below):
+  * Generator: SplitMix64 with a 64-bit state s, all arithmetic mod 2^64:
+        s += 0x9E3779B97F4A7C15; z = s; z = (z ^ (z >> 30)) · 0xBF58476D1CE4E5B9;
+        z = (z ^ (z >> 27)) · 0x94D049BB133111EB; return z ^ (z >> 31)
+    (the first output for state 0 is 0xE220A8397B1DCDAF).
+  * below(n) = next() mod n (the bias, < n/2^64, is ignored on purpose: it is simple to reproduce).
+  * shuffle(list): Fisher–Yates from the end: for i = len−1 down to 1: j = below(i + 1); swap i, j.
+  * One generator seeded with SPLIT_SEED = 20250611 is used for the whole split. For each class
+    c = 0…9 in turn: the indices of the images labelled c, ascending; shuffle them; the first
+    ⌊(8·count + 5) / 10⌋ (0.8·count rounded half up) go to training, the rest to test.
+    Then training and test are each sorted ascending. Result: 1,438 training and 359 test images
+    (per class 142 146 142 146 145 146 145 143 139 144 for training).
+  * Batches: a second generator seeded with the run's --seed (default 0) shuffles the positions
+    0…1437 of the training list at the start of every epoch (the generator's state carries over
+    from epoch to epoch); batches of 32 in that order, the last one smaller (1438 = 44·32 + 30).
+Weights start from PyTorch's default initialisation after torch.manual_seed(--seed); the Swift side
+uses its own, so only the curves' shape, not their values, are comparable.
+
+Models:
+  * cnn: Conv 1→16 3×3 'same' + ReLU, MaxPool 2, Conv 16→32 3×3 'same' + ReLU, MaxPool 2,
+    Flatten (2×2×32 = 128), Dense 128→10: 160 + 4,640 + 1,290 = 6,090 parameters. ('same' here is
+    stride 1 with a 3×3 kernel, 1 on each side: PyTorch padding=1 is identical.)
+  * mlp: Dense 64→128 + ReLU, Dense 128→10: 8,320 + 1,290 = 9,610 parameters.
+Loss: softmax cross-entropy, mean over the batch. Optimiser: Adam (lr --lr, default 0.01; betas
+0.9/0.999, eps 1e-8, no weight decay). With lr 0.01 both models pass 97% test accuracy after 3–7
+epochs over seeds 0–4 (lr 0.003: CNN 5–10, MLP 6–8; lr 0.001: 12–19); the test set has 359
+images, so 97% is 349 right and the curve wobbles by about ±1% from epoch to epoch.
+"""
+import argparse
+import gzip
+import json
+import os
+import resource
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent.parent
+DIGITS = ROOT / "Data" / "digits" / "digits.bin.gz"
+SPLIT_SEED = 20250611
+MASK = (1 << 64) - 1
+
+
+class SplitMix64:
+    def __init__(self, seed):
+        self.state = seed & MASK
+
+    def next(self):
+        self.state = (self.state + 0x9E3779B97F4A7C15) & MASK
+        z = self.state
+        z = ((z ^ (z >> 30)) * 0xBF58476D1CE4E5B9) & MASK
+        z = ((z ^ (z >> 27)) * 0x94D049BB133111EB) & MASK
+        return z ^ (z >> 31)
+
+    def below(self, n):
+        return self.next() % n
+
+    def shuffle(self, items):
+        for i in range(len(items) - 1, 0, -1):
+            j = self.below(i + 1)
+            items[i], items[j] = items[j], items[i]
+
+
+def load_digits():
+    """(labels: list of int, pixels: bytes of 1797·64) from Data/digits/digits.bin.gz."""
+    payload = gzip.decompress(DIGITS.read_bytes())
+    count = len(payload) // 65
+    assert count * 65 == len(payload) == 116805
+    return list(payload[:count]), payload[count:]
+
+
+def split(labels, seed=SPLIT_SEED):
+    """Stratified 80/20 split: (training indices, test indices), each ascending."""
+    generator = SplitMix64(seed)
+    train, test = [], []
+    for c in range(10):
+        members = [i for i, label in enumerate(labels) if label == c]
+        generator.shuffle(members)
+        cut = (8 * len(members) + 5) // 10
+        train += members[:cut]
+        test += members[cut:]
+    return sorted(train), sorted(test)
+
+
+def child(model_name, threads, epochs, lr, seed):
+    start = time.perf_counter()
+    import torch
+    import_s = time.perf_counter() - start
+    import numpy as np
+    torch.set_num_threads(threads)
+    torch.manual_seed(seed)
+    nn = torch.nn
+
+    class Permute(nn.Module):
+        """NCHW → NHWC before flattening, so the Dense weights read as Kernelbook's would."""
+        def forward(self, x):
+            return x.permute(0, 2, 3, 1)
+
+    labels, pixels = load_digits()
+    train, test = split(labels)
+    images = torch.from_numpy(np.frombuffer(pixels, dtype=np.uint8).astype(np.float32) / 16).reshape(-1, 1, 8, 8)
+    targets = torch.tensor(labels)
+    if model_name == "mlp":
+        images = images.reshape(-1, 64)
+        model = nn.Sequential(nn.Linear(64, 128), nn.ReLU(), nn.Linear(128, 10))
+    else:
+        model = nn.Sequential(
+            nn.Conv2d(1, 16, 3, padding=1), nn.ReLU(), nn.MaxPool2d(2),
+            nn.Conv2d(16, 32, 3, padding=1), nn.ReLU(), nn.MaxPool2d(2),
+            Permute(), nn.Flatten(), nn.Linear(128, 10))
+    parameters = sum(p.numel() for p in model.parameters())
+    assert parameters == {"cnn": 6090, "mlp": 9610}[model_name], parameters
+    optimiser = torch.optim.Adam(model.parameters(), lr=lr, betas=(0.9, 0.999), eps=1e-8)
+    loss_fn = nn.CrossEntropyLoss()
+    train_x, train_y = images[train], targets[train]
+    test_x, test_y = images[test], targets[test]
+    order_generator = SplitMix64(seed)
+    epoch_times, eval_times, accuracies = [], [], []
+    for _ in range(epochs):
+        model.train()
+        began = time.perf_counter()
+        order = list(range(len(train)))
+        order_generator.shuffle(order)
+        order = torch.tensor(order)
+        for first in range(0, len(order), 32):
+            batch = order[first:first + 32]
+            optimiser.zero_grad()
+            loss = loss_fn(model(train_x[batch]), train_y[batch])
+            loss.backward()
+            optimiser.step()
+        epoch_times.append(time.perf_counter() - began)
+        began = time.perf_counter()
+        model.eval()
+        with torch.no_grad():
+            accuracy = (model(test_x).argmax(1) == test_y).float().mean().item()
+        eval_times.append(time.perf_counter() - began)
+        accuracies.append(round(accuracy, 4))
+    reached = next((i + 1 for i, a in enumerate(accuracies) if a >= 0.97), None)
+    print(json.dumps({
+        "model": model_name, "threads": threads, "parameters": parameters, "epochs": epochs, "lr": lr,
+        "batch": 32, "train": len(train), "test": len(test), "torch": torch.__version__,
+        "import_torch_s": round(import_s, 3),
+        "epoch_s_median": round(statistics.median(epoch_times[1:] or epoch_times), 4),
+        "epoch_s_first": round(epoch_times[0], 4),
+        "eval_s_median": round(statistics.median(eval_times), 5),
+        "epochs_to_97": reached, "final_test_accuracy": accuracies[-1], "test_accuracy": accuracies,
+        "peak_rss_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1),
+        "load_avg_1min": round(os.getloadavg()[0], 2),
+    }), flush=True)
+
+
+def idle_fraction(seconds=0.5):
+    """The fraction of CPU time spent idle (idle + iowait) over `seconds`, from /proc/stat."""
+    def sample():
+        fields = [int(v) for v in Path("/proc/stat").read_text().split("\n")[0].split()[1:]]
+        return sum(fields), fields[3] + fields[4]
+    total0, idle0 = sample()
+    time.sleep(seconds)
+    total1, idle1 = sample()
+    return (idle1 - idle0) / max(total1 - total0, 1)
+
+
+def wait_until_idle(max_wait):
+    """Waits until the machine is ≥ 90% idle; True if it was before `max_wait` seconds ran out."""
+    deadline = time.monotonic() + max_wait
+    while True:
+        if idle_fraction() >= 0.9:
+            return True
+        if time.monotonic() >= deadline:
+            return False
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--epochs", type=int, default=20)
+    parser.add_argument("--lr", type=float, default=0.01)
+    parser.add_argument("--seed", type=int, default=0)
+    parser.add_argument("--models", default="cnn,mlp")
+    parser.add_argument("--threads", default="1,2")
+    parser.add_argument("--quiet-max-wait", type=float, default=60)
+    parser.add_argument("--child", nargs=2, metavar=("MODEL", "THREADS"), help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.child:
+        child(args.child[0], int(args.child[1]), args.epochs, args.lr, args.seed)
+        return
+    for model in args.models.split(","):
+        for threads in args.threads.split(","):
+            idle = wait_until_idle(args.quiet_max_wait)
+            line = subprocess.run([sys.executable, __file__, "--child", model, threads, "--epochs", str(args.epochs),
+                                   "--lr", str(args.lr), "--seed", str(args.seed)],
+                                  check=True, capture_output=True, text=True).stdout
+            print(json.dumps(json.loads(line) | {"idle_before": idle}), flush=True)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,84 @@
+import Threads
+/// A 2-D convolution (cross-correlation, as in every deep learning library) of an image or a batch.
+///
+/// `output[n, oh, ow, co] = Σ input[n, oh·stride − paddingTop + kh·dilation,
+/// ow·stride − paddingLeft + kw·dilation, ci] · kernel[kh, kw, ci, co]` (+ `bias[co]`), summed
+/// with fused multiply-adds in the order kh, kw, ci, skipping padding, then the bias added.
+/// Output height is (height + paddingTop + paddingBottom − (kernelHeight − 1)·dilation − 1) / stride + 1
+/// (see `ConvGeometry`).
+/// - Parameters:
+///   - input: `[height, width, channels]` or `[batch, height, width, channels]`.
+///   - kernel: `[kernelHeight, kernelWidth, inputChannels, outputChannels]`.
+///   - bias: `[outputChannels]`, added after the sum.
+///   - threads: how many threads may share the work; the result is the same for any number.
+/// - Returns: `[outHeight, outWidth, outputChannels]`, with the batch axis if the input had one.
+/// - Throws: `KernelsError` when a rank, channel count or bias does not match, or the kernel does
+///   not fit (see `ConvGeometry`).
+public func conv2d(
+    _ input: Tensor, _ kernel: Tensor, bias: Tensor? = nil, stride: Int = 1, padding: Padding = .valid,
+    dilation: Int = 1, threads: Int = Parallel.coreCount
+) throws -> Tensor {
+    let layout = try ImageLayout(input, operation: "conv2d")
+    let (kernelHeight, kernelWidth, inputChannels, outputChannels) = try OpChecks.kernel(
+        kernel, axes: "[height, width, input channels, output channels]", input: input, layout: layout,
+        operation: "conv2d")
+    try OpChecks.bias(bias, count: outputChannels, operation: "conv2d",
+                      owner: "the kernel \(kernel.shape) has \(outputChannels) output channels")
+    let geometry = try ConvGeometry(
+        "conv2d", input: layout, kernelHeight: kernelHeight, kernelWidth: kernelWidth,
+        stride: stride, padding: padding, dilation: dilation, window: .kernel)
+    let shape = layout.shape(height: geometry.outputHeight, width: geometry.outputWidth, channels: outputChannels)
+    let count = try OpChecks.outputCount(shape, operation: "conv2d")
+    guard count > 0 else { return Tensor(unchecked: shape, []) }
+    guard inputChannels > 0 else {
+        // An empty sum is +0; only the bias remains.
+        let scalars = bias.map { bias in (0..<(count / outputChannels)).flatMap { _ in bias.scalars } }
+        return Tensor(unchecked: shape, scalars ?? [Float](repeating: 0, count: count))
+    }
+    let problem = ConvProblem(
+        layout: layout, geometry: geometry, kernelHeight: kernelHeight, kernelWidth: kernelWidth,
+        outputChannels: outputChannels, stride: stride, dilation: dilation)
+    return input.scalars.withUnsafeBufferPointer { x in
+        kernel.scalars.withUnsafeBufferPointer { w in
+            Tensor.uninitialized(shape, count: count) { y in
+                let g = geometry
+                let pixelStride = ConvRows.pixelStride(channels: inputChannels)
+                let copies = g.paddingTop + g.paddingBottom + g.paddingLeft + g.paddingRight > 0 || pixelStride != inputChannels
+                let paddedShape = [layout.batch, layout.height + g.paddingTop + g.paddingBottom,
+                                   layout.width + g.paddingLeft + g.paddingRight, pixelStride]
+                let paddedCount = (try? Tensor.elementCount(of: paddedShape)) ?? Int.max
+                guard !copies || paddedCount <= Swift.max(4 * input.count, 1 << 16) else {
+                    DirectConv.run(problem, input: x.baseAddress!, kernel: w.baseAddress!, bias: bias?.scalars,
+                                   output: y, threads: threads)
+                    return
+                }
+                Scratch.with(Float.self, count: copies ? paddedCount : 0) { padded in
+                    if copies { ConvRows.pad(x.baseAddress!, problem: problem, pixelStride: pixelStride, into: padded) }
+                    let rows = ConvRows(paddedImage: copies ? UnsafePointer(padded) : x.baseAddress!, problem: problem,
+                                        pixelStride: copies ? pixelStride : inputChannels)
+                    func run(_ bias: UnsafePointer<Float>?) {
+                        GEMM.multiply(
+                            m: count / outputChannels, n: outputChannels, rows: rows,
+                            b: w.baseAddress!, ldb: outputChannels, weights: kernel.scalars, c: y, ldc: outputChannels, bias: bias, threads: threads)
+                    }
+                    if let bias {
+                        bias.scalars.withUnsafeBufferPointer { run($0.baseAddress!) }
+                    } else {
+                        run(nil)
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// The sizes of one convolution, after validation.
+struct ConvProblem {
+    let layout: ImageLayout
+    let geometry: ConvGeometry
+    let kernelHeight: Int, kernelWidth: Int, outputChannels: Int, stride: Int, dilation: Int
+
+    var inputChannels: Int { layout.channels }
+    var outputHeight: Int { geometry.outputHeight }
+    var outputWidth: Int { geometry.outputWidth }
+}

@@ -1,0 +1,100 @@
+import Threads
+/// A depthwise 2-D convolution: each input channel is convolved with its own
+/// `multiplier` filters, and nothing is summed across channels.
+///
+/// `output[n, oh, ow, c·multiplier + m] = Σ input[n, oh·stride − paddingTop + kh·dilation,
+/// ow·stride − paddingLeft + kw·dilation, c] · kernel[kh, kw, c, m]` (+ `bias[c·multiplier + m]`),
+/// summed with fused multiply-adds in the order kh, kw, skipping padding, then the bias added.
+/// - Parameters:
+///   - input: `[height, width, channels]` or `[batch, height, width, channels]`.
+///   - kernel: `[kernelHeight, kernelWidth, channels, multiplier]`.
+///   - bias: `[channels·multiplier]`.
+/// - Returns: `[outHeight, outWidth, channels·multiplier]`, with the batch axis if the input had one.
+/// - Throws: `KernelsError` when a rank, channel count or bias does not match, or the kernel does
+///   not fit (see `ConvGeometry`).
+public func depthwiseConv2d(
+    _ input: Tensor, _ kernel: Tensor, bias: Tensor? = nil, stride: Int = 1, padding: Padding = .valid,
+    dilation: Int = 1, threads: Int = Parallel.coreCount
+) throws -> Tensor {
+    let layout = try ImageLayout(input, operation: "depthwiseConv2d")
+    let (kernelHeight, kernelWidth, channels, multiplier) = try OpChecks.kernel(
+        kernel, axes: "[height, width, channels, multiplier]", input: input, layout: layout,
+        operation: "depthwiseConv2d")
+    let outputChannels = channels * multiplier
+    try OpChecks.bias(bias, count: outputChannels, operation: "depthwiseConv2d",
+                      owner: "the kernel \(kernel.shape) has \(channels)·\(multiplier) = \(outputChannels) output channels")
+    let geometry = try ConvGeometry(
+        "depthwiseConv2d", input: layout, kernelHeight: kernelHeight, kernelWidth: kernelWidth,
+        stride: stride, padding: padding, dilation: dilation, window: .kernel)
+    let (oh, ow) = (geometry.outputHeight, geometry.outputWidth)
+    let shape = layout.shape(height: oh, width: ow, channels: outputChannels)
+    let count = try OpChecks.outputCount(shape, operation: "depthwiseConv2d")
+    guard count > 0 else { return Tensor(unchecked: shape, []) }
+    let (h, w) = (layout.height, layout.width)
+    let (top, left) = (geometry.paddingTop, geometry.paddingLeft)
+    let threads = Swift.max(1, Swift.min(threads, count * kernelHeight * kernelWidth / (1 << 17)))
+    return input.scalars.withUnsafeBufferPointer { x in
+        kernel.scalars.withUnsafeBufferPointer { k in
+            Tensor.uninitialized(shape, count: count) { y in
+                let shared = UncheckedSendable((x.baseAddress!, k.baseAddress!, y, bias?.scalars))
+                Parallel.forEach(parts: layout.batch * oh, threads: threads) { row in
+                    let (x, k, y, bias) = shared.value
+                    let n = row / oh, oy = row % oh
+                    // The kernel rows and columns whose taps land inside the image.
+                    let rows = validTaps(from: oy * stride - top, size: h, taps: kernelHeight, dilation: dilation)
+                    for ox in 0..<ow {
+                        let columns = validTaps(from: ox * stride - left, size: w, taps: kernelWidth, dilation: dilation)
+                        let out = y + ((n * oh + oy) * ow + ox) * outputChannels
+                        func pixel(_ kh: Int, _ kw: Int) -> UnsafePointer<Float> {
+                            x + ((n * h + oy * stride - top + kh * dilation) * w + ox * stride - left + kw * dilation) * channels
+                        }
+                        var o = 0
+                        // With one filter per channel, output channel o reads input channel o: up to
+                        // 64 at a time, so each tap's addresses are worked out once.
+                        while multiplier == 1 && o + 16 <= outputChannels {
+                            let vectors = Swift.min(4, (outputChannels - o) / 16)
+                            var sum0 = Lanes.Vector(), sum1 = Lanes.Vector(), sum2 = Lanes.Vector(), sum3 = Lanes.Vector()
+                            for kh in rows {
+                                for kw in columns {
+                                    let p = pixel(kh, kw) + o
+                                    let t = k + (kh * kernelWidth + kw) * outputChannels + o
+                                    sum0 = sum0.addingProduct(Lanes.load(p), Lanes.load(t))
+                                    if vectors > 1 { sum1 = sum1.addingProduct(Lanes.load(p + 16), Lanes.load(t + 16)) }
+                                    if vectors > 2 { sum2 = sum2.addingProduct(Lanes.load(p + 32), Lanes.load(t + 32)) }
+                                    if vectors > 3 { sum3 = sum3.addingProduct(Lanes.load(p + 48), Lanes.load(t + 48)) }
+                                }
+                            }
+                            func store(_ sum: Lanes.Vector, _ channel: Int) {
+                                Lanes.store(bias.map { sum + Lanes.load($0, channel) } ?? sum, out + channel)
+                            }
+                            store(sum0, o)
+                            if vectors > 1 { store(sum1, o + 16) }
+                            if vectors > 2 { store(sum2, o + 32) }
+                            if vectors > 3 { store(sum3, o + 48) }
+                            o += 16 * vectors
+                        }
+                        while o < outputChannels {
+                            var sum: Float = 0
+                            for kh in rows {
+                                for kw in columns {
+                                    // [c, m] of this tap lines up with the output's c·multiplier + m.
+                                    let taps = k + (kh * kernelWidth + kw) * outputChannels
+                                    sum = sum.addingProduct(pixel(kh, kw)[o / multiplier], taps[o])
+                                }
+                            }
+                            out[o] = bias.map { sum + $0[o] } ?? sum
+                            o += 1
+                        }
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// The taps t in 0..<taps with 0 ≤ start + t·dilation < size.
+func validTaps(from start: Int, size: Int, taps: Int, dilation: Int) -> Range<Int> {
+    let first = start >= 0 ? 0 : (-start + dilation - 1) / dilation
+    let end = start >= size ? 0 : Swift.min(taps, (size - 1 - start) / dilation + 1)
+    return first..<Swift.max(first, end)
+}

@@ -1,0 +1,116 @@
+import Threads
+/// Max pooling: the largest value of each `size`×`size` window (padding is never the maximum;
+/// NaN wins).
+/// - Parameters:
+///   - input: `[height, width, channels]` or `[batch, height, width, channels]`.
+///   - stride: the step between windows; `nil` means `size`.
+///   - padding: `.valid`, `.same` (TensorFlow), or explicit zeros up to half the window.
+///   - threads: how many threads may share the work; the result is the same for any number.
+/// - Returns: `[outHeight, outWidth, channels]`, with the batch axis if the input had one.
+/// - Throws: `KernelsError` when the rank is wrong, the window does not fit, or the padding is
+///   more than half the window.
+public func maxPool2d(
+    _ input: Tensor, size: Int, stride: Int? = nil, padding: Padding = .valid, threads: Int = Parallel.coreCount
+) throws -> Tensor {
+    try pool(input, size: size, stride: stride, padding: padding, operation: "maxPool2d", threads: threads, kind: .max)
+}
+
+/// Average pooling: the mean of each `size`×`size` window, counting only the input's own values
+/// (as TensorFlow does), summed in row-major window order.
+/// - Parameters:
+///   - input: `[height, width, channels]` or `[batch, height, width, channels]`.
+///   - stride: the step between windows; `nil` means `size`.
+///   - padding: `.valid`, `.same` (TensorFlow), or explicit zeros up to half the window.
+///   - threads: how many threads may share the work; the result is the same for any number.
+/// - Returns: `[outHeight, outWidth, channels]`, with the batch axis if the input had one.
+/// - Throws: `KernelsError` when the rank is wrong, the window does not fit, or the padding is
+///   more than half the window.
+public func avgPool2d(
+    _ input: Tensor, size: Int, stride: Int? = nil, padding: Padding = .valid, threads: Int = Parallel.coreCount
+) throws -> Tensor {
+    try pool(input, size: size, stride: stride, padding: padding, operation: "avgPool2d", threads: threads, kind: .average)
+}
+
+/// Global average pooling: the mean of each channel over the image, summed in `Double` in
+/// row-major order.
+/// - Parameter input: `[height, width, channels]` or `[batch, height, width, channels]`.
+/// - Returns: `[channels]`, or `[batch, channels]` for a batch.
+/// - Throws: `KernelsError` when the rank is wrong or the image has no pixels.
+public func globalAvgPool2d(_ input: Tensor) throws -> Tensor {
+    let layout = try ImageLayout(input, operation: "globalAvgPool2d")
+    let pixels = layout.height * layout.width
+    guard pixels > 0 else {
+        throw KernelsError("globalAvgPool2d: the input \(input.shape) has no pixels to average")
+    }
+    let c = layout.channels
+    var output = [Float](repeating: 0, count: layout.batch * c)
+    var sums = [Double](repeating: 0, count: c)
+    for n in 0..<layout.batch {
+        for i in sums.indices { sums[i] = 0 }
+        for pixel in 0..<pixels {
+            let base = (n * pixels + pixel) * c
+            for channel in 0..<c { sums[channel] += Double(input.scalars[base + channel]) }
+        }
+        for channel in 0..<c { output[n * c + channel] = Float(sums[channel] / Double(pixels)) }
+    }
+    return Tensor(unchecked: layout.isBatch ? [layout.batch, c] : [c], output)
+}
+
+private enum PoolKind { case max, average }
+
+/// Shared by the pools: validates, then reduces each window's real input values, 16 channels
+/// at a time.
+private func pool(
+    _ input: Tensor, size: Int, stride: Int?, padding: Padding, operation: String, threads: Int, kind: PoolKind
+) throws -> Tensor {
+    let layout = try ImageLayout(input, operation: operation)
+    let step = stride ?? size
+    let geometry = try ConvGeometry(
+        operation, input: layout, kernelHeight: size, kernelWidth: size,
+        stride: step, padding: padding, dilation: 1, window: .pool)
+    if case .explicit(let amount) = padding, 2 * amount > size {
+        throw KernelsError("\(operation): padding \(amount) is more than half the \(size)×\(size) window, so some windows would hold only padding")
+    }
+    let (oh, ow, c) = (geometry.outputHeight, geometry.outputWidth, layout.channels)
+    let (h, w) = (layout.height, layout.width)
+    let shape = layout.shape(height: oh, width: ow, channels: c)
+    let count = try OpChecks.outputCount(shape, operation: operation)
+    guard count > 0 else { return Tensor(unchecked: shape, []) }
+    let rows = layout.batch * oh
+    let threads = Swift.max(1, Swift.min(threads, count * size * size / (1 << 18)))
+    return input.scalars.withUnsafeBufferPointer { x in
+        Tensor.uninitialized(shape, count: count) { y in
+            let shared = UncheckedSendable((x.baseAddress!, y))
+            Parallel.forEach(parts: rows, threads: threads) { row in
+                let (x, y) = shared.value
+                let n = row / oh, oy = row % oh
+                let top = oy * step - geometry.paddingTop
+                let rowRange = Swift.max(0, top)..<Swift.min(h, top + size)
+                for ox in 0..<ow {
+                    let left = ox * step - geometry.paddingLeft
+                    let columnRange = Swift.max(0, left)..<Swift.min(w, left + size)
+                    let out = y + ((n * oh + oy) * ow + ox) * c
+                    var channel = 0
+                    while channel < c {
+                        let lanes = Swift.min(16, c - channel)
+                        var result = kind == .max ? Lanes.Vector(repeating: -.infinity) : Lanes.Vector()
+                        for iy in rowRange {
+                            for ix in columnRange {
+                                let source = x + ((n * h + iy) * w + ix) * c + channel
+                                let v = lanes == 16 ? Lanes.load(source) : Lanes.loadPartial(source, lanes)
+                                if kind == .max {
+                                    result.replace(with: v, where: (v .> result) .| (v .!= v))
+                                } else {
+                                    result += v
+                                }
+                            }
+                        }
+                        if kind == .average { result /= Float(rowRange.count * columnRange.count) }
+                        if lanes == 16 { Lanes.store(result, out + channel) } else { Lanes.store(result, out + channel, count: lanes) }
+                        channel += 16
+                    }
+                }
+            }
+        }
+    }
+}

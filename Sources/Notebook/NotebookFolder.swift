@@ -1,0 +1,43 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
+import Foundation
+#endif
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+extension Notebook {
+    /// The `.md` files directly in `directory`, in file-name order (how lessons are ordered).
+    /// - Throws: `NotebookError.unreadable` when the folder cannot be listed.
+    public static func paths(in directory: String) throws(NotebookError) -> [String] {
+        let names: [String]
+        do {
+            names = try FileManager.default.contentsOfDirectory(atPath: directory)
+        } catch {
+            throw .unreadable(path: directory, reason: FileManager.default.fileExists(atPath: directory)
+                ? "not a readable folder" : "no such folder")
+        }
+        let base = directory.hasSuffix("/") ? String(directory.dropLast()) : directory
+        return names.filter { $0.hasSuffix(".md") && !$0.hasPrefix(".") }
+            .sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+            .map { "\(base)/\($0)" }
+    }
+
+    /// The notebooks named by command-line arguments: a file as given, a folder as its `.md` files.
+    /// - Throws: `NotebookError.unreadable` when a folder cannot be listed.
+    public static func paths(named arguments: [String]) throws(NotebookError) -> [String] {
+        var paths: [String] = []
+        for argument in arguments {
+            var status = stat()
+            if stat(argument, &status) == 0, status.st_mode & S_IFMT == S_IFDIR {
+                paths += try Self.paths(in: argument)
+            } else {
+                paths.append(argument)
+            }
+        }
+        return paths
+    }
+}

@@ -1,0 +1,95 @@
+import Foundation
+import Notebook
+import Testing
+@testable import Render
+
+@Suite struct SiteTests {
+    func temporaryFolder() throws -> String {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("kernelbook-site-\(UUID())").path
+        try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+        return path
+    }
+
+    func site(_ texts: [(String, String)]) -> Site {
+        Site(texts.map { path, text in ExecutedNotebook(unexecuted: Notebook(parsing: text, path: path)) })
+    }
+
+    let lessons = [
+        ("Notebooks/day02-mlp.md", "# Day 02: MLPs\n\nDense layers see every pixel.\n"),
+        ("Notebooks/day03-cnn.md", "# Day 03: CNNs\n\nKernels slide.\n\n```swift\n#expect(1 + 1 == 2)\n```\n"),
+    ]
+
+    @Test func aSiteHasAnIndexAPagePerNotebookAndTheStylesheet() {
+        #expect(site(lessons).files.keys.sorted() == ["assets/kernelbook.css", "day02-mlp.html", "day03-cnn.html", "index.html"])
+    }
+
+    @Test func pagesLinkToTheirNeighboursAndTheIndex() {
+        let files = site(lessons).files
+        let day02 = String(decoding: files["day02-mlp.html"]!, as: UTF8.self)
+        let day03 = String(decoding: files["day03-cnn.html"]!, as: UTF8.self)
+        #expect(day02.contains("<a class=\"next\" rel=\"next\" href=\"day03-cnn.html\"><small>Next</small>Day 03: CNNs</a>"))
+        #expect(!day02.contains("rel=\"prev\""))
+        #expect(day03.contains("<a class=\"previous\" rel=\"prev\" href=\"day02-mlp.html\"><small>Previous</small>Day 02: MLPs</a>"))
+        #expect(day03.contains("<a class=\"brand\" href=\"index.html\">"))
+    }
+
+    @Test func theIndexListsLessonsInOrderWithSummariesAndCounts() throws {
+        let index = String(decoding: site(lessons).files["index.html"]!, as: UTF8.self)
+        let day02 = try #require(index.range(of: "Day 02: MLPs"))
+        let day03 = try #require(index.range(of: "Day 03: CNNs"))
+        #expect(day02.lowerBound < day03.lowerBound)
+        #expect(index.contains("<p>Dense layers see every pixel.</p>"))
+        #expect(index.contains("<p class=\"facts\">1 cell · 1 claim, not run</p>"))
+    }
+
+    @Test func twoBuildsAreByteIdentical() {
+        #expect(site(lessons).files == site(lessons).files)
+    }
+
+    @Test func writingReplacesTheOldSiteAndCheckFindsNoDifference() throws {
+        let folder = try temporaryFolder() + "/Site"
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        _ = FileManager.default.createFile(atPath: folder + "/stale.html", contents: Data("old".utf8))
+        let built = site(lessons)
+        try built.write(to: folder)
+        #expect(built.differences(from: folder) == [])
+        #expect(!FileManager.default.fileExists(atPath: folder + "/stale.html"))
+        let parent = (folder as NSString).deletingLastPathComponent
+        #expect(try FileManager.default.contentsOfDirectory(atPath: parent) == ["Site"])  // no staging left behind
+    }
+
+    @Test func checkNamesChangedMissingAndExtraFiles() throws {
+        let folder = try temporaryFolder()
+        let built = site(lessons)
+        try built.write(to: folder)
+        _ = FileManager.default.createFile(atPath: folder + "/index.html", contents: Data("edited".utf8))
+        try FileManager.default.removeItem(atPath: folder + "/day02-mlp.html")
+        _ = FileManager.default.createFile(atPath: folder + "/old.html", contents: Data())
+        #expect(built.differences(from: folder) == [
+            "\(folder)/day02-mlp.html: missing", "\(folder)/index.html: changed",
+            "\(folder)/old.html: extra (not part of a fresh build)",
+        ])
+    }
+
+    @Test func aFailedWriteLeavesTheOldSiteUntouched() throws {
+        let parent = try temporaryFolder()
+        let folder = parent + "/Site"
+        let old = site([lessons[0]])
+        try old.write(to: folder)
+        // A site that cannot be written: a file path that is also a folder.
+        var broken = site(lessons)
+        broken.files["index.html/x"] = [1]
+        #expect(throws: SiteError.self) { try broken.write(to: folder) }
+        #expect(old.differences(from: folder) == [])
+        #expect(try FileManager.default.contentsOfDirectory(atPath: parent) == ["Site"])
+    }
+
+    @Test func aFileWhereTheSiteShouldBeIsNotReplaced() throws {
+        let parent = try temporaryFolder()
+        _ = FileManager.default.createFile(atPath: parent + "/Site", contents: Data("mine".utf8))
+        #expect(throws: SiteError.unwritable(path: parent + "/Site", reason: "it is a file, not a folder")) {
+            try site(lessons).write(to: parent + "/Site")
+        }
+        #expect(FileManager.default.contents(atPath: parent + "/Site") == Data("mine".utf8))
+    }
+}
