@@ -106,6 +106,39 @@ import Outputs
         #expect(error.message.contains("does not fit"))
     }
 
+    @Test func aCellThatMustFailWithAnUnsupportedConstructPasses() {
+        let executed = run("""
+            ```swift
+            //| error: "not supported"
+            guard true else { return }
+            ```
+
+            ```swift
+            //| error: true
+            let x = 1 +
+            ```
+
+            ```swift
+            let after = 1
+            ```
+            """)
+        #expect(executed.cells.map(\.status) == [.failedAsExpected, .failedAsExpected, .completed])
+        #expect(executed.diagnostics.isEmpty && !executed.failed, "\(messages(executed))")
+    }
+
+    @Test func anUnexpectedSecondErrorInACellThatMustFailStillCounts() {
+        let executed = run("""
+            ```swift
+            //| error: "not supported"
+            guard true else { return }
+            defer { }
+            ```
+            """)
+        #expect(executed.cells[0].status == .failedAsExpected)
+        #expect(messages(executed) == ["6:1: error: 'defer' is not supported in cells"])
+        #expect(executed.failed)
+    }
+
     @Test func aCellThatMustFailButDoesNotIsAnError() {
         let executed = run("""
             ```swift
