@@ -10,6 +10,8 @@ public enum CellOutput: Sendable, Hashable {
     case figure(Figure)
     /// A model's shapes layer by layer, drawn as a diagram (`#show(model)`).
     case diagram(ModelDiagram)
+    /// Curves over training, drawn as line charts (`#show(history)`).
+    case chart(Chart)
     /// The result of a `#expect` or `#require`.
     case claim(ClaimResult)
     /// An error or warning, located in the `.md` file; an error ends its cell.

@@ -17,11 +17,11 @@ enum CellHTML {
         if let badge = badge(options, result.status) {
             html += "<span class=\"badge\">\(badge)</span>\n"
         }
-        let shown = result.outputs.filter { options.output || isFailure($0) }
+        let shown = ShownOutputs.of(result, options: options)
         if !shown.isEmpty {
             html += "<div class=\"cell-outputs\">\n"
-            for output in shown {
-                html += OutputHTML.render(output, source: source)
+            for item in shown {
+                html += OutputHTML.render(item.output, source: source, repeats: item.repeats)
             }
             // The caption describes the cell's figures and tables together, under all of them.
             if let caption = options.caption { html += "<p class=\"caption\">\(HTML.escape(caption))</p>\n" }
@@ -35,15 +35,6 @@ enum CellHTML {
         case .notRun: options.eval ? "not run" : "not run · eval: false"
         case .failedAsExpected: "fails, as it should"
         case .completed, .failed: nil
-        }
-    }
-
-    /// Failures stay visible under `output: false`: a reader must see what is wrong.
-    private static func isFailure(_ output: CellOutput) -> Bool {
-        switch output {
-        case .claim(let claim): !claim.passed
-        case .diagnostic: true
-        default: false
         }
     }
 }

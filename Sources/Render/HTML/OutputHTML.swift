@@ -3,7 +3,8 @@ import Notebook
 
 /// One cell output as HTML.
 enum OutputHTML {
-    static func render(_ output: CellOutput, source: SourceText) -> String {
+    /// The output's HTML; `repeats` above 1 marks a claim that held that many times in a row.
+    static func render(_ output: CellOutput, source: SourceText, repeats: Int = 1) -> String {
         switch output {
         case .text(let text):
             return "<pre class=\"out-text\">\(HTML.escape(text))</pre>\n"
@@ -15,8 +16,10 @@ enum OutputHTML {
             return FigureHTML.render(figure)
         case .diagram(let diagram):
             return DiagramSVG.render(diagram)
+        case .chart(let chart):
+            return ChartSVG.render(chart)
         case .claim(let claim):
-            return render(claim)
+            return render(claim, repeats: repeats)
         case .diagnostic(let diagnostic):
             return render(diagnostic, source: source)
         }
@@ -47,11 +50,12 @@ enum OutputHTML {
         return html + "</table></div>\n"
     }
 
-    static func render(_ claim: ClaimResult) -> String {
+    static func render(_ claim: ClaimResult, repeats: Int = 1) -> String {
         let state = claim.passed ? "pass" : "fail"
         let mark = claim.passed ? "✓" : "✗"
         var html = "<div class=\"claim \(state)\"><span class=\"mark\">\(mark)</span> "
         html += "<code>#\(claim.kind.rawValue)(\(HTML.escape(claim.condition)))</code>"
+        if repeats > 1 { html += " <span class=\"repeats\" title=\"held \(repeats) times\">×\(repeats)</span>" }
         if !claim.passed, !claim.values.isEmpty {
             html += "\n<ul>"
             for value in claim.values {

@@ -84,6 +84,7 @@ enum Stylesheet {
     .cell.not-run .cell-source pre { opacity: 0.75; }
     .claim { font-size: 0.9rem; }
     .claim code { background: none; padding: 0; }
+    .claim .repeats { color: var(--muted); font-family: var(--mono); font-size: 0.8rem; }
     .claim ul { margin: 0.2rem 0 0.3rem 1.4rem; padding: 0; list-style: none; font-family: var(--mono); font-size: 0.8rem; color: var(--muted); }
     .claim.fail { background: var(--fail-bg); border-radius: 6px; padding: 0.3rem 0.6rem; }
     .diag { font-family: var(--mono); font-size: 0.8rem; border-radius: 6px; padding: 0.4rem 0.6rem; white-space: pre-wrap; }
@@ -91,8 +92,10 @@ enum Stylesheet {
     .diag.warning { background: var(--warn-bg); color: var(--warn); }
     .diag .where { color: var(--muted); }
     .out-table { overflow-x: auto; }
-    .out-table td, .out-table th { white-space: nowrap; }
-    .out-table td:first-child { white-space: normal; min-width: 12rem; }
+    .out-table table { font-size: 0.78rem; }
+    .out-table td, .out-table th { white-space: nowrap; padding: 0.25rem 0.45rem; }
+    .out-table th { white-space: normal; vertical-align: bottom; }
+    .out-table td:first-child { white-space: normal; min-width: 9rem; }
     .out-table caption { caption-side: top; text-align: left; font-weight: 600; padding-bottom: 0.3rem; }
     .out-table tfoot td { border-bottom: 0; color: var(--muted); font-size: 0.85rem; padding-top: 0.5rem; }
     figure { margin: 0.6rem 0; }
@@ -113,6 +116,21 @@ enum Stylesheet {
     .diagram .top { fill: var(--panel); stroke: var(--accent); stroke-width: 1; }
     .diagram .side { fill: var(--rule); stroke: var(--accent); stroke-width: 1; }
     .diagram .vector .front { fill: var(--pass-bg); stroke: var(--pass); }
+    .out-chart { display: flex; flex-wrap: wrap; gap: 0.5rem 1rem; padding: 0.3rem 0; }
+    .chart { display: block; max-width: 100%; height: auto; font-family: var(--mono); }
+    .chart text { fill: var(--muted); font-size: 9.5px; }
+    .chart text.title { fill: var(--fg); font-family: var(--sans); font-size: 11px; font-weight: 600; }
+    .chart text.tick.y { text-anchor: end; }
+    .chart text.tick.x, .chart text.xlabel { text-anchor: middle; }
+    .chart .grid { stroke: var(--rule); stroke-width: 0.8; }
+    .chart .axis { stroke: var(--faint); stroke-width: 1; }
+    .chart .line { fill: none; stroke-width: 1.8; stroke-linejoin: round; }
+    .chart .s0 { stroke: var(--accent); fill: var(--accent); }
+    .chart .s1 { stroke: var(--fail); fill: var(--fail); stroke-dasharray: 5 3; }
+    .chart .s2 { stroke: var(--pass); fill: var(--pass); }
+    .chart .s3 { stroke: var(--muted); fill: var(--muted); stroke-dasharray: 2 2; }
+    .chart .line.s0, .chart .line.s1, .chart .line.s2, .chart .line.s3 { fill: none; }
+    .chart .dot { stroke: none; }
     .diagram .arrow { stroke: var(--faint); stroke-width: 1.2; }
     .diagram .arrowhead { fill: var(--faint); }
     .tok-keyword { color: var(--kw); } .tok-type { color: var(--ty); } .tok-function { color: var(--fn); }
@@ -135,7 +153,11 @@ enum Stylesheet {
       .toc { position: static; max-height: none; border: 1px solid var(--rule); border-radius: 8px; padding: 0.7rem 0.9rem; }
       .cell-source { grid-template-columns: minmax(0, 1fr); }
       .cell-source .count { display: none; }
-      .cell-outputs { padding-left: 0.9rem; }
+      .cell-outputs { padding-left: 0.5rem; padding-right: 0.5rem; }
+      .out-table table { font-size: 0.62rem; }
+      .out-table td, .out-table th { white-space: normal; padding: 0.2rem 0.15rem; }
+      .out-table td:first-child { overflow-wrap: anywhere; min-width: 0; }
+      .out-table caption { font-size: 0.75rem; }
       article h1 { font-size: 1.7rem; }
     }
     @media print {
@@ -144,6 +166,9 @@ enum Stylesheet {
       .layout { display: block; padding: 0; }
       .cell, pre, table, figure { break-inside: avoid; }
       .cell { border-color: #bbb; }
+      pre, pre code { white-space: pre-wrap; overflow-wrap: anywhere; }
+      .out-table { overflow: visible; }
+      .out-table td, .out-table th { white-space: normal; }
       a { color: inherit; }
     }
     """#

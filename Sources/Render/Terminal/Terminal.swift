@@ -44,8 +44,9 @@ public enum Terminal {
                 case .completed, .failed:
                     out += "\n" + paint.faint("[\(result.executionCount ?? 0)] \(where_)") + "\n"
                 }
-                for output in result.outputs where cell.options.output || isFailure(output) {
-                    out += render(output, paint: paint)
+                for item in ShownOutputs.of(result, options: cell.options) {
+                    let text = render(item.output, paint: paint)
+                    out += item.repeats > 1 ? text.dropLast() + " ×\(item.repeats)\n" : text
                 }
             case .inline(let index):
                 let code = notebook.inlineCode[index]
@@ -61,14 +62,6 @@ public enum Terminal {
         return out
     }
 
-    private static func isFailure(_ output: CellOutput) -> Bool {
-        switch output {
-        case .claim(let claim): !claim.passed
-        case .diagnostic: true
-        default: false
-        }
-    }
-
     private static func render(_ output: CellOutput, paint: TerminalPaint) -> String {
         switch output {
         case .text(let text):
@@ -81,6 +74,8 @@ public enum Terminal {
             return TerminalFigure.render(figure, color: paint.enabled)
         case .diagram(let diagram):
             return diagram.stages.map { "\($0.label) → \(DiagramSVG.shapeText($0.shape))" }.joined(separator: "\n") + "\n"
+        case .chart(let chart):
+            return chart.panels.map(chartLine).joined()
         case .claim(let claim):
             let mark = claim.passed ? paint.green("✓") : paint.red("✗")
             var text = "\(mark) #\(claim.kind.rawValue)(\(claim.condition))\n"
@@ -92,6 +87,16 @@ public enum Terminal {
             let text = "\(diagnostic.severity.rawValue): \(diagnostic.message)"
             return (diagnostic.severity == .error ? paint.red(text) : paint.magenta(text)) + " (\(diagnostic.location))\n"
         }
+    }
+
+    /// `loss over epoch 1–10: training 2.303 → 0.1121, validation 2.301 → 0.1502`.
+    private static func chartLine(_ panel: Chart.Panel) -> String {
+        let span = panel.xs.isEmpty ? "" : " \(Format.number(Float(panel.xs[0])))–\(Format.number(Float(panel.xs[panel.xs.count - 1])))"
+        let series = panel.series.map { series in
+            let ends = [series.values.first, series.values.last].compactMap { $0 }.map { Format.number(Float($0)) }
+            return "\(series.name) \(ends.joined(separator: " → "))"
+        }
+        return "\(panel.title) over \(panel.xLabel)\(span): \(series.joined(separator: ", "))\n"
     }
 
     static func plural(_ count: Int, _ word: String) -> String {

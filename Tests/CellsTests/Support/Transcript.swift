@@ -43,6 +43,8 @@ enum Transcript {
                 lines.append("figure: \(figure.alt) · \(figure.panels.count) panels · \(figure.style)")
             case .diagram(let diagram):
                 lines.append("diagram: " + diagram.stages.map { "\($0.label) \($0.shape)" }.joined(separator: " → "))
+            case .chart(let chart):
+                lines.append("chart: \(chart.alt) · " + chart.panels.map { "\($0.title) \($0.series.map(\.name))" }.joined(separator: " · "))
             case .claim(let claim):
                 lines.append("\(claim.passed ? "✓" : "✗") \(claim.condition) @\(claim.location.line):\(claim.location.column)+\(claim.length)")
                 for value in claim.values { lines.append("  \(value.expression) → \(value.value)") }
