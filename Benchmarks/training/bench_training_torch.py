@@ -12,8 +12,17 @@ Benchmarks/notebooks does, and records whether they were (`idle_before`). Each p
   process), epoch_s_median (median training time of epochs 2…N: forward, backward and Adam over the
   shuffled training set; the test evaluation is not in it), epoch_s_first (epoch 1, with warm-up),
   eval_s_median, epochs_to_97 (the first epoch after which test accuracy ≥ 0.97, or null),
-  final_test_accuracy (after the last epoch), test_accuracy (after each epoch), peak_rss_mb
-  (getrusage ru_maxrss of the process), load_avg_1min at the end (the machine is shared).
+  final_test_accuracy (after the last epoch), test_accuracy (after each epoch),
+  rss_after_import_mb (VmRSS right after `import torch`), peak_rss_mb (getrusage ru_maxrss of the
+  process, in MiB), load_avg_1min at the end (the machine is shared).
+
+Which torch: the script runs on the Python that starts it. PyPI's Linux x86-64 torch wheel is the
+CUDA build: its `import torch` maps cuBLAS, cuDNN, NCCL… and is resident at ~530 MiB before any
+work, ~700 MiB peak here. The CPU-only wheel (torch-…+cpu) is the fair peer for a CPU library:
+~220 MiB after import. On this machine one is in /opt/wheels:
+    python3 -m venv .build/torch-cpu-venv
+    .build/torch-cpu-venv/bin/pip install /opt/wheels/torch-2.13.0+cpu-*.whl numpy
+    .build/torch-cpu-venv/bin/python Benchmarks/training/bench_training_torch.py
 
 Data: `Data/digits/digits.bin.gz` (see Data/digits/README.md): labels then 8×8 pixel bytes 0…16,
 scaled by 1/16 to float32 in [0, 1]. Images are [N, 8, 8, 1] NHWC on disk, fed to PyTorch as
@@ -105,10 +114,19 @@ def split(labels, seed=SPLIT_SEED):
     return sorted(train), sorted(test)
 
 
+def resident_mb():
+    """The process's resident set now (VmRSS), in MiB."""
+    for line in Path("/proc/self/status").read_text().splitlines():
+        if line.startswith("VmRSS:"):
+            return int(line.split()[1]) / 1024
+    return float("nan")
+
+
 def child(model_name, threads, epochs, lr, seed):
     start = time.perf_counter()
     import torch
     import_s = time.perf_counter() - start
+    rss_after_import = resident_mb()
     import numpy as np
     torch.set_num_threads(threads)
     torch.manual_seed(seed)
@@ -167,6 +185,7 @@ def child(model_name, threads, epochs, lr, seed):
         "epoch_s_first": round(epoch_times[0], 4),
         "eval_s_median": round(statistics.median(eval_times), 5),
         "epochs_to_97": reached, "final_test_accuracy": accuracies[-1], "test_accuracy": accuracies,
+        "rss_after_import_mb": round(rss_after_import, 1),
         "peak_rss_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1),
         "load_avg_1min": round(os.getloadavg()[0], 2),
     }), flush=True)
