@@ -31,7 +31,8 @@ let package = Package(
         // Optimised in debug builds too: SIMD code without optimisation runs ~200× slower, which
         // would make debug notebooks and tests crawl.
         .target(name: "Kernels", dependencies: ["Threads"], swiftSettings: hostVectorUnits + [.unsafeFlags(["-O"])]),
-        .target(name: "Layers", dependencies: ["Kernels"]),
+        .target(name: "Autodiff", dependencies: ["Kernels", "Threads"]),
+        .target(name: "Layers", dependencies: ["Kernels", "Autodiff"]),
         .target(name: "Cells", dependencies: ["Layers", "Outputs", "Threads"] + syntax),
         .target(name: "Notebook", dependencies: ["Ccmark", "Outputs"]),
         .target(name: "Execution", dependencies: ["Notebook", "Cells", "Threads"]),
@@ -44,8 +45,10 @@ let package = Package(
         .executableTarget(name: "MarkdownBenchmark", dependencies: ["Render"], path: "Benchmarks/MarkdownBenchmark"),
         .target(name: "TestSupport", dependencies: ["Cells", "Outputs"], path: "Tests/TestSupport"),
         .testTarget(name: "ThreadsTests", dependencies: ["Threads"]),
-        .testTarget(name: "KernelsTests", dependencies: ["Kernels", "Threads"], exclude: ["Fixtures"]),
-        .testTarget(name: "LayersTests", dependencies: ["Layers"]),
+        .target(name: "FixtureSupport", dependencies: ["Kernels"], path: "Tests/FixtureSupport"),
+        .testTarget(name: "KernelsTests", dependencies: ["Kernels", "Threads", "FixtureSupport"], exclude: ["Fixtures"]),
+        .testTarget(name: "AutodiffTests", dependencies: ["Autodiff", "Kernels", "Threads", "FixtureSupport"], exclude: ["Fixtures"]),
+        .testTarget(name: "LayersTests", dependencies: ["Layers", "Autodiff"]),
         .testTarget(name: "CellsTests", dependencies: ["Cells", "TestSupport"]),
         .testTarget(name: "OutputsTests", dependencies: ["Outputs"]),
         .testTarget(name: "NotebookTests", dependencies: ["Notebook", "TestSupport"], exclude: ["Snapshots"]),

@@ -1,0 +1,58 @@
+import Kernels
+
+/// Stochastic gradient descent with momentum and weight decay, as PyTorch's `torch.optim.SGD`
+/// (dampening 0, not Nesterov).
+///
+/// Per parameter p with gradient g: d = g + weightDecay·p; with momentum, the buffer b is d on the
+/// first update and momentum·b + d after, and d = b; then p = p − learningRate·d (fused
+/// multiply-adds in `Float`). Keras's `v = momentum·v − lr·g; p += v` is the same for a constant
+/// learning rate.
+public final class SGD: Optimizer {
+    public var learningRate: Float
+    /// The fraction of the previous step kept (0 for plain gradient descent).
+    public let momentum: Float
+    /// The L2 penalty's factor, added to the gradient as weightDecay·p.
+    public let weightDecay: Float
+    public private(set) var stepCount = 0
+    private var slots = OptimizerSlots(kind: "SGD")
+    private var buffers: [[Float]] = []
+
+    /// Creates the optimiser.
+    /// - Throws: `AutodiffError` when the learning rate is not positive, the momentum not in 0..<1, or
+    ///   the weight decay negative.
+    public init(learningRate: Float = 0.01, momentum: Float = 0, weightDecay: Float = 0) throws {
+        try OptimizerSlots.require(learningRate, "learning rate", { $0 > 0 }, "a positive number", kind: "SGD")
+        try OptimizerSlots.require(momentum, "momentum", { $0 >= 0 && $0 < 1 }, "at least 0 and less than 1", kind: "SGD")
+        try OptimizerSlots.require(weightDecay, "weight decay", { $0 >= 0 }, "0 or more", kind: "SGD")
+        self.learningRate = learningRate
+        self.momentum = momentum
+        self.weightDecay = weightDecay
+    }
+
+    public func update(_ parameters: inout [Tensor], along gradients: [Tensor]) throws {
+        try OptimizerSlots.require(learningRate, "learning rate", { $0 > 0 }, "a positive number", kind: "SGD")
+        let first = try slots.check(parameters, gradients)
+        if first && momentum > 0 { buffers = parameters.map { [Float](repeating: 0, count: $0.count) } }
+        stepCount += 1
+        let (rate, momentum, decay) = (-learningRate, momentum, weightDecay)
+        for index in parameters.indices {
+            let g = gradients[index].scalars
+            parameters[index].scalars.withUnsafeMutableBufferPointer { p in
+                if momentum > 0 {
+                    buffers[index].withUnsafeMutableBufferPointer { b in
+                        for i in p.indices {
+                            let d = decay == 0 ? g[i] : g[i].addingProduct(decay, p[i])
+                            b[i] = first ? d : d.addingProduct(momentum, b[i])
+                            p[i] = p[i].addingProduct(rate, b[i])
+                        }
+                    }
+                } else {
+                    for i in p.indices {
+                        let d = decay == 0 ? g[i] : g[i].addingProduct(decay, p[i])
+                        p[i] = p[i].addingProduct(rate, d)
+                    }
+                }
+            }
+        }
+    }
+}
