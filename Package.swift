@@ -48,7 +48,7 @@ let package = Package(
         .target(name: "FixtureSupport", dependencies: ["Kernels"], path: "Tests/FixtureSupport"),
         .testTarget(name: "KernelsTests", dependencies: ["Kernels", "Threads", "FixtureSupport"], exclude: ["Fixtures"]),
         .testTarget(name: "AutodiffTests", dependencies: ["Autodiff", "Kernels", "Threads", "FixtureSupport"], exclude: ["Fixtures"]),
-        .testTarget(name: "LayersTests", dependencies: ["Layers", "Autodiff"]),
+        .testTarget(name: "LayersTests", dependencies: ["Layers", "Autodiff", "Kernels", "FixtureSupport"]),
         .testTarget(name: "CellsTests", dependencies: ["Cells", "TestSupport"]),
         .testTarget(name: "OutputsTests", dependencies: ["Outputs"]),
         .testTarget(name: "NotebookTests", dependencies: ["Notebook", "TestSupport"], exclude: ["Snapshots"]),

@@ -92,17 +92,10 @@ private struct CrossEntropyProblem {
         }
         guard rows > 0 else { throw KernelsError("\(operation): the batch \(logits.shape) holds no examples") }
         guard classes > 0 else { throw KernelsError("\(operation): the logits \(logits.shape) have no classes") }
-        let classes = classes, rank = logits.rank
-        self.labels = try labels.scalars.enumerated().map { index, label in
-            let whole = label.isFinite && label == label.rounded()
-            guard whole, label >= 0, label < Float(classes) else {
-                let which = rank == 2 ? " (example \(index))" : ""
-                let text = whole && Swift.abs(label) < 1e15 ? "\(Int(label))" : "\(label)"
-                let problem = whole ? "out of range" : "not a whole number"
-                throw KernelsError(
-                    "\(operation): label \(text)\(which) is \(problem): with \(classes) classes the labels are 0…\(classes - 1)")
-            }
-            return Int(label)
+        do {
+            self.labels = try classLabels(labels, classes: classes)
+        } catch let error as KernelsError {
+            throw KernelsError("\(operation): \(error.message)")
         }
     }
 
@@ -138,5 +131,21 @@ private func checkSquaredError(_ operation: String, _ predictions: Tensor, _ tar
     }
     guard predictions.count > 0 else {
         throw KernelsError("\(operation): the predictions \(predictions.shape) hold no values")
+    }
+}
+
+/// The class indices stored in `labels`, checked: each a whole number in 0..<classes.
+/// - Throws: `KernelsError` naming the first label that is not, with its position ("example 3")
+///   when there are several.
+public func classLabels(_ labels: Tensor, classes: Int) throws -> [Int] {
+    try labels.scalars.enumerated().map { index, label in
+        let whole = label.isFinite && label == label.rounded()
+        guard whole, label >= 0, label < Float(classes) else {
+            let which = labels.count > 1 ? " (example \(index))" : ""
+            let text = whole && Swift.abs(label) < 1e15 ? "\(Int(label))" : "\(label)"
+            let problem = whole ? "out of range" : "not a whole number"
+            throw KernelsError("label \(text)\(which) is \(problem): with \(classes) classes the labels are 0…\(classes - 1)")
+        }
+        return Int(label)
     }
 }
