@@ -31,7 +31,7 @@ let package = Package(
         // Optimised in debug builds too: SIMD code without optimisation runs ~200× slower, which
         // would make debug notebooks and tests crawl.
         .target(name: "Kernels", dependencies: ["Threads"], swiftSettings: hostVectorUnits + [.unsafeFlags(["-O"])]),
-        .target(name: "Autodiff", dependencies: ["Kernels", "Threads"]),
+        .target(name: "Autodiff", dependencies: ["Kernels", "Threads"], swiftSettings: hostVectorUnits + [.unsafeFlags(["-O"])]),
         .target(name: "Layers", dependencies: ["Kernels", "Autodiff"]),
         .target(name: "Cells", dependencies: ["Layers", "Outputs", "Threads"] + syntax),
         .target(name: "Notebook", dependencies: ["Ccmark", "Outputs"]),
@@ -41,6 +41,8 @@ let package = Package(
             name: "kernelbook",
             dependencies: ["Execution", "Render", .product(name: "ArgumentParser", package: "swift-argument-parser")]),
         .executableTarget(name: "KernelsBenchmark", dependencies: ["Kernels", "Layers", "Threads"], path: "Benchmarks/KernelsBenchmark",
+                          swiftSettings: hostVectorUnits),
+        .executableTarget(name: "TrainingBenchmark", dependencies: ["Layers", "Autodiff", "Kernels"], path: "Benchmarks/TrainingBenchmark",
                           swiftSettings: hostVectorUnits),
         .executableTarget(name: "MarkdownBenchmark", dependencies: ["Render"], path: "Benchmarks/MarkdownBenchmark"),
         .target(name: "TestSupport", dependencies: ["Cells", "Outputs"], path: "Tests/TestSupport"),

@@ -54,16 +54,23 @@ public final class Adam: Optimizer {
         let correction = Float((1 - beta2Power).squareRoot())
         let (keep1, keep2, decay, epsilon, beta2) = (1 - beta1, 1 - beta2, weightDecay, epsilon, beta2)
         for index in parameters.indices {
-            let g = gradients[index].scalars
-            parameters[index].scalars.withUnsafeMutableBufferPointer { p in
-                firstMoments[index].withUnsafeMutableBufferPointer { m in
-                    secondMoments[index].withUnsafeMutableBufferPointer { v in
-                        for i in p.indices {
-                            let gradient = decay == 0 ? g[i] : g[i].addingProduct(decay, p[i])
-                            m[i] = m[i].addingProduct(keep1, gradient - m[i])
-                            v[i] = (v[i] * beta2).addingProduct(keep2 * gradient, gradient)
-                            let denominator = v[i].squareRoot() / correction + epsilon
-                            p[i] = p[i].addingProduct(stepSize, m[i] / denominator)
+            let count = parameters[index].count
+            gradients[index].scalars.withUnsafeBufferPointer { g in
+                parameters[index].scalars.withUnsafeMutableBufferPointer { p in
+                    firstMoments[index].withUnsafeMutableBufferPointer { m in
+                        secondMoments[index].withUnsafeMutableBufferPointer { v in
+                            let (g, p, m, v) = (g.baseAddress!, p.baseAddress!, m.baseAddress!, v.baseAddress!)
+                            OptimizerLanes.forEachRun(count) { i, lanes in
+                                let parameter = OptimizerLanes.load(p + i, lanes)
+                                var gradient = OptimizerLanes.load(g + i, lanes)
+                                if decay != 0 { gradient = gradient.addingProduct(decay, parameter) }
+                                let first = OptimizerLanes.load(m + i, lanes).addingProduct(keep1, gradient - OptimizerLanes.load(m + i, lanes))
+                                let second = (OptimizerLanes.load(v + i, lanes) * beta2).addingProduct(keep2 * gradient, gradient)
+                                let denominator = second.squareRoot() / correction + epsilon
+                                OptimizerLanes.store(first, m + i, lanes)
+                                OptimizerLanes.store(second, v + i, lanes)
+                                OptimizerLanes.store(parameter.addingProduct(stepSize, first / denominator), p + i, lanes)
+                            }
                         }
                     }
                 }

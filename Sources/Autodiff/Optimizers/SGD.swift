@@ -32,24 +32,25 @@ public final class SGD: Optimizer {
     public func update(_ parameters: inout [Tensor], along gradients: [Tensor]) throws {
         try OptimizerSlots.require(learningRate, "learning rate", { $0 > 0 }, "a positive number", kind: "SGD")
         let first = try slots.check(parameters, gradients)
-        if first && momentum > 0 { buffers = parameters.map { [Float](repeating: 0, count: $0.count) } }
         stepCount += 1
         let (rate, momentum, decay) = (-learningRate, momentum, weightDecay)
+        if first { buffers = parameters.map { momentum > 0 ? [Float](repeating: 0, count: $0.count) : [] } }
         for index in parameters.indices {
-            let g = gradients[index].scalars
-            parameters[index].scalars.withUnsafeMutableBufferPointer { p in
-                if momentum > 0 {
+            let count = parameters[index].count
+            gradients[index].scalars.withUnsafeBufferPointer { g in
+                parameters[index].scalars.withUnsafeMutableBufferPointer { p in
                     buffers[index].withUnsafeMutableBufferPointer { b in
-                        for i in p.indices {
-                            let d = decay == 0 ? g[i] : g[i].addingProduct(decay, p[i])
-                            b[i] = first ? d : d.addingProduct(momentum, b[i])
-                            p[i] = p[i].addingProduct(rate, b[i])
+                        let (g, p, b) = (g.baseAddress!, p.baseAddress!, b.baseAddress)
+                        OptimizerLanes.forEachRun(count) { i, lanes in
+                            let parameter = OptimizerLanes.load(p + i, lanes)
+                            var step = OptimizerLanes.load(g + i, lanes)
+                            if decay != 0 { step = step.addingProduct(decay, parameter) }
+                            if let b, momentum > 0 {
+                                if !first { step = step.addingProduct(momentum, OptimizerLanes.load(b + i, lanes)) }
+                                OptimizerLanes.store(step, b + i, lanes)
+                            }
+                            OptimizerLanes.store(parameter.addingProduct(rate, step), p + i, lanes)
                         }
-                    }
-                } else {
-                    for i in p.indices {
-                        let d = decay == 0 ? g[i] : g[i].addingProduct(decay, p[i])
-                        p[i] = p[i].addingProduct(rate, d)
                     }
                 }
             }

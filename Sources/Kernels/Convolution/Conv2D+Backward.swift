@@ -70,9 +70,9 @@ public func conv2dInputGradient(
 ///
 /// `kernelGradient[kh, kw, ci, co] = Σ input[n, oy·stride − paddingTop + kh·dilation,
 /// ox·stride − paddingLeft + kw·dilation, ci] · outputGradient[n, oy, ox, co]` over n, oy, ox,
-/// padding taps contributing nothing. Computed as the GEMM `outputGradientᵀ [co, pixels] ·
-/// im2col(input) [pixels, kh·kw·ci]`, each value summed over the pixels in order (batches of more
-/// than about four million window values are summed chunk by chunk, the chunks in order).
+/// padding taps contributing nothing. Computed as the GEMM `im2col(input)ᵀ [kh·kw·ci, pixels] ·
+/// outputGradient [pixels, co]`, each value summed over the pixels in order (batches of more than
+/// about four million window values are summed chunk by chunk, the chunks in order).
 /// - Parameters:
 ///   - outputGradient: the gradient of `conv2d`'s output, of its shape.
 ///   - input: the input given to `conv2d`.
@@ -94,48 +94,61 @@ public func conv2dKernelGradient(
     var result = [Float](repeating: 0, count: count)
     guard count > 0, outputGradient.count > 0 else { return Tensor(unchecked: kernelShape, result) }
     let pixels = oh * ow
-    let imagesPerChunk = Swift.max(1, Swift.min(p.layout.batch, ConvProblem.scratchLimit / (pixels * Swift.max(columns, co))))
+    let imagesPerChunk = Swift.max(1, Swift.min(p.layout.batch, ConvProblem.scratchLimit / (pixels * columns)))
     let (top, left, s, d) = (p.geometry.paddingTop, p.geometry.paddingLeft, p.stride, p.dilation)
     input.scalars.withUnsafeBufferPointer { xBuffer in
         outputGradient.scalars.withUnsafeBufferPointer { dyBuffer in
-            let (x, dy) = (xBuffer.baseAddress!, dyBuffer.baseAddress!)
-            Scratch.with(Float.self, count: imagesPerChunk * pixels * columns) { cols in
-                Scratch.with(Float.self, count: imagesPerChunk * pixels * co) { transposed in
-                    Scratch.with(Float.self, count: co * columns) { partial in
+            result.withUnsafeMutableBufferPointer { resultBuffer in
+                let (x, dy, dk) = (xBuffer.baseAddress!, dyBuffer.baseAddress!, resultBuffer.baseAddress!)
+                Scratch.with(Float.self, count: (imagesPerChunk * pixels + 32) * columns + ci) { cols in
+                    let zeros = cols + (imagesPerChunk * pixels + 32) * columns
+                    zeros.update(repeating: 0, count: ci)
+                    Scratch.with(Float.self, count: p.layout.batch > imagesPerChunk ? count : 0) { partial in
                         for first in Swift.stride(from: 0, to: p.layout.batch, by: imagesPerChunk) {
                             let images = Swift.min(imagesPerChunk, p.layout.batch - first)
                             let rows = images * pixels
-                            // im2col: row (n, oy, ox) holds the window's values in kh, kw, ci order.
-                            let shared = UncheckedSendable(cols)
+                            // im2colᵀ: row (kh, kw, ci) holds that tap's input value for every output
+                            // pixel (n, oy, ox) in order, zeros for padding. Blocks of 16 pixels are
+                            // transposed at once, so each row is written 16 values at a time.
+                            let shared = UncheckedSendable((cols, zeros))
+                            // Rows a multiple of 2 KiB apart would share L1 sets when GEMM reads 8 at once.
+                            let rowStride = (rows + 15) / 16 * 16 + ((rows + 15) / 16 * 16 % 512 == 0 ? 16 : 0)
+                            let blocks = (rows + 15) / 16
                             let fillThreads = Swift.max(1, Swift.min(threads, rows * columns / (1 << 16)))
-                            Parallel.forEach(parts: images * oh, threads: fillThreads) { part in
-                                let cols = shared.value
-                                let image = part / oh, oy = part % oh
-                                for ox in 0..<ow {
-                                    var target = cols + ((image * oh + oy) * ow + ox) * columns
+                            Parallel.forEach(parts: blocks, threads: fillThreads) { block in
+                                let (cols, zeros) = shared.value
+                                let firstPixel = block * 16, count = Swift.min(16, rows - block * 16)
+                                withUnsafeTemporaryAllocation(of: UnsafePointer<Float>.self, capacity: 16) { sources in
+                                  withUnsafeTemporaryAllocation(of: (Int, Int, Int).self, capacity: 16) { corners in
+                                    // Each pixel's image and the top-left input position of its window.
+                                    for j in 0..<count {
+                                        let pixel = firstPixel + j
+                                        corners[j] = (first + pixel / pixels, pixel / ow % oh * s - top, pixel % ow * s - left)
+                                    }
                                     for kh in 0..<p.kernelHeight {
-                                        let iy = oy * s - top + kh * d
                                         for kw in 0..<p.kernelWidth {
-                                            let ix = ox * s - left + kw * d
-                                            if iy >= 0, iy < h, ix >= 0, ix < w {
-                                                target.update(from: x + (((first + image) * h + iy) * w + ix) * ci, count: ci)
-                                            } else {
-                                                target.update(repeating: 0, count: ci)
+                                            for j in 0..<count {
+                                                let (image, y, x0) = corners[j]
+                                                let iy = y + kh * d, ix = x0 + kw * d
+                                                sources[j] = iy >= 0 && iy < h && ix >= 0 && ix < w
+                                                    ? x + ((image * h + iy) * w + ix) * ci : UnsafePointer(zeros)
                                             }
-                                            target += ci
+                                            var target = cols + (kh * p.kernelWidth + kw) * ci * rowStride + firstPixel
+                                            for c in 0..<ci {
+                                                for j in 0..<count { target[j] = sources[j][c] }
+                                                target += rowStride
+                                            }
                                         }
                                     }
+                                  }
                                 }
                             }
-                            let chunk = dy + first * pixels * co
-                            for r in 0..<rows {
-                                for o in 0..<co { transposed[o * rows + r] = chunk[r * co + o] }
-                            }
+                            let firstChunk = first == 0
                             GEMM.multiply(
-                                m: co, n: columns, rows: MatrixRows(base: transposed, ld: rows, run: rows),
-                                b: cols, ldb: columns, c: partial, ldc: columns, bias: nil, threads: threads)
-                            for k in 0..<columns {
-                                for o in 0..<co { result[k * co + o] += partial[o * columns + k] }
+                                m: columns, n: co, rows: MatrixRows(base: cols, ld: rowStride, run: rows, packsA: false),
+                                b: dy + first * pixels * co, ldb: co, c: firstChunk ? dk : partial, ldc: co, bias: nil, threads: threads)
+                            if !firstChunk {
+                                for i in 0..<count { dk[i] += partial[i] }
                             }
                         }
                     }
@@ -160,9 +173,20 @@ public func biasGradient(_ outputGradient: Tensor) throws -> Tensor {
     guard channels > 0 else { return Tensor([Float]()) }
     outputGradient.scalars.withUnsafeBufferPointer { dy in
         sums.withUnsafeMutableBufferPointer { sums in
-            for row in 0..<(dy.count / channels) {
-                let base = row * channels
-                for c in 0..<channels { sums[c] += Double(dy[base + c]) }
+            let rows = dy.count / channels
+            var c = 0
+            // Eight channels at a time in Double lanes: each sum still adds the rows in order.
+            while c + 8 <= channels {
+                var lanes = SIMD8<Double>()
+                for row in 0..<rows {
+                    let v = UnsafeRawPointer(dy.baseAddress! + row * channels + c).loadUnaligned(as: SIMD8<Float>.self)
+                    lanes += SIMD8<Double>(v)
+                }
+                for j in 0..<8 { sums[c + j] = lanes[j] }
+                c += 8
+            }
+            for row in 0..<rows {
+                for j in c..<channels { sums[j] += Double(dy[row * channels + j]) }
             }
         }
     }

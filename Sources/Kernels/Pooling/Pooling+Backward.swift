@@ -21,20 +21,28 @@ public func maxPool2dGradient(
                              size: size, stride: stride, padding: padding)
     return input.scalars.withUnsafeBufferPointer { x in
         p.scatter(outputGradient, threads: threads) { n, channel, lanes, rows, columns, gradient, dx in
-            // Offsets of each lane's winner, relative to the block's first channel.
+            // Each lane's winning tap, counted in window order; −1 while none has won.
             var best = Lanes.Vector(repeating: -.infinity)
             var winner = SIMD16<Int32>(repeating: -1)
+            var tap: Int32 = 0
             for iy in rows {
                 for ix in columns {
                     let offset = ((n * p.layout.height + iy) * p.layout.width + ix) * p.layout.channels + channel
                     let v = lanes == 16 ? Lanes.load(x.baseAddress! + offset) : Lanes.loadPartial(x.baseAddress! + offset, lanes)
                     let wins = (v .> best) .| (v .!= v)
                     best.replace(with: v, where: wins)
-                    winner.replace(with: Int32(truncatingIfNeeded: offset), where: wins)
+                    winner.replace(with: tap, where: wins)
+                    tap += 1
                 }
             }
-            for lane in 0..<lanes where winner[lane] >= 0 {
-                dx[Int(winner[lane]) + lane] += gradient[lane]
+            tap = 0
+            for iy in rows {
+                for ix in columns {
+                    let target = dx + ((n * p.layout.height + iy) * p.layout.width + ix) * p.layout.channels + channel
+                    let share = gradient.replacing(with: 0, where: winner .!= SIMD16<Int32>(repeating: tap))
+                    p.add(share, to: target, lanes: lanes)
+                    tap += 1
+                }
             }
         }
     }
@@ -60,11 +68,7 @@ public func avgPool2dGradient(
         for iy in rows {
             for ix in columns {
                 let target = dx + ((n * p.layout.height + iy) * p.layout.width + ix) * p.layout.channels + channel
-                if lanes == 16 {
-                    Lanes.store(Lanes.load(target) + share, target)
-                } else {
-                    for lane in 0..<lanes { target[lane] += share[lane] }
-                }
+                p.add(share, to: target, lanes: lanes)
             }
         }
     }
@@ -110,6 +114,16 @@ private struct PoolBackward {
             outputGradient, expected: layout.shape(height: geometry.outputHeight, width: geometry.outputWidth, channels: layout.channels),
             operation: operation)
         count = try OpChecks.inputCount(inputShape, operation: operation)
+    }
+
+    /// Adds the first `lanes` of `share` to the values at `target`.
+    @inline(__always)
+    func add(_ share: Lanes.Vector, to target: UnsafeMutablePointer<Float>, lanes: Int) {
+        if lanes == 16 {
+            Lanes.store(Lanes.load(target) + share, target)
+        } else {
+            for lane in 0..<lanes { target[lane] += share[lane] }
+        }
     }
 
     /// A zero tensor of the input's shape to which `body` adds each window's share, for blocks of up
