@@ -72,6 +72,24 @@ import Kernels
         }
     }
 
+    /// 64×64×16 images with a 3×3 kernel make 589,824 window values each, so the 4,194,304 of
+    /// scratch hold 7 images and a batch of 8 is done in two chunks.
+    @Test func aBatchLargerThanTheScratchIsDoneInChunks() throws {
+        let x = try Tensor.randomUniform([8, 64, 64, 16], low: -1, high: 1, seed: 7)
+        let kernel = try Tensor.randomUniform([3, 3, 16, 2], low: -1, high: 1, seed: 8)
+        let dy = try Tensor.randomUniform([8, 64, 64, 2], low: -1, high: 1, seed: 9)
+        let whole = try conv2dInputGradient(dy, kernel: kernel, inputShape: x.shape, padding: .same)
+        let kernelWhole = try conv2dKernelGradient(dy, input: x, kernelShape: kernel.shape, padding: .same)
+        var kernelSum = try Tensor.zeros(kernel.shape)
+        for (images, range) in [(7, 0..<7), (1, 7..<8)] {
+            let part = try x.slice([.range(range)]), partGradient = try dy.slice([.range(range)])
+            let input = try conv2dInputGradient(partGradient, kernel: kernel, inputShape: [images, 64, 64, 16], padding: .same)
+            #expect(input == (try whole.slice([.range(range)])))
+            kernelSum = try kernelSum.adding(conv2dKernelGradient(partGradient, input: part, kernelShape: kernel.shape, padding: .same))
+        }
+        #expect(bits(kernelWhole) == bits(kernelSum))
+    }
+
     @Test(arguments: [
         ([2, 5, 5, 3], [3, 3, 3, 4], [2, 3, 3, 5],
          "conv2dInputGradient: the output gradient must have the shape of the output, [2, 3, 3, 4], not [2, 3, 3, 5]"),
