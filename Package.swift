@@ -31,7 +31,9 @@ let package = Package(
         // Optimised in debug builds too: SIMD code without optimisation runs ~200× slower, which
         // would make debug notebooks and tests crawl.
         .target(name: "Kernels", dependencies: ["Threads"], swiftSettings: hostVectorUnits + [.unsafeFlags(["-O"])]),
-        .target(name: "Layers", dependencies: ["Kernels"]),
+        // Optimised in debug builds too, as Kernels: the optimisers' lanes run every training step.
+        .target(name: "Autodiff", dependencies: ["Kernels", "Threads"], swiftSettings: hostVectorUnits + [.unsafeFlags(["-O"])]),
+        .target(name: "Layers", dependencies: ["Kernels", "Autodiff"]),
         .target(name: "Cells", dependencies: ["Layers", "Outputs", "Threads"] + syntax),
         .target(name: "Notebook", dependencies: ["Ccmark", "Outputs"]),
         .target(name: "Execution", dependencies: ["Notebook", "Cells", "Threads"]),
@@ -41,11 +43,15 @@ let package = Package(
             dependencies: ["Execution", "Render", .product(name: "ArgumentParser", package: "swift-argument-parser")]),
         .executableTarget(name: "KernelsBenchmark", dependencies: ["Kernels", "Layers", "Threads"], path: "Benchmarks/KernelsBenchmark",
                           swiftSettings: hostVectorUnits),
+        .executableTarget(name: "TrainingBenchmark", dependencies: ["Layers", "Autodiff", "Kernels"], path: "Benchmarks/TrainingBenchmark",
+                          swiftSettings: hostVectorUnits),
         .executableTarget(name: "MarkdownBenchmark", dependencies: ["Render"], path: "Benchmarks/MarkdownBenchmark"),
         .target(name: "TestSupport", dependencies: ["Cells", "Outputs"], path: "Tests/TestSupport"),
         .testTarget(name: "ThreadsTests", dependencies: ["Threads"]),
-        .testTarget(name: "KernelsTests", dependencies: ["Kernels", "Threads"], exclude: ["Fixtures"]),
-        .testTarget(name: "LayersTests", dependencies: ["Layers"]),
+        .target(name: "FixtureSupport", dependencies: ["Kernels"], path: "Tests/FixtureSupport"),
+        .testTarget(name: "KernelsTests", dependencies: ["Kernels", "Threads", "FixtureSupport"], exclude: ["Fixtures"]),
+        .testTarget(name: "AutodiffTests", dependencies: ["Autodiff", "Kernels", "Threads", "FixtureSupport"], exclude: ["Fixtures"]),
+        .testTarget(name: "LayersTests", dependencies: ["Layers", "Autodiff", "Kernels", "FixtureSupport"]),
         .testTarget(name: "CellsTests", dependencies: ["Cells", "TestSupport"]),
         .testTarget(name: "OutputsTests", dependencies: ["Outputs"]),
         .testTarget(name: "NotebookTests", dependencies: ["Notebook", "TestSupport"], exclude: ["Snapshots"]),

@@ -1,3 +1,4 @@
+import Autodiff
 import Kernels
 
 /// Batch normalisation per channel (the last axis): γ·(x − mean)/√(variance + ε) + β.
@@ -49,26 +50,43 @@ public final class BatchNorm: Layer {
         if channels == nil { channels = input.last }
     }
 
-    public func forward(_ x: Tensor, batched: Bool) throws -> Tensor {
-        let (gamma, beta, mean, variance) = (try self.gamma, try self.beta, try runningMean, try runningVariance)
+    /// In inference, normalises with the running statistics; in training, with the statistics of `x`
+    /// over every axis but the last, and moves the running ones toward them.
+    public func forward(_ x: Variable, batched: Bool, in pass: ForwardPass) throws -> Variable {
+        let parameters = try self.parameters
+        let (gamma, beta) = (try pass.value(of: parameters[0]), try pass.value(of: parameters[1]))
+        guard pass.training else {
+            let (mean, variance) = (try runningMean, try runningVariance)
+            return try rethrowingAsLayersError(kind) {
+                try batchNorm(x, mean: mean, variance: variance, gamma: gamma, beta: beta, epsilon: epsilon)
+            }
+        }
+        let (oldMean, oldVariance) = (try runningMean, try runningVariance)
         return try rethrowingAsLayersError(kind) {
-            try batchNorm(x, mean: mean, variance: variance, gamma: gamma, beta: beta, epsilon: epsilon)
+            let (output, mean, variance) = try batchNormTraining(x, gamma: gamma, beta: beta, epsilon: epsilon)
+            storedMean = try runningAverage(oldMean, batch: mean, momentum: momentum)
+            storedVariance = try runningAverage(oldVariance, batch: variance, momentum: momentum)
+            return output
         }
     }
 
     /// Normalises `x` with the running statistics, or, when `training`, with the statistics of `x` over
     /// every axis but the last, updating the running ones.
     public func callAsFunction(_ x: Tensor, training: Bool) throws -> Tensor {
-        guard training else { return try self(x) }
-        _ = try checkedReport(for: x.shape)
-        try build(for: x.shape, defaultSeed: 0)
-        let (gamma, beta, oldMean, oldVariance) = (try self.gamma, try self.beta, try runningMean, try runningVariance)
-        return try rethrowingAsLayersError(kind) {
-            let (mean, variance) = try channelMoments(x)
-            let output = try batchNorm(x, mean: mean, variance: variance, gamma: gamma, beta: beta, epsilon: epsilon)
-            storedMean = try oldMean.multiplying(momentum).adding(mean.multiplying(1 - momentum))
-            storedVariance = try oldVariance.multiplying(momentum).adding(variance.multiplying(1 - momentum))
-            return output
+        try self(Variable(x), in: ForwardPass(training: training)).value
+    }
+
+    /// γ and β (trainable), then the running mean and variance (not trainable).
+    public var parameters: [Parameter] {
+        get throws {
+            guard channels != nil else { throw LayersError.unbuilt(kind) }
+            return [
+                Parameter(self, "gamma", read: { try self.gamma }, write: { try self.setGamma($0) }),
+                Parameter(self, "beta", read: { try self.beta }, write: { try self.setBeta($0) }),
+                Parameter(self, "runningMean", trainable: false, read: { try self.runningMean }, write: { try self.setRunningMean($0) }),
+                Parameter(self, "runningVariance", trainable: false, read: { try self.runningVariance },
+                          write: { try self.setRunningVariance($0) }),
+            ]
         }
     }
 

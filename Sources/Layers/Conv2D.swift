@@ -1,3 +1,4 @@
+import Autodiff
 import Kernels
 
 /// A 2-D convolution: `filters` kernels of F×F×C_in slide over an image [H, W, C_in] and give [H_out, W_out, filters].
@@ -63,7 +64,7 @@ public final class Conv2D: Layer, ConvolutionLayer {
 
     func outputChannels(_ channels: Int) -> Int { filters }
 
-    func convolve(_ x: Tensor, _ kernel: Tensor, bias: Tensor?) throws -> Tensor {
+    func convolve(_ x: Variable, _ kernel: Variable, bias: Variable?) throws -> Variable {
         try conv2d(x, kernel, bias: bias, stride: stride, padding: padding, dilation: dilation)
     }
 

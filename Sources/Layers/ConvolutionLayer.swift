@@ -1,3 +1,4 @@
+import Autodiff
 import Kernels
 
 /// What `Conv2D` and `DepthwiseConv2D` share: a window slid over an image, an input depth fixed when the
@@ -26,7 +27,12 @@ protocol ConvolutionLayer: Layer {
     func outputChannels(_ channels: Int) -> Int
 
     /// The layer's kernel function on `x` with these weights.
-    func convolve(_ x: Tensor, _ kernel: Tensor, bias: Tensor?) throws -> Tensor
+    func convolve(_ x: Variable, _ kernel: Variable, bias: Variable?) throws -> Variable
+
+    /// Replaces the kernels, checking the shape.
+    func setWeights(_ newValue: Tensor) throws
+    /// Replaces the biases, checking the shape.
+    func setBias(_ newValue: Tensor) throws
 }
 
 extension ConvolutionLayer {
@@ -55,10 +61,21 @@ extension ConvolutionLayer {
         }
     }
 
-    public func forward(_ x: Tensor, batched: Bool) throws -> Tensor {
-        let kernel = try weights
-        let bias = usesBias ? try self.bias : nil
+    public func forward(_ x: Variable, batched: Bool, in pass: ForwardPass) throws -> Variable {
+        let parameters = try self.parameters
+        let kernel = try pass.value(of: parameters[0])
+        let bias = usesBias ? try pass.value(of: parameters[1]) : nil
         return try rethrowingAsLayersError(kind) { try convolve(x, kernel, bias: bias) }
+    }
+
+    /// The kernels, then the biases when the layer has them.
+    public var parameters: [Parameter] {
+        get throws {
+            _ = try builtChannels()
+            let weights = Parameter(self, "weights", read: { try self.weights }, write: { try self.setWeights($0) })
+            guard usesBias else { return [weights] }
+            return [weights, Parameter(self, "bias", read: { try self.bias }, write: { try self.setBias($0) })]
+        }
     }
 
     public var parameterCounts: ParameterCounts {

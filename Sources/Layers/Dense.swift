@@ -1,3 +1,4 @@
+import Autodiff
 import Kernels
 
 /// A fully connected layer: a vector [in] times weights [in, units] plus a bias [units] gives [units].
@@ -50,10 +51,21 @@ public final class Dense: Layer {
         }
     }
 
-    public func forward(_ x: Tensor, batched: Bool) throws -> Tensor {
-        let weights = try self.weights
-        let bias = usesBias ? try self.bias : nil
+    public func forward(_ x: Variable, batched: Bool, in pass: ForwardPass) throws -> Variable {
+        let parameters = try self.parameters
+        let weights = try pass.value(of: parameters[0])
+        let bias = usesBias ? try pass.value(of: parameters[1]) : nil
         return try rethrowingAsLayersError(kind) { try dense(x, weights, bias: bias) }
+    }
+
+    /// The weights, then the biases when the layer has them.
+    public var parameters: [Parameter] {
+        get throws {
+            guard inputCount != nil else { throw LayersError.unbuilt(kind) }
+            let weights = Parameter(self, "weights", read: { try self.weights }, write: { try self.setWeights($0) })
+            guard usesBias else { return [weights] }
+            return [weights, Parameter(self, "bias", read: { try self.bias }, write: { try self.setBias($0) })]
+        }
     }
 
     public var parameterCounts: ParameterCounts {

@@ -1,3 +1,4 @@
+import Autodiff
 import Kernels
 
 /// A depthwise convolution: each input channel gets its own `depthMultiplier` kernels of F×F, so an
@@ -60,7 +61,7 @@ public final class DepthwiseConv2D: Layer, ConvolutionLayer {
 
     func outputChannels(_ channels: Int) -> Int { channels * depthMultiplier }
 
-    func convolve(_ x: Tensor, _ kernel: Tensor, bias: Tensor?) throws -> Tensor {
+    func convolve(_ x: Variable, _ kernel: Variable, bias: Variable?) throws -> Variable {
         try depthwiseConv2d(x, kernel, bias: bias, stride: stride, padding: padding, dilation: dilation)
     }
 

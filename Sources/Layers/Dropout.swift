@@ -1,7 +1,9 @@
+import Autodiff
 import Kernels
 
-/// Dropout: during training it zeroes a fraction `rate` of the values; at inference, as here, it is the
-/// identity.
+/// Dropout: in training it zeroes a fraction `rate` of the values and scales the others by
+/// 1/(1 − rate) (inverted dropout, as Keras and PyTorch), with the pass's seeded mask; at inference
+/// it is the identity.
 public final class Dropout: Layer {
     /// The fraction of values dropped in training.
     public let rate: Float
@@ -22,5 +24,8 @@ public final class Dropout: Layer {
 
     public func shapeReport(for input: [Int]) throws -> ShapeReport { ShapeReport(shape: input) }
 
-    public func forward(_ x: Tensor, batched: Bool) throws -> Tensor { x }
+    public func forward(_ x: Variable, batched: Bool, in pass: ForwardPass) throws -> Variable {
+        guard pass.training, rate > 0 else { return x }
+        return try dropout(x, rate: rate, seed: pass.nextDropoutSeed())
+    }
 }

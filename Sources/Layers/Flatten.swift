@@ -1,3 +1,4 @@
+import Autodiff
 import Kernels
 
 /// Flattening: one example of any shape becomes a vector of all its values in row-major order.
@@ -19,8 +20,8 @@ public final class Flatten: Layer {
         ShapeReport(shape: [input.reduce(1, *)])
     }
 
-    public func forward(_ x: Tensor, batched: Bool) throws -> Tensor {
-        guard batched else { return Kernels.flatten(x) }
+    public func forward(_ x: Variable, batched: Bool, in pass: ForwardPass) throws -> Variable {
+        guard batched else { return try Autodiff.flatten(x) }
         return try rethrowingAsLayersError(kind) { try x.reshaped([x.shape[0], -1]) }
     }
 }

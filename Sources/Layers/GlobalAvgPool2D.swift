@@ -1,3 +1,4 @@
+import Autodiff
 import Kernels
 
 /// Global average pooling: the mean of each channel over the whole image; [H, W, C] → [C].
@@ -17,7 +18,7 @@ public final class GlobalAvgPool2D: Layer {
         return ShapeReport(shape: [input[2]])
     }
 
-    public func forward(_ x: Tensor, batched: Bool) throws -> Tensor {
+    public func forward(_ x: Variable, batched: Bool, in pass: ForwardPass) throws -> Variable {
         try rethrowingAsLayersError(kind) { try globalAvgPool2d(x) }
     }
 

@@ -1,3 +1,4 @@
+import Autodiff
 import Kernels
 
 extension Layer {
@@ -21,15 +22,35 @@ extension Layer {
 
     /// Applies the layer as `callAsFunction` does, and returns the shape warnings for the input too.
     public func callWithWarnings(_ x: Tensor) throws -> (output: Tensor, warnings: [String]) {
-        let batched = exampleRank.map { x.rank == $0 + 1 } ?? false
-        let example = batched ? Array(x.shape.dropFirst()) : x.shape
-        if batched && x.shape[0] == 0 {
-            throw LayersError(kind, "the batch \(x.shape) holds no examples")
+        let (output, warnings) = try callWithWarnings(Variable(x), in: ForwardPass())
+        return (output.value, warnings)
+    }
+
+    /// Applies the layer to a differentiable value in `pass` (training or inference, recorded or
+    /// not), building its weights on the first call.
+    /// - Throws: `LayersError` explaining why the input does not fit.
+    public func callAsFunction(_ x: Variable, in pass: ForwardPass) throws -> Variable {
+        try callWithWarnings(x, in: pass).output
+    }
+
+    /// Applies the layer to a differentiable value in `pass`, and returns the shape warnings too.
+    public func callWithWarnings(_ x: Variable, in pass: ForwardPass) throws -> (output: Variable, warnings: [String]) {
+        let shape = x.shape
+        let batched = exampleRank.map { shape.count == $0 + 1 } ?? false
+        let example = batched ? Array(shape.dropFirst()) : shape
+        if batched && shape[0] == 0 {
+            throw LayersError(kind, "the batch \(shape) holds no examples")
         }
         let report = try checkedReport(for: example)
         try build(for: example, defaultSeed: 0)
-        let output = try forward(x, batched: batched)
+        let output = try forward(x, batched: batched, in: pass)
         return (output, report.warnings.map(\.description))
+    }
+
+    /// Applies the layer to `x` in inference mode, with no gradients: one example, or a batch when
+    /// `batched`. Callers go through `callAsFunction`, which checks the shape and builds the layer first.
+    public func forward(_ x: Tensor, batched: Bool) throws -> Tensor {
+        try forward(Variable(x), batched: batched, in: ForwardPass()).value
     }
 
     /// The total parameter count, trainable and not, of the built layer.

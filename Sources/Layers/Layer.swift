@@ -1,3 +1,4 @@
+import Autodiff
 import Kernels
 
 /// A building block of a model: it maps one example's shape to another without data, and tensors to
@@ -34,10 +35,16 @@ public protocol Layer: AnyObject, CustomStringConvertible {
     /// Weights are drawn later, when first needed; `defaultSeed` is used when the layer has no `seed`.
     func build(for input: [Int], defaultSeed: UInt64) throws
 
-    /// Applies the layer to `x`: one example, or a batch when `batched` (the first axis counts examples).
+    /// Applies the layer to `x` in `pass`: one example, or a batch when `batched` (the first axis
+    /// counts examples); gradients flow back through the result when `x` or the pass's parameters
+    /// are recorded on a tape.
     ///
     /// Callers go through `callAsFunction`, which checks the shape and builds the layer first.
-    func forward(_ x: Tensor, batched: Bool) throws -> Tensor
+    func forward(_ x: Variable, batched: Bool, in pass: ForwardPass) throws -> Variable
+
+    /// The parameters of the built layer and of the layers inside it, in order, trainable or not.
+    /// - Throws: `LayersError` when the layer has no input depth yet.
+    var parameters: [Parameter] { get throws }
 
     /// The parameters of the built layer.
     /// - Throws: `LayersError` when the layer has no input depth yet.
@@ -70,6 +77,9 @@ extension Layer {
 
     /// Layers without parameters have none.
     public var parameterCounts: ParameterCounts { get throws { .zero } }
+
+    /// Layers without parameters list none.
+    public var parameters: [Parameter] { get throws { [] } }
 
     /// Layers without parameters have none for any input.
     public func parameterCounts(for input: [Int]) throws -> ParameterCounts { .zero }

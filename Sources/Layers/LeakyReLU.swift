@@ -1,3 +1,4 @@
+import Autodiff
 import Kernels
 
 /// The leaky rectifier: x for x ≥ 0, slope·x below, element by element; the shape is unchanged.
@@ -17,5 +18,5 @@ public final class LeakyReLU: Layer {
 
     public func shapeReport(for input: [Int]) throws -> ShapeReport { ShapeReport(shape: input) }
 
-    public func forward(_ x: Tensor, batched: Bool) throws -> Tensor { leakyReLU(x, slope: slope) }
+    public func forward(_ x: Variable, batched: Bool, in pass: ForwardPass) throws -> Variable { try leakyReLU(x, slope: slope) }
 }

@@ -1,3 +1,4 @@
+import Autodiff
 import Kernels
 
 /// Max pooling: the largest value of each `size × size` window, per channel; [H, W, C] → [H_out, W_out, C].
@@ -23,7 +24,7 @@ public final class MaxPool2D: Layer, PoolingLayer {
 
     public var kind: String { "MaxPool2D" }
 
-    public func forward(_ x: Tensor, batched: Bool) throws -> Tensor {
+    public func forward(_ x: Variable, batched: Bool, in pass: ForwardPass) throws -> Variable {
         try rethrowingAsLayersError(kind) { try maxPool2d(x, size: size, stride: stride, padding: padding) }
     }
 }

@@ -1,3 +1,4 @@
+import Autodiff
 import Kernels
 
 /// The rectifier max(0, x), element by element; the shape is unchanged.
@@ -12,5 +13,5 @@ public final class ReLU: Layer {
 
     public func shapeReport(for input: [Int]) throws -> ShapeReport { ShapeReport(shape: input) }
 
-    public func forward(_ x: Tensor, batched: Bool) throws -> Tensor { relu(x) }
+    public func forward(_ x: Variable, batched: Bool, in pass: ForwardPass) throws -> Variable { try relu(x) }
 }

@@ -1,3 +1,4 @@
+import Autodiff
 import Kernels
 
 /// The rectifier capped at 6, min(max(0, x), 6), element by element (MobileNet's activation).
@@ -12,5 +13,5 @@ public final class ReLU6: Layer {
 
     public func shapeReport(for input: [Int]) throws -> ShapeReport { ShapeReport(shape: input) }
 
-    public func forward(_ x: Tensor, batched: Bool) throws -> Tensor { relu6(x) }
+    public func forward(_ x: Variable, batched: Bool, in pass: ForwardPass) throws -> Variable { try relu6(x) }
 }

@@ -1,3 +1,4 @@
+import Autodiff
 import Kernels
 
 /// A residual block: the main path's output plus the shortcut's, y = F(x) + x, as in ResNet.
@@ -50,12 +51,22 @@ public final class Residual: Layer {
         }
     }
 
-    public func forward(_ x: Tensor, batched: Bool) throws -> Tensor {
-        let mainOutput = try main.forward(x, batched: batched)
+    public func forward(_ x: Variable, batched: Bool, in pass: ForwardPass) throws -> Variable {
+        let mainOutput = try main.forward(x, batched: batched, in: pass)
         let shortcutOutput = try shortcut.map { model in
-            try located(at: "shortcut") { try model.forward(x, batched: batched) }
+            try located(at: "shortcut") { try model.forward(x, batched: batched, in: pass) }
         } ?? x
-        return try rethrowingAsLayersError(kind) { try add(mainOutput, shortcutOutput) }
+        try checkSum(mainOutput.shape, shortcutOutput.shape)
+        return try mainOutput + shortcutOutput
+    }
+
+    public var parameters: [Parameter] {
+        get throws {
+            let shortcutParameters = try shortcut.map { model in
+                try located(at: "shortcut") { try model.parameters.map { $0.located(at: "shortcut") } }
+            }
+            return try main.parameters + (shortcutParameters ?? [])
+        }
     }
 
     public var parameterCounts: ParameterCounts {

@@ -1,3 +1,4 @@
+import Autodiff
 import Kernels
 
 /// Layers applied one after another: the output of each is the input of the next.
@@ -70,12 +71,20 @@ public final class Sequential: Layer {
         }
     }
 
-    public func forward(_ x: Tensor, batched: Bool) throws -> Tensor {
+    public func forward(_ x: Variable, batched: Bool, in pass: ForwardPass) throws -> Variable {
         var y = x
         for (index, layer) in layers.enumerated() {
-            y = try located(at: "\(index + 1)") { try layer.forward(y, batched: batched) }
+            y = try located(at: "\(index + 1)") { try layer.forward(y, batched: batched, in: pass) }
         }
         return y
+    }
+
+    public var parameters: [Parameter] {
+        get throws {
+            try layers.enumerated().flatMap { index, layer in
+                try located(at: "\(index + 1)") { try layer.parameters.map { $0.located(at: "\(index + 1)") } }
+            }
+        }
     }
 
     public var parameterCounts: ParameterCounts {

@@ -1,3 +1,4 @@
+import Autodiff
 import Kernels
 
 /// The logistic function 1 / (1 + e^−x), element by element.
@@ -12,5 +13,5 @@ public final class Sigmoid: Layer {
 
     public func shapeReport(for input: [Int]) throws -> ShapeReport { ShapeReport(shape: input) }
 
-    public func forward(_ x: Tensor, batched: Bool) throws -> Tensor { sigmoid(x) }
+    public func forward(_ x: Variable, batched: Bool, in pass: ForwardPass) throws -> Variable { try sigmoid(x) }
 }

@@ -1,3 +1,4 @@
+import Autodiff
 import Kernels
 
 /// Softmax along the last axis: e^x_i / Σ_j e^x_j, so each row is positive and sums to 1.
@@ -15,7 +16,7 @@ public final class Softmax: Layer {
         return ShapeReport(shape: input)
     }
 
-    public func forward(_ x: Tensor, batched: Bool) throws -> Tensor {
+    public func forward(_ x: Variable, batched: Bool, in pass: ForwardPass) throws -> Variable {
         try rethrowingAsLayersError(kind) { try softmax(x) }
     }
 }

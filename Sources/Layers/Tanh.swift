@@ -1,3 +1,4 @@
+import Autodiff
 import Kernels
 
 /// The hyperbolic tangent, element by element.
@@ -12,5 +13,5 @@ public final class Tanh: Layer {
 
     public func shapeReport(for input: [Int]) throws -> ShapeReport { ShapeReport(shape: input) }
 
-    public func forward(_ x: Tensor, batched: Bool) throws -> Tensor { Kernels.tanh(x) }
+    public func forward(_ x: Variable, batched: Bool, in pass: ForwardPass) throws -> Variable { try Autodiff.tanh(x) }
 }

@@ -305,8 +305,10 @@ struct MatrixRows: GEMMRows {
     let base: UnsafePointer<Float>
     let ld: Int
     let run: Int
+    /// Whether GEMM copies the rows into micro-panels; rows read in place should be apart by a
+    /// distance that is not a multiple of 2 KiB (see `ConvRows.pixelStride`).
+    var packsA = true
     var segmentOffsets: [Int] { [0] }
-    var packsA: Bool { true }
 
     func fillRowBases(rows: Range<Int>, count: Int, into bases: UnsafeMutablePointer<UnsafePointer<Float>>) {
         for i in 0..<count {

@@ -64,13 +64,7 @@ private func pool(
     _ input: Tensor, size: Int, stride: Int?, padding: Padding, operation: String, threads: Int, kind: PoolKind
 ) throws -> Tensor {
     let layout = try ImageLayout(input, operation: operation)
-    let step = stride ?? size
-    let geometry = try ConvGeometry(
-        operation, input: layout, kernelHeight: size, kernelWidth: size,
-        stride: step, padding: padding, dilation: 1, window: .pool)
-    if case .explicit(let amount) = padding, 2 * amount > size {
-        throw KernelsError("\(operation): padding \(amount) is more than half the \(size)×\(size) window, so some windows would hold only padding")
-    }
+    let geometry = try PoolGeometry(operation, layout: layout, size: size, stride: stride, padding: padding)
     let (oh, ow, c) = (geometry.outputHeight, geometry.outputWidth, layout.channels)
     let (h, w) = (layout.height, layout.width)
     let shape = layout.shape(height: oh, width: ow, channels: c)
@@ -84,11 +78,9 @@ private func pool(
             Parallel.forEach(parts: rows, threads: threads) { row in
                 let (x, y) = shared.value
                 let n = row / oh, oy = row % oh
-                let top = oy * step - geometry.paddingTop
-                let rowRange = Swift.max(0, top)..<Swift.min(h, top + size)
+                let rowRange = geometry.rows(of: oy, height: h)
                 for ox in 0..<ow {
-                    let left = ox * step - geometry.paddingLeft
-                    let columnRange = Swift.max(0, left)..<Swift.min(w, left + size)
+                    let columnRange = geometry.columns(of: ox, width: w)
                     let out = y + ((n * oh + oy) * ow + ox) * c
                     var channel = 0
                     while channel < c {
@@ -112,5 +104,40 @@ private func pool(
                 }
             }
         }
+    }
+}
+
+/// The validated window of a pool: `size`×`size`, moved by `stride`, with its output size and paddings.
+struct PoolGeometry {
+    let size: Int, stride: Int
+    let outputHeight: Int, outputWidth: Int, paddingTop: Int, paddingLeft: Int
+
+    /// The geometry of `operation` over an input of `layout`.
+    /// - Throws: `KernelsError` when the window does not fit or the padding is more than half the window.
+    init(_ operation: String, layout: ImageLayout, size: Int, stride: Int?, padding: Padding) throws {
+        let step = stride ?? size
+        let geometry = try ConvGeometry(
+            operation, input: layout, kernelHeight: size, kernelWidth: size,
+            stride: step, padding: padding, dilation: 1, window: .pool)
+        if case .explicit(let amount) = padding, 2 * amount > size {
+            throw KernelsError("\(operation): padding \(amount) is more than half the \(size)×\(size) window, so some windows would hold only padding")
+        }
+        (self.size, self.stride) = (size, step)
+        (outputHeight, outputWidth) = (geometry.outputHeight, geometry.outputWidth)
+        (paddingTop, paddingLeft) = (geometry.paddingTop, geometry.paddingLeft)
+    }
+
+    /// The input rows of window row `oy` that are not padding.
+    @inline(__always)
+    func rows(of oy: Int, height: Int) -> Range<Int> {
+        let top = oy * stride - paddingTop
+        return Swift.max(0, top)..<Swift.min(height, top + size)
+    }
+
+    /// The input columns of window column `ox` that are not padding.
+    @inline(__always)
+    func columns(of ox: Int, width: Int) -> Range<Int> {
+        let left = ox * stride - paddingLeft
+        return Swift.max(0, left)..<Swift.min(width, left + size)
     }
 }

@@ -6,16 +6,27 @@ struct ImageLayout: Equatable {
 
     /// The layout of `input`, or an error naming `operation` and the shape.
     init(_ input: Tensor, operation: String) throws {
-        switch input.rank {
+        try self.init(shape: input.shape, operation: operation)
+    }
+
+    /// The layout of an input of `shape`, or an error naming `operation` and the shape.
+    init(shape: [Int], operation: String) throws {
+        switch shape.count {
         case 3:
-            (batch, height, width, channels, isBatch) = (1, input.shape[0], input.shape[1], input.shape[2], false)
+            (batch, height, width, channels, isBatch) = (1, shape[0], shape[1], shape[2], false)
         case 4:
-            (batch, height, width, channels, isBatch) = (input.shape[0], input.shape[1], input.shape[2], input.shape[3], true)
+            (batch, height, width, channels, isBatch) = (shape[0], shape[1], shape[2], shape[3], true)
         default:
             throw KernelsError(
-                "\(operation): the input must be an image [height, width, channels] or a batch [batch, height, width, channels], not shape \(input.shape)")
+                "\(operation): the input must be an image [height, width, channels] or a batch [batch, height, width, channels], not shape \(shape)")
+        }
+        if let negative = shape.first(where: { $0 < 0 }) {
+            throw KernelsError("\(operation): the input shape \(shape) has a negative size \(signed(negative))")
         }
     }
+
+    /// The shape of the input itself.
+    var inputShape: [Int] { shape(height: height, width: width, channels: channels) }
 
     /// The shape of an output with the same batch form.
     func shape(height: Int, width: Int, channels: Int) -> [Int] {

@@ -36,4 +36,47 @@ enum Lanes {
     static func store(_ lanes: Vector, _ p: UnsafeMutablePointer<Float>, count: Int) {
         for i in 0..<count { p[i] = lanes[i] }
     }
+
+    /// Adds `count` values at `source` to those at `target`, 16 at a time.
+    @inline(__always)
+    static func accumulate(_ source: UnsafePointer<Float>, into target: UnsafeMutablePointer<Float>, count: Int) {
+        var i = 0
+        while i + 16 <= count {
+            store(load(target + i) + load(source + i), target + i)
+            i += 16
+        }
+        while i < count {
+            target[i] += source[i]
+            i += 1
+        }
+    }
+
+    /// Adds `scale` times the `count` values at `source` to those at `target` (fused), 16 at a time.
+    @inline(__always)
+    static func accumulate(_ source: UnsafePointer<Float>, times scale: Float, into target: UnsafeMutablePointer<Float>, count: Int) {
+        var i = 0
+        let factor = Vector(repeating: scale)
+        while i + 16 <= count {
+            store(load(target + i).addingProduct(load(source + i), factor), target + i)
+            i += 16
+        }
+        while i < count {
+            target[i] = target[i].addingProduct(source[i], scale)
+            i += 1
+        }
+    }
+
+    /// Adds the products of the `count` values at `a` and `b` to those at `target` (fused), 16 at a time.
+    @inline(__always)
+    static func accumulateProducts(_ a: UnsafePointer<Float>, _ b: UnsafePointer<Float>, into target: UnsafeMutablePointer<Float>, count: Int) {
+        var i = 0
+        while i + 16 <= count {
+            store(load(target + i).addingProduct(load(a + i), load(b + i)), target + i)
+            i += 16
+        }
+        while i < count {
+            target[i] = target[i].addingProduct(a[i], b[i])
+            i += 1
+        }
+    }
 }

@@ -33,3 +33,22 @@ enum OpChecks {
         return (height, width, channels, last)
     }
 }
+
+extension OpChecks {
+    /// Checks that a backward op's `gradient` has the shape of the forward op's output.
+    static func outputGradient(_ gradient: Tensor, expected: [Int], operation: String) throws {
+        guard gradient.shape == expected else {
+            throw KernelsError(
+                "\(operation): the output gradient must have the shape of the output, \(expected), not \(gradient.shape)")
+        }
+    }
+
+    /// The element count of `shape` given for an input, or the budget error prefixed with `operation`.
+    static func inputCount(_ shape: [Int], operation: String) throws -> Int {
+        do {
+            return try Tensor.elementCount(of: shape)
+        } catch let error as KernelsError {
+            throw KernelsError("\(operation): \(error.message)")
+        }
+    }
+}

@@ -130,3 +130,20 @@ extension Tensor {
         return strides
     }
 }
+
+/// The gradient of `slice(_:)`: a tensor of `inputShape`, zero except where the slice came from,
+/// which holds `outputGradient`.
+/// - Throws: `KernelsError` when the indices do not fit `inputShape` or the gradient does not have
+///   the slice's shape.
+public func sliceGradient(_ outputGradient: Tensor, indices: [TensorIndex], inputShape: [Int]) throws -> Tensor {
+    let count = try OpChecks.inputCount(inputShape, operation: "sliceGradient")
+    // The positions of the slice, found by slicing a tensor of the input's offsets.
+    let offsets = Tensor(unchecked: inputShape, (0..<count).map { Float(bitPattern: UInt32($0)) })
+    let picked = try offsets.slice(indices)
+    try OpChecks.outputGradient(outputGradient, expected: picked.shape, operation: "sliceGradient")
+    var result = [Float](repeating: 0, count: count)
+    for (offset, value) in zip(picked.scalars, outputGradient.scalars) {
+        result[Int(offset.bitPattern)] = value
+    }
+    return Tensor(unchecked: inputShape, result)
+}

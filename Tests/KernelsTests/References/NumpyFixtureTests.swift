@@ -1,5 +1,6 @@
 import Testing
 import Kernels
+import FixtureSupport
 import Threads
 
 /// Every op against vectors computed independently by numpy (`Fixtures/make_fixtures.py`),

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import Kernels
+import FixtureSupport
 
 /// The expected values come from an independent Python implementation of SplitMix64 and
 /// xoshiro256** (`Fixtures/make_fixtures.py`); they pin the sequence forever.

@@ -84,3 +84,20 @@ import Kernels
         }
     }
 }
+
+@Suite struct SliceGradientTests {
+    @Test func theGradientLandsWhereTheSliceCameFrom() throws {
+        let dy = Tensor([7, 8])
+        let gradient = try sliceGradient(dy, indices: [.range(1..<3), .at(1)], inputShape: [3, 2])
+        #expect(gradient == (try Tensor(shape: [3, 2], scalars: [0, 0, 0, 7, 0, 8])))
+    }
+
+    @Test func aGradientOfTheWrongShapeIsExplained() throws {
+        #expect(throws: KernelsError("sliceGradient: the output gradient must have the shape of the output, [2], not [3]")) {
+            try sliceGradient(Tensor([1, 2, 3]), indices: [.range(0..<2)], inputShape: [4])
+        }
+        #expect(throws: KernelsError("index 4 is out of range for axis 0 of size 4 in shape [4]")) {
+            try sliceGradient(Tensor([1]), indices: [.at(4)], inputShape: [4])
+        }
+    }
+}

@@ -1,0 +1,73 @@
+import Kernels
+
+/// A rule that moves parameters against their gradients, keeping its own state (momentum, moment
+/// estimates) per parameter between updates.
+///
+/// The state of parameter i is kept at position i: an optimiser serves one fixed list of
+/// parameters (one model), as PyTorch's optimisers are built for one parameter list.
+public protocol Optimizer: AnyObject {
+    /// The step size of the next update.
+    var learningRate: Float { get set }
+    /// The number of updates made so far.
+    var stepCount: Int { get }
+    /// Moves each of `parameters` along its gradient (same positions, same shapes).
+    /// - Throws: `AutodiffError` when there are no parameters, the counts or shapes differ, or the
+    ///   parameters are not those of the earlier updates.
+    func update(_ parameters: inout [Tensor], along gradients: [Tensor]) throws
+}
+
+extension Optimizer {
+    /// Moves one parameter along its gradient.
+    /// - Throws: `AutodiffError` as `update(_:along:)` on a list does.
+    public func update(_ parameter: inout Tensor, along gradient: Tensor) throws {
+        var parameters = [parameter]
+        try update(&parameters, along: [gradient])
+        parameter = parameters[0]
+    }
+}
+
+/// The state both optimisers keep per parameter position, and the checks every update makes.
+struct OptimizerSlots {
+    let kind: String
+    /// The shapes of the parameters of the first update.
+    private(set) var shapes: [[Int]]?
+
+    init(kind: String) {
+        self.kind = kind
+    }
+
+    /// Checks one update's parameters and gradients against each other and against the first update's.
+    /// - Returns: whether this is the first update.
+    mutating func check(_ parameters: [Tensor], _ gradients: [Tensor]) throws -> Bool {
+        guard !parameters.isEmpty else {
+            throw AutodiffError("\(kind) was given no parameters to update")
+        }
+        guard parameters.count == gradients.count else {
+            throw AutodiffError("\(kind): \(counted(parameters.count, "parameter")) but \(counted(gradients.count, "gradient"))")
+        }
+        for (index, (parameter, gradient)) in zip(parameters, gradients).enumerated() where parameter.shape != gradient.shape {
+            throw AutodiffError(
+                "\(kind): the gradient of parameter \(index + 1) has shape \(gradient.shape) but the parameter has shape \(parameter.shape)")
+        }
+        let given = parameters.map(\.shape)
+        guard let shapes else {
+            self.shapes = given
+            return true
+        }
+        guard given == shapes else {
+            throw AutodiffError(
+                "\(kind): this optimiser updated \(counted(shapes.count, "parameter")) of shapes \(shapes.map { "\($0)" }.joined(separator: ", ")) and cannot update \(given.map { "\($0)" }.joined(separator: ", ")): make one optimiser per model")
+        }
+        return false
+    }
+
+    /// Checks a hyperparameter: `valid` (false for NaN and infinities), else an error that says it must be `rule`.
+    static func require(_ value: Float, _ name: String, _ valid: (Float) -> Bool, _ rule: String, kind: String) throws {
+        guard value.isFinite, valid(value) else {
+            throw AutodiffError("\(kind): the \(name) must be \(rule), not \(value)")
+        }
+    }
+}
+
+/// "1 parameter", "3 gradients".
+func counted(_ count: Int, _ noun: String) -> String { count == 1 ? "1 \(noun)" : "\(count) \(noun)s" }

@@ -1,0 +1,59 @@
+import Kernels
+
+/// Stochastic gradient descent with momentum and weight decay, as PyTorch's `torch.optim.SGD`
+/// (dampening 0, not Nesterov).
+///
+/// Per parameter p with gradient g: d = g + weightDecay·p; with momentum, the buffer b is d on the
+/// first update and momentum·b + d after, and d = b; then p = p − learningRate·d (fused
+/// multiply-adds in `Float`). Keras's `v = momentum·v − lr·g; p += v` is the same for a constant
+/// learning rate.
+public final class SGD: Optimizer {
+    public var learningRate: Float
+    /// The fraction of the previous step kept (0 for plain gradient descent).
+    public let momentum: Float
+    /// The L2 penalty's factor, added to the gradient as weightDecay·p.
+    public let weightDecay: Float
+    public private(set) var stepCount = 0
+    private var slots = OptimizerSlots(kind: "SGD")
+    private var buffers: [[Float]] = []
+
+    /// Creates the optimiser.
+    /// - Throws: `AutodiffError` when the learning rate is not positive, the momentum not in 0..<1, or
+    ///   the weight decay negative.
+    public init(learningRate: Float = 0.01, momentum: Float = 0, weightDecay: Float = 0) throws {
+        try OptimizerSlots.require(learningRate, "learning rate", { $0 > 0 }, "a positive number", kind: "SGD")
+        try OptimizerSlots.require(momentum, "momentum", { $0 >= 0 && $0 < 1 }, "at least 0 and less than 1", kind: "SGD")
+        try OptimizerSlots.require(weightDecay, "weight decay", { $0 >= 0 }, "0 or more", kind: "SGD")
+        self.learningRate = learningRate
+        self.momentum = momentum
+        self.weightDecay = weightDecay
+    }
+
+    public func update(_ parameters: inout [Tensor], along gradients: [Tensor]) throws {
+        try OptimizerSlots.require(learningRate, "learning rate", { $0 > 0 }, "a positive number", kind: "SGD")
+        let first = try slots.check(parameters, gradients)
+        stepCount += 1
+        let (rate, momentum, decay) = (-learningRate, momentum, weightDecay)
+        if first { buffers = parameters.map { momentum > 0 ? [Float](repeating: 0, count: $0.count) : [] } }
+        for index in parameters.indices {
+            let count = parameters[index].count
+            gradients[index].scalars.withUnsafeBufferPointer { g in
+                parameters[index].scalars.withUnsafeMutableBufferPointer { p in
+                    buffers[index].withUnsafeMutableBufferPointer { b in
+                        let (g, p, b) = (g.baseAddress!, p.baseAddress!, b.baseAddress)
+                        OptimizerLanes.forEachRun(count) { i, lanes in
+                            let parameter = OptimizerLanes.load(p + i, lanes)
+                            var step = OptimizerLanes.load(g + i, lanes)
+                            if decay != 0 { step = step.addingProduct(decay, parameter) }
+                            if let b, momentum > 0 {
+                                if !first { step = step.addingProduct(momentum, OptimizerLanes.load(b + i, lanes)) }
+                                OptimizerLanes.store(step, b + i, lanes)
+                            }
+                            OptimizerLanes.store(parameter.addingProduct(rate, step), p + i, lanes)
+                        }
+                    }
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,243 @@
+import Threads
+
+/// The gradient of `conv2d`'s result with respect to its input.
+///
+/// `inputGradient[n, y, x, ci] = Σ outputGradient[n, oy, ox, co] · kernel[kh, kw, ci, co]` over every
+/// (oy, ox, kh, kw, co) with oy·stride − paddingTop + kh·dilation = y and ox·stride − paddingLeft +
+/// kw·dilation = x; rows and columns no window reaches get 0. Computed as one GEMM,
+/// `outputGradient [pixels, co] · kernelᵀ [co, kh·kw·ci]` (each column value summed over co in
+/// order), after which every input pixel adds up its taps' columns in kh, kw order.
+/// - Parameters:
+///   - outputGradient: the gradient of `conv2d`'s output, of its shape.
+///   - kernel: `[kernelHeight, kernelWidth, inputChannels, outputChannels]`, as given to `conv2d`.
+///   - inputShape: the shape of `conv2d`'s input, `[height, width, channels]` or with a batch axis.
+///   - threads: how many threads may share the work; the result is the same for any number.
+/// - Returns: a tensor of `inputShape`.
+/// - Throws: `KernelsError` when the shapes do not belong to one convolution.
+public func conv2dInputGradient(
+    _ outputGradient: Tensor, kernel: Tensor, inputShape: [Int], stride: Int = 1, padding: Padding = .valid,
+    dilation: Int = 1, threads: Int = Parallel.coreCount
+) throws -> Tensor {
+    let operation = "conv2dInputGradient"
+    let p = try ConvProblem(operation, inputShape: inputShape, kernelShape: kernel.shape, outputGradient: outputGradient,
+                            stride: stride, padding: padding, dilation: dilation)
+    let count = try OpChecks.inputCount(inputShape, operation: operation)
+    let (h, w, ci, co) = (p.layout.height, p.layout.width, p.inputChannels, p.outputChannels)
+    let (oh, ow) = (p.outputHeight, p.outputWidth)
+    let taps = p.kernelHeight * p.kernelWidth
+    let columns = taps * ci
+    guard count > 0, co > 0 else { return Tensor(unchecked: inputShape, [Float](repeating: 0, count: count)) }
+    // kernelᵀ: [co, kh·kw·ci].
+    var transposedKernel = [Float](repeating: 0, count: columns * co)
+    for k in 0..<columns {
+        for o in 0..<co { transposedKernel[o * columns + k] = kernel.scalars[k * co + o] }
+    }
+    let pixels = oh * ow
+    let imagesPerChunk = Swift.max(1, Swift.min(p.layout.batch, ConvProblem.scratchLimit / Swift.max(1, pixels * columns)))
+    let windows = WindowTaps(kernelHeight: p.kernelHeight, kernelWidth: p.kernelWidth, stride: p.stride, dilation: p.dilation,
+                             top: p.geometry.paddingTop, left: p.geometry.paddingLeft, outputHeight: oh, outputWidth: ow)
+    return outputGradient.scalars.withUnsafeBufferPointer { dy in
+        transposedKernel.withUnsafeBufferPointer { wt in
+            Tensor.uninitialized(inputShape, count: count) { dx in
+                Scratch.with(Float.self, count: imagesPerChunk * pixels * columns) { cols in
+                    for first in Swift.stride(from: 0, to: p.layout.batch, by: imagesPerChunk) {
+                        let images = Swift.min(imagesPerChunk, p.layout.batch - first)
+                        GEMM.multiply(
+                            m: images * pixels, n: columns, rows: MatrixRows(base: dy.baseAddress! + first * pixels * co, ld: co, run: co),
+                            b: wt.baseAddress!, ldb: columns, c: cols, ldc: columns, bias: nil, threads: threads)
+                        let shared = UncheckedSendable((UnsafePointer(cols), dx))
+                        let gatherThreads = Swift.max(1, Swift.min(threads, images * h * w * taps * ci / (1 << 16)))
+                        Parallel.forEach(parts: images * h, threads: gatherThreads) { part in
+                            let (cols, dx) = shared.value
+                            let image = part / h, y = part % h
+                            for x in 0..<w {
+                                let out = dx + (((first + image) * h + y) * w + x) * ci
+                                out.update(repeating: 0, count: ci)
+                                windows.forEach(reaching: y, x) { kh, kw, oy, ox in
+                                    let row = (image * oh + oy) * ow + ox
+                                    Lanes.accumulate(cols + row * columns + (kh * p.kernelWidth + kw) * ci, into: out, count: ci)
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// The gradient of `conv2d`'s result with respect to its kernel.
+///
+/// `kernelGradient[kh, kw, ci, co] = Σ input[n, oy·stride − paddingTop + kh·dilation,
+/// ox·stride − paddingLeft + kw·dilation, ci] · outputGradient[n, oy, ox, co]` over n, oy, ox,
+/// padding taps contributing nothing. Computed as the GEMM `im2col(input)ᵀ [kh·kw·ci, pixels] ·
+/// outputGradient [pixels, co]`, each value summed over the pixels in order (batches of more than
+/// about four million window values are summed chunk by chunk, the chunks in order).
+/// - Parameters:
+///   - outputGradient: the gradient of `conv2d`'s output, of its shape.
+///   - input: the input given to `conv2d`.
+///   - kernelShape: `[kernelHeight, kernelWidth, inputChannels, outputChannels]`.
+///   - threads: how many threads may share the work; the result is the same for any number.
+/// - Returns: a tensor of `kernelShape`.
+/// - Throws: `KernelsError` when the shapes do not belong to one convolution.
+public func conv2dKernelGradient(
+    _ outputGradient: Tensor, input: Tensor, kernelShape: [Int], stride: Int = 1, padding: Padding = .valid,
+    dilation: Int = 1, threads: Int = Parallel.coreCount
+) throws -> Tensor {
+    let operation = "conv2dKernelGradient"
+    let p = try ConvProblem(operation, inputShape: input.shape, kernelShape: kernelShape, outputGradient: outputGradient,
+                            stride: stride, padding: padding, dilation: dilation)
+    let (h, w, ci, co) = (p.layout.height, p.layout.width, p.inputChannels, p.outputChannels)
+    let (oh, ow) = (p.outputHeight, p.outputWidth)
+    let columns = p.kernelHeight * p.kernelWidth * ci
+    let count = try OpChecks.outputCount(kernelShape, operation: operation)
+    var result = [Float](repeating: 0, count: count)
+    guard count > 0, outputGradient.count > 0 else { return Tensor(unchecked: kernelShape, result) }
+    let pixels = oh * ow
+    let imagesPerChunk = Swift.max(1, Swift.min(p.layout.batch, ConvProblem.scratchLimit / (pixels * columns)))
+    let (top, left, s, d) = (p.geometry.paddingTop, p.geometry.paddingLeft, p.stride, p.dilation)
+    input.scalars.withUnsafeBufferPointer { xBuffer in
+        outputGradient.scalars.withUnsafeBufferPointer { dyBuffer in
+            result.withUnsafeMutableBufferPointer { resultBuffer in
+                let (x, dy, dk) = (xBuffer.baseAddress!, dyBuffer.baseAddress!, resultBuffer.baseAddress!)
+                Scratch.with(Float.self, count: (imagesPerChunk * pixels + 32) * columns + ci) { cols in
+                    let zeros = cols + (imagesPerChunk * pixels + 32) * columns
+                    zeros.update(repeating: 0, count: ci)
+                    Scratch.with(Float.self, count: p.layout.batch > imagesPerChunk ? count : 0) { partial in
+                        for first in Swift.stride(from: 0, to: p.layout.batch, by: imagesPerChunk) {
+                            let images = Swift.min(imagesPerChunk, p.layout.batch - first)
+                            let rows = images * pixels
+                            // im2colᵀ: row (kh, kw, ci) holds that tap's input value for every output
+                            // pixel (n, oy, ox) in order, zeros for padding. Blocks of 16 pixels are
+                            // transposed at once, so each row is written 16 values at a time.
+                            let shared = UncheckedSendable((cols, zeros))
+                            // Rows a multiple of 2 KiB apart would share L1 sets when GEMM reads 8 at once.
+                            let rowStride = (rows + 15) / 16 * 16 + ((rows + 15) / 16 * 16 % 512 == 0 ? 16 : 0)
+                            let blocks = (rows + 15) / 16
+                            let fillThreads = Swift.max(1, Swift.min(threads, rows * columns / (1 << 16)))
+                            Parallel.forEach(parts: blocks, threads: fillThreads) { block in
+                                let (cols, zeros) = shared.value
+                                let firstPixel = block * 16, count = Swift.min(16, rows - block * 16)
+                                withUnsafeTemporaryAllocation(of: UnsafePointer<Float>.self, capacity: 16) { sources in
+                                  withUnsafeTemporaryAllocation(of: (Int, Int, Int).self, capacity: 16) { corners in
+                                    // Each pixel's image and the top-left input position of its window.
+                                    for j in 0..<count {
+                                        let pixel = firstPixel + j
+                                        corners[j] = (first + pixel / pixels, pixel / ow % oh * s - top, pixel % ow * s - left)
+                                    }
+                                    for kh in 0..<p.kernelHeight {
+                                        for kw in 0..<p.kernelWidth {
+                                            for j in 0..<count {
+                                                let (image, y, x0) = corners[j]
+                                                let iy = y + kh * d, ix = x0 + kw * d
+                                                sources[j] = iy >= 0 && iy < h && ix >= 0 && ix < w
+                                                    ? x + ((image * h + iy) * w + ix) * ci : UnsafePointer(zeros)
+                                            }
+                                            var target = cols + (kh * p.kernelWidth + kw) * ci * rowStride + firstPixel
+                                            for c in 0..<ci {
+                                                for j in 0..<count { target[j] = sources[j][c] }
+                                                target += rowStride
+                                            }
+                                        }
+                                    }
+                                  }
+                                }
+                            }
+                            let firstChunk = first == 0
+                            GEMM.multiply(
+                                m: columns, n: co, rows: MatrixRows(base: cols, ld: rowStride, run: rows, packsA: false),
+                                b: dy + first * pixels * co, ldb: co, c: firstChunk ? dk : partial, ldc: co, bias: nil, threads: threads)
+                            if !firstChunk {
+                                for i in 0..<count { dk[i] += partial[i] }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+    return Tensor(unchecked: kernelShape, result)
+}
+
+/// The gradient of a bias added per channel: `outputGradient` summed over every axis but the last,
+/// accumulated in `Double` in row-major order and rounded to `Float`.
+///
+/// It is the bias gradient of `conv2d`, `depthwiseConv2d` and `dense`, and batch norm's β gradient.
+/// - Returns: `[channels]`.
+/// - Throws: `KernelsError` for a rank-0 tensor, which has no channel axis.
+public func biasGradient(_ outputGradient: Tensor) throws -> Tensor {
+    guard let channels = outputGradient.shape.last else {
+        throw KernelsError("biasGradient: the output gradient needs a channel axis, not a scalar of shape []")
+    }
+    var sums = [Double](repeating: 0, count: channels)
+    guard channels > 0 else { return Tensor([Float]()) }
+    outputGradient.scalars.withUnsafeBufferPointer { dy in
+        sums.withUnsafeMutableBufferPointer { sums in
+            let rows = dy.count / channels
+            var c = 0
+            // Eight channels at a time in Double lanes: each sum still adds the rows in order.
+            while c + 8 <= channels {
+                var lanes = SIMD8<Double>()
+                for row in 0..<rows {
+                    let v = UnsafeRawPointer(dy.baseAddress! + row * channels + c).loadUnaligned(as: SIMD8<Float>.self)
+                    lanes += SIMD8<Double>(v)
+                }
+                for j in 0..<8 { sums[c + j] = lanes[j] }
+                c += 8
+            }
+            for row in 0..<rows {
+                for j in c..<channels { sums[j] += Double(dy[row * channels + j]) }
+            }
+        }
+    }
+    return Tensor(sums.map { Float($0) })
+}
+
+/// The windows of a convolution seen from its input: which (tap, window) pairs land on a pixel.
+struct WindowTaps {
+    let kernelHeight: Int, kernelWidth: Int, stride: Int, dilation: Int
+    let top: Int, left: Int, outputHeight: Int, outputWidth: Int
+
+    /// Calls `body(kh, kw, oy, ox)` for every window (oy, ox) whose tap (kh, kw) lands on input
+    /// pixel (y, x), in kh, kw order.
+    @inline(__always)
+    func forEach(reaching y: Int, _ x: Int, _ body: (Int, Int, Int, Int) -> Void) {
+        for kh in 0..<kernelHeight {
+            let rowOffset = y + top - kh * dilation
+            guard rowOffset >= 0, rowOffset % stride == 0, rowOffset / stride < outputHeight else { continue }
+            for kw in 0..<kernelWidth {
+                let columnOffset = x + left - kw * dilation
+                guard columnOffset >= 0, columnOffset % stride == 0, columnOffset / stride < outputWidth else { continue }
+                body(kh, kw, rowOffset / stride, columnOffset / stride)
+            }
+        }
+    }
+}
+
+extension ConvProblem {
+    /// Floats of im2col scratch one backward step may use (16 MiB); larger batches go in chunks.
+    static let scratchLimit = 1 << 22
+
+    /// The problem of a convolution of an input of `inputShape` with a kernel of `kernelShape`,
+    /// checked against the shape of its output gradient.
+    init(
+        _ operation: String, inputShape: [Int], kernelShape: [Int], outputGradient: Tensor,
+        stride: Int, padding: Padding, dilation: Int
+    ) throws {
+        let layout = try ImageLayout(shape: inputShape, operation: operation)
+        guard kernelShape.count == 4 else {
+            throw KernelsError("\(operation): the kernel must be [height, width, input channels, output channels], not shape \(kernelShape)")
+        }
+        guard kernelShape[2] == layout.channels else {
+            throw KernelsError(
+                "\(operation): the kernel \(kernelShape) expects \(kernelShape[2]) input channels but the input \(inputShape) has \(layout.channels)")
+        }
+        let geometry = try ConvGeometry(
+            operation, input: layout, kernelHeight: kernelShape[0], kernelWidth: kernelShape[1],
+            stride: stride, padding: padding, dilation: dilation, window: .kernel)
+        let expected = layout.shape(height: geometry.outputHeight, width: geometry.outputWidth, channels: kernelShape[3])
+        try OpChecks.outputGradient(outputGradient, expected: expected, operation: operation)
+        self.init(layout: layout, geometry: geometry, kernelHeight: kernelShape[0], kernelWidth: kernelShape[1],
+                  outputChannels: kernelShape[3], stride: stride, dilation: dilation)
+    }
+}
