@@ -19,12 +19,16 @@ test: test-deps
 build: deps
 	$(SWIFT) build --product kernelbook
 
-# System packages: libcmark-dev (cmark's headers and library) to build; Chromium for the tests
-# that open every page in a browser.
+# System packages to build: libcmark-dev (cmark), zlib1g-dev (zlib, for the built-in datasets)
+# and libpng-dev (libpng, for loading PNG images), each with its static library for release
+# builds; Chromium for the tests that open every page in a browser.
+DEPS := libcmark:libcmark-dev zlib:zlib1g-dev libpng:libpng-dev
+
 deps:
-	@pkg-config --exists libcmark || { \
-	  echo "installing libcmark-dev"; \
-	  $(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq libcmark-dev >/dev/null; }
+	@missing=$$(for pair in $(DEPS); do pkg-config --exists $${pair%%:*} || echo $${pair#*:}; done); \
+	[ -z "$$missing" ] || { \
+	  echo "installing" $$missing; \
+	  $(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq $$missing >/dev/null; }
 
 test-deps: deps
 	@command -v chromium >/dev/null || { \
