@@ -50,7 +50,7 @@ let package = Package(
         .testTarget(name: "OutputsTests", dependencies: ["Outputs"]),
         .testTarget(name: "NotebookTests", dependencies: ["Notebook", "TestSupport"], exclude: ["Snapshots"]),
         .testTarget(name: "ExecutionTests", dependencies: ["Execution", "TestSupport"]),
-        .testTarget(name: "RenderTests", dependencies: ["Render", "Execution", "TestSupport"], exclude: ["Snapshots"]),
+        .testTarget(name: "RenderTests", dependencies: ["Render", "Execution", "TestSupport"], exclude: ["HTML/Snapshots"]),
         .testTarget(name: "kernelbookTests",
                     dependencies: ["kernelbook", "Execution", "Render", "TestSupport",
                                    .product(name: "ArgumentParser", package: "swift-argument-parser")],
