@@ -26,10 +26,17 @@ deps:
 	  echo "installing libcmark-dev"; \
 	  $(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq libcmark-dev >/dev/null; }
 
+# Chromium for the tests that open every page; a venv with Jupyter's nbformat and nbconvert and
+# xmlschema (pinned in Tests/Interop/requirements.txt, from PyPI) for the tests that hand exported
+# notebooks and JUnit reports to those real clients. The tests reuse the venv, or make it.
 test-deps: deps
 	@command -v chromium >/dev/null || { \
 	  echo "installing chromium (for the page screenshot tests)"; \
 	  $(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq chromium >/dev/null; }
+	@python3 -c 'import ensurepip, venv' 2>/dev/null || { \
+	  echo "installing python3-venv (for the Jupyter and JUnit interop tests)"; \
+	  $(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq python3 python3-venv >/dev/null; }
+	@bash Tests/Interop/make_venv.sh .build/interop-venv >/dev/null
 
 bench: deps
 	$(RELEASE) --product KernelsBenchmark
