@@ -6,7 +6,7 @@ BIN := .build/debug/kernelbook
 # linked in): no dynamic loader and no relocations at start-up, 0.6 ms before main instead of 2.2.
 RELEASE := $(SWIFT) build -c release --static-swift-stdlib -Xswiftc -static-executable
 
-.PHONY: site test deps test-deps build bench bench-markdown clean bench-notebooks
+.PHONY: site test deps test-deps build bench bench-markdown clean bench-notebooks bench-search
 
 site: build
 	$(BIN) build Notebooks -o Site
@@ -58,3 +58,8 @@ bench-markdown: deps
 bench-notebooks: deps
 	$(RELEASE) --product kernelbook
 	python3 Benchmarks/notebooks/bench_notebooks.py --skip-build $(ARGS)
+
+# The search index's size for a book of 100 lessons made from Notebooks/ (budget: 1 MB); the book
+# and its site go to .build/bench-search (kept out of git).
+bench-search: build
+	python3 Benchmarks/search/bench_search_index.py --kernelbook $(BIN)

@@ -36,6 +36,11 @@ import TestSupport
         let check = try Self.checkWithJupyter(files, into: folder)
         #expect(check.status == 0, "\(check.output)")
         #expect(check.output == Self.lessons.map { "ok \($0).ipynb\n" }.joined() + "ok nbconvert\n")
+        // The site's notebooks, beside its pages, are these same files.
+        #expect(try Kernelbook.run(["build", LessonTests.notebooks, "-o", folder + "/Site"]).status == 0)
+        for lesson in Self.lessons {
+            #expect(FileManager.default.contents(atPath: "\(folder)/Site/\(lesson).ipynb") == FileManager.default.contents(atPath: "\(folder)/\(lesson).ipynb"))
+        }
         let html = try String(contentsOfFile: "\(folder)/day03-cnn.html", encoding: .utf8)
         #expect(html.contains("Inductive bias"))
         #expect(html.contains("linear     30730"))
