@@ -6,7 +6,7 @@ BIN := .build/debug/kernelbook
 # linked in): no dynamic loader and no relocations at start-up, 0.6 ms before main instead of 2.2.
 RELEASE := $(SWIFT) build -c release --static-swift-stdlib -Xswiftc -static-executable
 
-.PHONY: site test deps test-deps build bench bench-markdown clean bench-notebooks
+.PHONY: site test deps test-deps build bench bench-markdown clean bench-notebooks bench-search
 
 site: build
 	$(BIN) build Notebooks -o Site
@@ -30,10 +30,17 @@ deps:
 	  echo "installing" $$missing; \
 	  $(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq $$missing >/dev/null; }
 
+# Chromium for the tests that open every page; a venv with Jupyter's nbformat and nbconvert and
+# xmlschema (pinned in Tests/Interop/requirements.txt, from PyPI) for the tests that hand exported
+# notebooks and JUnit reports to those real clients. The tests reuse the venv, or make it.
 test-deps: deps
 	@command -v chromium >/dev/null || { \
 	  echo "installing chromium (for the page screenshot tests)"; \
 	  $(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq chromium >/dev/null; }
+	@python3 -c 'import ensurepip, venv' 2>/dev/null || { \
+	  echo "installing python3-venv (for the Jupyter and JUnit interop tests)"; \
+	  $(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq python3 python3-venv >/dev/null; }
+	@bash Tests/Interop/make_venv.sh .build/interop-venv >/dev/null
 
 bench: deps
 	$(RELEASE) --product KernelsBenchmark
@@ -55,3 +62,8 @@ bench-markdown: deps
 bench-notebooks: deps
 	$(RELEASE) --product kernelbook
 	python3 Benchmarks/notebooks/bench_notebooks.py --skip-build $(ARGS)
+
+# The search index's size for a book of 100 lessons made from Notebooks/ (budget: 1 MB); the book
+# and its site go to .build/bench-search (kept out of git).
+bench-search: build
+	python3 Benchmarks/search/bench_search_index.py --kernelbook $(BIN)

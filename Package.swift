@@ -70,6 +70,6 @@ let package = Package(
         .testTarget(name: "kernelbookTests",
                     dependencies: ["kernelbook", "Execution", "Render", "TestSupport",
                                    .product(name: "ArgumentParser", package: "swift-argument-parser")],
-                    exclude: ["Snapshots"]),
+                    exclude: ["Snapshots", "Fixtures"]),
     ]
 )

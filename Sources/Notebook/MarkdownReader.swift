@@ -27,6 +27,7 @@ struct MarkdownReader {
 
     private func read(in arena: CmarkArena) -> Notebook {
         var notebook = Notebook(path: path, source: source)
+        notebook.keepsRawHTML = rawHTML
         let parser = cmark_parser_new_with_mem(CMARK_OPT_DEFAULT, arena.mem)
         source.withUTF8 { bytes in
             bytes.withMemoryRebound(to: CChar.self) { chars in
@@ -146,7 +147,7 @@ struct MarkdownReader {
 
     // MARK: Cells
 
-    private static func isCell(info: UnsafePointer<CChar>) -> Bool {
+    static func isCell(info: UnsafePointer<CChar>) -> Bool {
         let word = String(cString: info).prefix(while: { !$0.isWhitespace && $0 != "{" && $0 != "," })
         return word == "swift"
     }
@@ -342,7 +343,7 @@ struct MarkdownReader {
 
     /// cmark places a code span where its content starts before it strips one padding space
     /// (`` ` \\(x) ` ``); the span's code begins after that space.
-    private func inlineLocation(of code: String, line: Int32, column: Int32) -> SourceLocation {
+    func inlineLocation(of code: String, line: Int32, column: Int32) -> SourceLocation {
         var column = Int(column)
         if let text = source.line(Int(line)) {
             let rest = text.utf8.dropFirst(column - 1)

@@ -38,6 +38,8 @@ public struct Notebook: Sendable {
     public var body: [Segment]
     /// Problems found while reading (unknown options, unclosed fences, no title).
     public var diagnostics: [Diagnostic]
+    /// Whether the author's raw HTML is kept in the prose (`--unsafe-html`).
+    public var keepsRawHTML: Bool
 
     init(path: String, source: SourceText) {
         self.path = path
@@ -49,6 +51,7 @@ public struct Notebook: Sendable {
         inlineCode = []
         body = []
         diagnostics = []
+        keepsRawHTML = false
     }
 
     /// Reads a notebook from Markdown text.

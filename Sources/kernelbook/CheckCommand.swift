@@ -14,27 +14,51 @@ struct CheckCommand: ParsableCommand {
         abstract: "Run every notebook and verify every claim; exit 1 if any fails.")
 
     enum Format: String, ExpressibleByArgument, CaseIterable {
-        case text, json
+        case text, json, junit
     }
 
     @Argument(help: "Notebooks, or folders of them (default: Notebooks).")
     var paths: [String] = ["Notebooks"]
 
-    @Option(help: "text: diagnostics in swiftc's form on standard error; json: a report on standard output.")
+    @Option(help: "text: diagnostics in swiftc's form on standard error; json or junit (JUnit XML): a report on standard output.")
     var format: Format = .text
+
+    @Option(help: ArgumentHelp("Check only part i of n of the notebooks (1 ≤ i ≤ n), balanced by size; the n parts together check each notebook once.",
+                               valueName: "i/n"),
+            transform: { text in
+                guard let shard = Shard(text) else {
+                    throw ValidationError("'\(text)' is not a shard: give i/n with whole numbers 1 ≤ i ≤ n, such as 2/4")
+                }
+                return shard
+            })
+    var shard: Shard?
 
     @OptionGroup var options: OutputOptions
 
     func run() throws {
         do {
-            let files = try Notebook.paths(named: paths)
-            let executed = try files.map { path throws(NotebookError) in try Notebook(contentsOf: path).run() }
+            var files = try Notebook.paths(named: paths)
+            if let shard {
+                let all = files
+                files = shard.select(all, weights: Shard.weights(of: all))
+                printError("shard \(shard): \(files.count) of \(Set(all).count) \(Set(all).count == 1 ? "notebook" : "notebooks")\n")
+            }
+            var executed: [ExecutedNotebook] = []
+            var seconds: [Double] = []
+            for path in files {
+                let start = ContinuousClock.now
+                executed.append(try Notebook(contentsOf: path).run())
+                let elapsed = (ContinuousClock.now - start).components
+                seconds.append(Double(elapsed.seconds) + Double(elapsed.attoseconds) * 1e-18)
+            }
             switch format {
             case .text:
                 printError(Terminal.diagnostics(of: executed, color: options.colors(STDERR_FILENO)))
                 printError(Terminal.summary(of: executed) + "\n")
             case .json:
                 printOutput(CheckReport(executed).json())
+            case .junit:
+                printOutput(JUnitReport(executed, seconds: seconds).xml())
             }
             if executed.contains(where: \.failed) { throw ExitCode(1) }
         } catch let error as ExitCode {

@@ -21,7 +21,7 @@ import Testing
         #expect(result.status == 0)
         let commands = result.stdout.split(separator: "\n").filter { $0.hasPrefix("  ") && !$0.hasPrefix("   ") }
             .map { $0.split(separator: " ").first.map(String.init) ?? "" }
-        #expect(commands.filter { !$0.hasPrefix("-") } == ["run", "check", "render", "build", "See"])
+        #expect(commands.filter { !$0.hasPrefix("-") } == ["run", "check", "render", "export", "build", "See"])
     }
 
     @Test func badUsageExitsWithTwo() throws {
@@ -72,7 +72,8 @@ import Testing
         let folder = try Kernelbook.folder(["Notebooks/a.md": Self.good])
         #expect(try Kernelbook.run(["build"], in: folder).status == 0)
         let before = Kernelbook.snapshot(of: folder + "/Site")
-        #expect(before.keys.sorted() == ["a.html", "assets/kernelbook.css", "index.html"])
+        #expect(before.keys.sorted() == ["a.html", "a.ipynb", "assets/kernelbook.css", "assets/search-index.js", "assets/search.js",
+                                         "index.html", "search.html"])
         try Data(Self.broken.utf8).write(to: URL(fileURLWithPath: folder + "/Notebooks/b.md"))
         let result = try Kernelbook.run(["build"], in: folder)
         #expect(result.status == 1)
@@ -94,7 +95,7 @@ import Testing
         try Data("# Changed\n".utf8).write(to: URL(fileURLWithPath: folder + "/Notebooks/a.md"))
         let result = try Kernelbook.run(["build", "--check"], in: folder)
         #expect(result.status == 1)
-        #expect(result.stderr.contains("error: 'Site' is stale; run 'kernelbook build Notebooks -o Site'\n  Site/a.html: changed\n  Site/index.html: changed\n"))
+        #expect(result.stderr.contains("error: 'Site' is stale; run 'kernelbook build Notebooks -o Site'\n  Site/a.html: changed\n  Site/a.ipynb: changed\n  Site/assets/search-index.js: changed\n  Site/index.html: changed\n"))
     }
 
     @Test func colourIsOffUnderNoColorAndOnWhenAsked() throws {

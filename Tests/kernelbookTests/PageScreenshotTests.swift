@@ -20,7 +20,7 @@ import Testing
     }
 
     /// Runs Chromium on a page; returns its console lines and the screenshot's bytes.
-    static func screenshot(_ page: String, width: Int = 1280, height: Int = 1600, dark: Bool = false) throws
+    static func screenshot(_ page: String, query: String = "", width: Int = 1280, height: Int = 1600, dark: Bool = false) throws
         -> (console: [String], png: Data)
     {
         let browser = try #require(chromium(), "Chromium is not installed; `make deps` installs it")
@@ -30,7 +30,8 @@ import Testing
         process.arguments = [
             "--headless", "--no-sandbox", "--disable-gpu", "--hide-scrollbars", "--no-first-run",
             "--enable-logging=stderr", "--v=0", "--screenshot=\(png)", "--window-size=\(width),\(height)",
-        ] + (dark ? ["--force-dark-mode", "--blink-settings=preferredColorScheme=0"] : []) + ["file://\(page)"]
+            "--virtual-time-budget=5000",
+        ] + (dark ? ["--force-dark-mode", "--blink-settings=preferredColorScheme=0"] : []) + ["file://\(page)\(query)"]
         let log = page + ".log"
         _ = FileManager.default.createFile(atPath: log, contents: nil)
         process.standardOutput = FileHandle(forWritingAtPath: "/dev/null")
@@ -75,7 +76,8 @@ import Testing
         #expect(pages.count >= 2)
         for page in pages {
             for dark in [false, true] {
-                let (console, png) = try Self.screenshot("\(site)/\(page)", dark: dark)
+                // The search page shows results for a query, which its script finds.
+                let (console, png) = try Self.screenshot("\(site)/\(page)", query: page == "search.html" ? "?q=conv" : "", dark: dark)
                 #expect(console == [], "\(page)\(dark ? " (dark)" : ""): \(console)")
                 #expect(png.count > 10_000, "\(page): the screenshot is missing or tiny")
                 #expect(try Self.ink(png) > 0.01, "\(page)\(dark ? " (dark)" : ""): the page looks blank")

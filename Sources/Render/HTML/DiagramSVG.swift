@@ -18,6 +18,35 @@ enum DiagramSVG {
     static let top = 34.0
 
     static func render(_ diagram: ModelDiagram) -> String {
+        var html = "<div class=\"out-diagram\">" + svg(diagram) + "</div>\n"
+        if let text = diagram.caption {
+            html += "<p class=\"caption\">\(HTML.escape(text))</p>\n"
+        }
+        return html
+    }
+
+    /// The diagram as an SVG file of its own, coloured by its own style sheet in the light theme's
+    /// colours (a Jupyter notebook's `image/svg+xml`).
+    static func standalone(_ diagram: ModelDiagram) -> String {
+        svg(diagram, header: " xmlns=\"http://www.w3.org/2000/svg\"", style: """
+            <style>
+            .diagram { font-family: ui-monospace, Menlo, Consolas, "DejaVu Sans Mono", monospace; }
+            text { text-anchor: middle; fill: #5d6873; font-size: 10.5px; }
+            text.label { fill: #1d2329; font-family: system-ui, "DejaVu Sans", sans-serif; font-size: 11px; font-weight: 600; }
+            text.params { fill: #8a949e; font-size: 9.5px; }
+            .front { fill: #e4eef8; stroke: #2f6fb3; stroke-width: 1; }
+            .top { fill: #f4f2ee; stroke: #2f6fb3; stroke-width: 1; }
+            .side { fill: #e3e0da; stroke: #2f6fb3; stroke-width: 1; }
+            .vector .front { fill: #e6f4ec; stroke: #1d7f46; }
+            .arrow { stroke: #8a949e; stroke-width: 1.2; }
+            .arrowhead { fill: #8a949e; }
+            </style>
+
+            """) + "\n"
+    }
+
+    /// The `<svg>` element; `header` goes into its opening tag, `style` after it.
+    private static func svg(_ diagram: ModelDiagram, header: String = "", style: String = "") -> String {
         let spatial = diagram.stages.filter { $0.shape.count >= 2 }
         let largestSide = max(1, spatial.map { $0.shape[0] }.max() ?? 1)
         let vectors = diagram.stages.filter { $0.shape.count == 1 }
@@ -44,8 +73,9 @@ enum DiagramSVG {
         let width = columns.map(\.width).reduce(0, +) + gap * Double(max(columns.count - 1, 0)) + 16
         let height = top + tallest + 18 + 44
         let baseline = top + tallest + 18  // the bottom of every face, so boxes stand on one line
-        var svg = "<div class=\"out-diagram\"><svg class=\"diagram\" role=\"img\" aria-label=\"\(HTML.escape(diagram.alt))\""
+        var svg = "<svg\(header) class=\"diagram\" role=\"img\" aria-label=\"\(HTML.escape(diagram.alt))\""
         svg += " width=\"\(number(width))\" height=\"\(number(height))\" viewBox=\"0 0 \(number(width)) \(number(height))\">\n"
+        svg += style
         var x = 8.0
         for (index, column) in columns.enumerated() {
             let center = x + column.width / 2
@@ -78,11 +108,7 @@ enum DiagramSVG {
             }
             x += column.width + gap
         }
-        svg += "</svg></div>\n"
-        if let text = diagram.caption {
-            svg += "<p class=\"caption\">\(HTML.escape(text))</p>\n"
-        }
-        return svg
+        return svg + "</svg>"
     }
 
     /// `[30, 30, 16]` → `30×30×16`.

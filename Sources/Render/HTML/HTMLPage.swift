@@ -18,11 +18,14 @@ public struct HTMLPage: Sendable {
         public var title: String
         /// Its relative URL.
         public var href: String
+        /// Whether the browser saves the file rather than opening it.
+        public var download: Bool
 
         /// Creates a link.
-        public init(title: String, href: String) {
+        public init(title: String, href: String, download: Bool = false) {
             self.title = title
             self.href = href
+            self.download = download
         }
     }
 
@@ -36,15 +39,18 @@ public struct HTMLPage: Sendable {
     public var previous: Link?
     /// The page after this one.
     public var next: Link?
+    /// Links in the page's header: the site's search, the notebook's download.
+    public var links: [Link]
 
     /// Creates a page.
     public init(_ executed: ExecutedNotebook, styles: Styles = .embedded, index: Link? = nil,
-                previous: Link? = nil, next: Link? = nil) {
+                previous: Link? = nil, next: Link? = nil, links: [Link] = []) {
         self.executed = executed
         self.styles = styles
         self.index = index
         self.previous = previous
         self.next = next
+        self.links = links
     }
 
     /// The page's HTML.
@@ -89,7 +95,7 @@ public struct HTMLPage: Sendable {
         var pieces: [PagePiece] = []
         var html: [UInt8] = []
         html += PageShell.head(title: notebook.title, styles: styles).utf8
-        html += PageShell.header(index: index, claims: executed.claims, hasErrors: executed.failed).utf8
+        html += PageShell.header(index: index, claims: executed.claims, hasErrors: executed.failed, links: links).utf8
         let contents = notebook.headings.filter { $0.level >= 2 && $0.level <= 3 }
         html += (contents.isEmpty ? "<div class=\"layout single\">\n" : "<div class=\"layout\">\n").utf8
         if !contents.isEmpty {

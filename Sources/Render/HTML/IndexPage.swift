@@ -9,7 +9,8 @@ struct IndexPage {
     func render() -> String {
         let claims = notebooks.flatMap(\.claims)
         var html = PageShell.head(title: "Lessons", styles: .linked("assets/\(Stylesheet.fileName)"))
-        html += PageShell.header(index: nil, claims: claims, hasErrors: notebooks.contains(where: \.failed))
+        html += PageShell.header(index: nil, claims: claims, hasErrors: notebooks.contains(where: \.failed),
+                                 links: [HTMLPage.Link(title: "Search", href: SearchPage.fileName)])
         html += "<div class=\"layout single\">\n<main>\n<article>\n<h1>Lessons</h1>\n"
         html += "<p>Notes on deep learning whose every claim is run and checked: "
         html += "\(notebooks.count) \(Terminal.plural(notebooks.count, "lesson")), "
@@ -27,6 +28,8 @@ struct IndexPage {
             } else if notebook.writtenClaimCount > 0 {
                 facts.append("\(notebook.writtenClaimCount) \(Terminal.plural(notebook.writtenClaimCount, "claim")), not run")
             }
+            let download = JupyterNotebook.fileName(for: notebook.path)
+            facts.append("<a href=\"\(HTML.escape(download))\" download>download .ipynb</a>")
             html += "<p class=\"facts\">\(facts.joined(separator: " · "))</p>\n</li>\n"
         }
         html += "</ol>\n</article>\n</main>\n</div>\n</body>\n</html>\n"

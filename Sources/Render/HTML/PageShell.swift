@@ -7,7 +7,12 @@ enum PageShell {
     static let contentSecurityPolicy =
         "default-src 'none'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; base-uri 'none'; form-action 'none'"
 
-    static func head(title: String, styles: HTMLPage.Styles) -> String {
+    /// The search page's policy: as every page's, but its own two script files may run, and its form
+    /// may submit to the site.
+    static let searchPolicy =
+        "default-src 'none'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; base-uri 'none'; form-action 'self'"
+
+    static func head(title: String, styles: HTMLPage.Styles, policy: String = contentSecurityPolicy) -> String {
         var html = """
             <!DOCTYPE html>
             <html lang="en">
@@ -15,7 +20,7 @@ enum PageShell {
             <meta charset="utf-8">
             <meta name="viewport" content="width=device-width, initial-scale=1">
             <meta name="color-scheme" content="light dark">
-            <meta http-equiv="Content-Security-Policy" content="\(contentSecurityPolicy)">
+            <meta http-equiv="Content-Security-Policy" content="\(policy)">
             <meta name="generator" content="Kernelbook">
             <title>\(HTML.escape(title))</title>
 
@@ -27,7 +32,7 @@ enum PageShell {
         return html + "</head>\n<body>\n"
     }
 
-    static func header(index: HTMLPage.Link?, claims: [ClaimResult], hasErrors: Bool) -> String {
+    static func header(index: HTMLPage.Link?, claims: [ClaimResult], hasErrors: Bool, links: [HTMLPage.Link] = []) -> String {
         var html = "<header class=\"site-header\">\n"
         let brand = "Kernel<span>book</span>"
         if let index {
@@ -36,6 +41,13 @@ enum PageShell {
             html += "<span class=\"brand\">\(brand)</span>\n"
         }
         html += "<span class=\"status\">\(ClaimTally(claims).html(hasErrors: hasErrors))</span>\n"
+        if !links.isEmpty {
+            html += "<nav class=\"site-links\" aria-label=\"Site\">"
+            for link in links {
+                html += "<a href=\"\(HTML.escape(link.href))\"\(link.download ? " download" : "")>\(HTML.escape(link.title))</a>"
+            }
+            html += "</nav>\n"
+        }
         return html + "</header>\n"
     }
 }

@@ -1,5 +1,5 @@
 /// The site's one stylesheet: light and dark themes, a reading column with a contents sidebar,
-/// phones, and print. No web fonts, no JavaScript: pages work offline.
+/// phones, and print. No web fonts, no JavaScript (but the search page's own script): pages work offline.
 enum Stylesheet {
     /// The file name under `assets/`.
     static let fileName = "kernelbook.css"
@@ -147,6 +147,19 @@ enum Stylesheet {
     .lessons p { margin: 0.2rem 0 0.5rem; color: var(--muted); }
     .lessons .facts { font-size: 0.82rem; color: var(--faint); }
     .layout.single { grid-template-columns: minmax(0, 46rem); }
+    .site-links { display: flex; gap: 1rem; margin-left: auto; font-size: 0.85rem; }
+    .site-links a { text-decoration: none; }
+    .search-form input { box-sizing: border-box; width: 100%; font: inherit; padding: 0.55rem 0.8rem; color: var(--fg);
+      background: var(--bg); border: 1px solid var(--rule); border-radius: 8px; }
+    .search-form input:focus { outline: 2px solid var(--accent-soft); border-color: var(--accent); }
+    .search-status { color: var(--muted); font-size: 0.9rem; }
+    .results { list-style: none; padding: 0; margin: 1rem 0; }
+    .results li { display: grid; grid-template-columns: 5rem minmax(0, 1fr); align-items: baseline; padding: 0.55rem 0;
+      border-bottom: 1px solid var(--rule); }
+    .results a { text-decoration: none; overflow-wrap: anywhere; }
+    .results .kind { font-size: 0.72rem; text-transform: uppercase; letter-spacing: 0.06em; color: var(--faint); }
+    .results .claim-text { font-family: var(--mono); font-size: 0.86em; }
+    .results .in-lesson { grid-column: 2; color: var(--muted); font-size: 0.82rem; }
     @media (max-width: 900px) {
       body { font-size: 16px; }
       .layout { grid-template-columns: minmax(0, 1fr); gap: 1rem; padding: 1rem 1rem 3rem; }
@@ -162,7 +175,7 @@ enum Stylesheet {
     }
     @media print {
       body { background: #fff; color: #000; font-size: 11pt; }
-      .site-header, .toc, .pager, .anchor { display: none; }
+      .site-header, .toc, .pager, .anchor, .site-links { display: none; }
       .layout { display: block; padding: 0; }
       .cell, pre, table, figure { break-inside: avoid; }
       .cell { border-color: #bbb; }

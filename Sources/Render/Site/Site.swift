@@ -21,16 +21,23 @@ public struct Site: Sendable {
         files["assets/\(Stylesheet.fileName)"] = Array(Stylesheet.css.utf8)
         let pages = notebooks.map { Self.pageName(for: $0.notebook.path) }
         let index = HTMLPage.Link(title: "All lessons", href: "index.html")
+        let search = HTMLPage.Link(title: "Search", href: SearchPage.fileName)
         for (position, executed) in notebooks.enumerated() {
             let previous = position > 0
                 ? HTMLPage.Link(title: notebooks[position - 1].notebook.title, href: pages[position - 1]) : nil
             let next = position + 1 < notebooks.count
                 ? HTMLPage.Link(title: notebooks[position + 1].notebook.title, href: pages[position + 1]) : nil
+            let notebook = JupyterNotebook.fileName(for: executed.notebook.path)
             let page = HTMLPage(executed, styles: .linked("assets/\(Stylesheet.fileName)"), index: index,
-                                previous: previous, next: next)
+                                previous: previous, next: next,
+                                links: [search, HTMLPage.Link(title: "download .ipynb", href: notebook, download: true)])
             files[pages[position]] = page.renderUTF8()
+            files[notebook] = JupyterNotebook(executed).renderUTF8()
         }
         files["index.html"] = Array(IndexPage(notebooks: notebooks, pages: pages).render().utf8)
+        files[SearchPage.fileName] = Array(SearchPage(notebooks: notebooks).render().utf8)
+        files[SearchIndex.path] = Array(SearchIndex(notebooks: notebooks, pages: pages).script().utf8)
+        files[SearchScript.path] = Array(SearchScript.javascript.utf8)
         self.files = files
     }
 

@@ -19,8 +19,20 @@ import Testing
         ("Notebooks/day03-cnn.md", "# Day 03: CNNs\n\nKernels slide.\n\n```swift\n#expect(1 + 1 == 2)\n```\n"),
     ]
 
-    @Test func aSiteHasAnIndexAPagePerNotebookAndTheStylesheet() {
-        #expect(site(lessons).files.keys.sorted() == ["assets/kernelbook.css", "day02-mlp.html", "day03-cnn.html", "index.html"])
+    @Test func aSiteHasAnIndexAPageAndANotebookPerLessonTheSearchAndTheAssets() {
+        #expect(site(lessons).files.keys.sorted() == [
+            "assets/kernelbook.css", "assets/search-index.js", "assets/search.js", "day02-mlp.html", "day02-mlp.ipynb",
+            "day03-cnn.html", "day03-cnn.ipynb", "index.html", "search.html",
+        ])
+    }
+
+    @Test func everyLessonPageLinksToTheSearchAndItsNotebookBesideIt() throws {
+        let files = site(lessons).files
+        let day03 = String(decoding: files["day03-cnn.html"]!, as: UTF8.self)
+        #expect(day03.contains("<nav class=\"site-links\" aria-label=\"Site\"><a href=\"search.html\">Search</a>"
+            + "<a href=\"day03-cnn.ipynb\" download>download .ipynb</a></nav>"))
+        let notebook = try #require(files["day03-cnn.ipynb"])
+        #expect(notebook == JupyterNotebook(ExecutedNotebook(unexecuted: Notebook(parsing: lessons[1].1, path: lessons[1].0))).renderUTF8())
     }
 
     @Test func pagesLinkToTheirNeighboursAndTheIndex() {
@@ -39,7 +51,7 @@ import Testing
         let day03 = try #require(index.range(of: "Day 03: CNNs"))
         #expect(day02.lowerBound < day03.lowerBound)
         #expect(index.contains("<p>Dense layers see every pixel.</p>"))
-        #expect(index.contains("<p class=\"facts\">1 cell · 1 claim, not run</p>"))
+        #expect(index.contains("<p class=\"facts\">1 cell · 1 claim, not run · <a href=\"day03-cnn.ipynb\" download>download .ipynb</a></p>"))
     }
 
     @Test func twoBuildsAreByteIdentical() {

@@ -1,0 +1,54 @@
+"""The size of the site's search index for a book of 100 lessons (the budget: at most 1 MB).
+
+Makes 100 lessons from the real ones in Notebooks/ (each copy with its own title and headings),
+builds the site with the kernelbook binary, and prints the index's size, raw and gzipped, beside
+the size of the pages and notebooks. Everything goes to .build/bench-search (kept out of git).
+
+usage: python3 Benchmarks/search/bench_search_index.py [--lessons 100] [--kernelbook .build/debug/kernelbook]
+"""
+import argparse
+import gzip
+import os
+import re
+import shutil
+import subprocess
+
+parser = argparse.ArgumentParser()
+parser.add_argument("--lessons", type=int, default=100)
+parser.add_argument("--kernelbook", default=".build/debug/kernelbook")
+args = parser.parse_args()
+
+root = os.path.join(".build", "bench-search")
+shutil.rmtree(root, ignore_errors=True)
+book = os.path.join(root, "Notebooks")
+os.makedirs(book)
+sources = sorted(f for f in os.listdir("Notebooks") if f.endswith(".md"))
+for number in range(args.lessons):
+    name = sources[number % len(sources)]
+    with open(os.path.join("Notebooks", name), encoding="utf-8") as f:
+        text = f.read()
+    # Headings and the title get the lesson's number, so no two lessons index the same words.
+    text = re.sub(r"^(#{1,6}) (.*)$", lambda m: f"{m.group(1)} {m.group(2)} ({number + 1})", text, flags=re.M)
+    with open(os.path.join(book, f"lesson{number + 1:03d}-{name}"), "w", encoding="utf-8") as f:
+        f.write(text)
+
+site = os.path.join(root, "Site")
+subprocess.run([args.kernelbook, "build", book, "-o", site], check=True, stderr=subprocess.DEVNULL)
+
+
+def size(path):
+    return os.path.getsize(os.path.join(site, path))
+
+
+files = os.listdir(site)
+index = os.path.join(site, "assets", "search-index.js")
+with open(index, "rb") as f:
+    raw = f.read()
+entries = raw.count(b"\n[")
+print(f"{'lessons':<28}{args.lessons:>12}")
+print(f"{'index entries':<28}{entries:>12}")
+print(f"{'search-index.js':<28}{len(raw):>12,} bytes  ({len(raw) / 1e6:.3f} MB, budget 1 MB)")
+print(f"{'search-index.js gzipped':<28}{len(gzip.compress(raw, 9)):>12,} bytes")
+print(f"{'search.js':<28}{size('assets/search.js'):>12,} bytes")
+print(f"{'pages (.html)':<28}{sum(size(f) for f in files if f.endswith('.html')):>12,} bytes")
+print(f"{'notebooks (.ipynb)':<28}{sum(size(f) for f in files if f.endswith('.ipynb')):>12,} bytes")
