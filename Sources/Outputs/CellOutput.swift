@@ -17,3 +17,15 @@ public enum CellOutput: Sendable, Hashable {
     /// An error or warning, located in the `.md` file; an error ends its cell.
     case diagnostic(Diagnostic)
 }
+
+extension CellOutput {
+    /// Whether the output reports something wrong: a failed claim or a diagnostic. Failures stay
+    /// visible under `output: false`, since a reader must see what is wrong.
+    public var isFailure: Bool {
+        switch self {
+        case .claim(let claim): !claim.passed
+        case .diagnostic: true
+        default: false
+        }
+    }
+}

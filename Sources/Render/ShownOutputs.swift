@@ -15,7 +15,7 @@ enum ShownOutputs {
     /// with a passing claim that a loop repeats in a row shown once with its count.
     static func of(_ result: ExecutedCell, options: CellOptions) -> [ShownOutput] {
         var shown: [ShownOutput] = []
-        for output in result.outputs where options.output || isFailure(output) {
+        for output in result.outputs where options.output || output.isFailure {
             if case .claim(let claim) = output, claim.passed, let last = shown.last, last.output == output {
                 shown[shown.count - 1].repeats += 1
             } else {
@@ -23,15 +23,5 @@ enum ShownOutputs {
             }
         }
         return shown
-    }
-
-    /// Whether the output reports something wrong; failures stay visible under `output: false`,
-    /// since a reader must see what is wrong.
-    static func isFailure(_ output: CellOutput) -> Bool {
-        switch output {
-        case .claim(let claim): !claim.passed
-        case .diagnostic: true
-        default: false
-        }
     }
 }

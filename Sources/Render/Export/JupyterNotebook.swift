@@ -90,7 +90,7 @@ public struct JupyterNotebook: Sendable {
         if !cell.options.echo { metadata["jupyter"] = .object(["source_hidden": .bool(true)]) }
         var code = cell.code
         if code.hasSuffix("\n") { code.removeLast() }
-        let shown = result.outputs.filter { cell.options.output || JupyterOutputs.isFailure($0) }
+        let shown = result.outputs.filter { cell.options.output || $0.isFailure }
         return .object([
             "cell_type": .string("code"),
             "execution_count": result.executionCount.map { .int($0) } ?? .null,

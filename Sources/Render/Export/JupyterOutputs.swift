@@ -50,6 +50,9 @@ enum JupyterOutputs {
         case .figure(let figure):
             let png = FigurePNG.encode(figure)
             return display(["image/png": .string(Data(png).base64EncodedString()), "text/plain": JSON.lines(FigurePNG.description(of: figure))])
+        case .chart(let chart):
+            let lines = chart.panels.map(Terminal.chartLine).joined()
+            return display(["image/svg+xml": JSON.lines(ChartSVG.standalone(chart)), "text/plain": JSON.lines(lines)])
         case .diagram(let diagram):
             let stages = diagram.stages.map { "\($0.label) → \(DiagramSVG.shapeText($0.shape))" }.joined(separator: "\n")
             return display(["image/svg+xml": JSON.lines(DiagramSVG.standalone(diagram)), "text/plain": JSON.lines(stages)])
@@ -78,14 +81,5 @@ enum JupyterOutputs {
         if case .string("") = lines.last { lines.removeLast() }
         return .object(["ename": .string(name), "evalue": .string(diagnostic.description), "output_type": .string("error"),
                         "traceback": .array(lines)])
-    }
-
-    /// Failures stay visible under `output: false`, as on the page.
-    static func isFailure(_ output: CellOutput) -> Bool {
-        switch output {
-        case .claim(let claim): !claim.passed
-        case .diagnostic: true
-        default: false
-        }
     }
 }

@@ -23,7 +23,38 @@ enum ChartSVG {
         return html
     }
 
-    private static func render(_ panel: Chart.Panel) -> String {
+    /// The chart as one self-contained SVG document (panels side by side, colours inline), for
+    /// exported notebooks, where the site's stylesheet does not apply.
+    static func standalone(_ chart: Chart) -> String {
+        let total = width * Double(max(chart.panels.count, 1))
+        var svg = "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"\(number(total))\" height=\"\(number(height))\""
+        svg += " viewBox=\"0 0 \(number(total)) \(number(height))\">\n"
+        svg += """
+            <style>
+            text { fill: #5d6873; font-size: 9.5px; font-family: ui-monospace, Menlo, Consolas, "DejaVu Sans Mono", monospace; }
+            text.title { fill: #1d2329; font-family: system-ui, "DejaVu Sans", sans-serif; font-size: 11px; font-weight: 600; }
+            text.tick.y { text-anchor: end; }
+            text.tick.x, text.xlabel { text-anchor: middle; }
+            .grid { stroke: #e3e0da; stroke-width: 0.8; }
+            .axis { stroke: #8a949e; stroke-width: 1; }
+            .line { fill: none; stroke-width: 1.8; stroke-linejoin: round; }
+            .s0 { stroke: #2f6fb3; fill: #2f6fb3; }
+            .s1 { stroke: #b3261e; fill: #b3261e; stroke-dasharray: 5 3; }
+            .s2 { stroke: #1d7f46; fill: #1d7f46; }
+            .s3 { stroke: #5d6873; fill: #5d6873; stroke-dasharray: 2 2; }
+            .line.s0, .line.s1, .line.s2, .line.s3 { fill: none; }
+            .dot { stroke: none; }
+            </style>
+
+            """
+        for (index, panel) in chart.panels.enumerated() {
+            svg += render(panel, at: width * Double(index))
+        }
+        return svg + "</svg>\n"
+    }
+
+    /// One panel's `<svg>`; `offset` places it inside a standalone document.
+    private static func render(_ panel: Chart.Panel, at offset: Double? = nil) -> String {
         let plotLeft = margins.left, plotTop = margins.top
         let plotWidth = width - margins.left - margins.right
         let plotHeight = height - margins.top - margins.bottom
@@ -34,7 +65,7 @@ enum ChartSVG {
         func x(_ value: Double) -> Double { plotLeft + (value - xLow) / (xHigh - xLow) * plotWidth }
         func y(_ value: Double) -> Double { plotTop + plotHeight - (value - low) / (high - low) * plotHeight }
 
-        var svg = "<svg class=\"chart\" width=\"\(number(width))\" height=\"\(number(height))\""
+        var svg = "<svg class=\"chart\"" + (offset.map { " x=\"\(number($0))\"" } ?? "") + " width=\"\(number(width))\" height=\"\(number(height))\""
         svg += " viewBox=\"0 0 \(number(width)) \(number(height))\">\n"
         svg += "<text class=\"title\" x=\"\(number(plotLeft))\" y=\"14\">\(HTML.escape(panel.title))</text>\n"
         var tick = low

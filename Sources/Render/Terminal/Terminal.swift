@@ -90,7 +90,7 @@ public enum Terminal {
     }
 
     /// `loss over epoch 1–10: training 2.303 → 0.1121, validation 2.301 → 0.1502`.
-    private static func chartLine(_ panel: Chart.Panel) -> String {
+    static func chartLine(_ panel: Chart.Panel) -> String {
         let span = panel.xs.isEmpty ? "" : " \(Format.number(Float(panel.xs[0])))–\(Format.number(Float(panel.xs[panel.xs.count - 1])))"
         let series = panel.series.map { series in
             let ends = [series.values.first, series.values.last].compactMap { $0 }.map { Format.number(Float($0)) }
