@@ -17,26 +17,20 @@ struct BuildCommand: ParsableCommand {
     @Flag(help: "Build in memory and exit 1, listing the files that differ, when the site folder is stale.")
     var check = false
 
-    @Flag(help: "Write the site even when claims fail or cells err, showing the failures (still exits 1).")
-    var allowFailures = false
-
-    @Flag(help: "Keep raw HTML written in the Markdown (dropped by default; only for notes you trust).")
-    var unsafeHTML = false
-
-    @OptionGroup var options: OutputOptions
+    @OptionGroup var options: WriteOptions<SiteFolder>
 
     func run() throws {
         let paths: [String]
         var notebooksRead: [Notebook] = []
         do {
             paths = try Notebook.paths(in: notebooks)
-            for path in paths { notebooksRead.append(try Notebook(contentsOf: path, rawHTML: unsafeHTML)) }
+            for path in paths { notebooksRead.append(try Notebook(contentsOf: path, rawHTML: options.unsafeHTML)) }
         } catch {
             printError("error: \(error)\n")
             throw ExitCode(2)
         }
         let site = Site(notebooksRead.map { $0.run(highlighting: true) })
-        printError(Terminal.diagnostics(of: site.notebooks, color: options.colorsStandardError))
+        printError(Terminal.diagnostics(of: site.notebooks, color: options.output.colorsStandardError))
         printError(Terminal.summary(of: site.notebooks) + "\n")
         if check {
             let differences = site.differences(from: output)
@@ -48,7 +42,7 @@ struct BuildCommand: ParsableCommand {
             if site.failed { throw ExitCode(1) }
             return
         }
-        if site.failed && !allowFailures {
+        if site.failed && !options.allowFailures {
             printError("error: the build failed; '\(output)' is unchanged (use --allow-failures to write it anyway)\n")
             throw ExitCode(1)
         }

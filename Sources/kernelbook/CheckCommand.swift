@@ -1,9 +1,4 @@
 import ArgumentParser
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 import Notebook
 import Render
 import Execution
@@ -53,7 +48,7 @@ struct CheckCommand: ParsableCommand {
             }
             switch format {
             case .text:
-                printError(Terminal.diagnostics(of: executed, color: options.colors(STDERR_FILENO)))
+                printError(Terminal.diagnostics(of: executed, color: options.colorsStandardError))
                 printError(Terminal.summary(of: executed) + "\n")
             case .json:
                 printOutput(CheckReport(executed).json())

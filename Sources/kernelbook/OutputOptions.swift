@@ -1,4 +1,5 @@
 import ArgumentParser
+import Render
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -18,9 +19,12 @@ struct OutputOptions: ParsableArguments {
     /// Whether standard error gets ANSI colours.
     var colorsStandardError: Bool { colors(STDERR_FILENO) }
 
+    /// Whether standard output gets ANSI colours.
+    var colorsStandardOutput: Bool { colors(STDOUT_FILENO) }
+
     /// Whether the output on `descriptor` gets ANSI colours: `auto` means a terminal, without
     /// `NO_COLOR` (https://no-color.org) and not `TERM=dumb`.
-    func colors(_ descriptor: Int32) -> Bool {
+    private func colors(_ descriptor: Int32) -> Bool {
         switch color {
         case .always: true
         case .never: false
@@ -39,28 +43,16 @@ func environment(_ name: String) -> String? {
 /// Writes to standard error.
 func printError(_ text: String) {
     var text = text
-    text.withUTF8 { writeAll(UnsafeRawBufferPointer($0), to: STDERR_FILENO) }
+    text.withUTF8 { _ = OutputFile.writeAll(UnsafeRawBufferPointer($0), to: STDERR_FILENO) }
 }
 
 /// Writes to standard output, unbuffered.
 func printOutput(_ text: String) {
     var text = text
-    text.withUTF8 { writeAll(UnsafeRawBufferPointer($0), to: STDOUT_FILENO) }
+    text.withUTF8 { _ = OutputFile.writeAll(UnsafeRawBufferPointer($0), to: STDOUT_FILENO) }
 }
 
-/// Writes `bytes` to `descriptor`, unbuffered.
-func writeAll(_ bytes: [UInt8], to descriptor: Int32) {
-    bytes.withUnsafeBytes { writeAll($0, to: descriptor) }
-}
-
-/// Writes every byte with write(2), resuming after interrupted and partial writes; gives up
-/// silently when the descriptor takes no more (a closed pipe).
-func writeAll(_ bytes: UnsafeRawBufferPointer, to descriptor: Int32) {
-    var offset = 0
-    while offset < bytes.count {
-        let written = write(descriptor, bytes.baseAddress! + offset, bytes.count - offset)
-        if written < 0 && errno == EINTR { continue }
-        guard written > 0 else { return }
-        offset += written
-    }
+/// Writes `bytes` to standard output, unbuffered.
+func printOutput(_ bytes: [UInt8]) {
+    bytes.withUnsafeBytes { _ = OutputFile.writeAll($0, to: STDOUT_FILENO) }
 }

@@ -41,18 +41,18 @@ public enum OutputFile {
     }
 
     private static func writeAll(_ pieces: [PagePiece], to descriptor: Int32) -> Bool {
-        for piece in pieces {
-            let written = piece.withUTF8 { buffer in
-                var offset = 0
-                while offset < buffer.count {
-                    let written = writeBytes(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
-                    if written < 0 && errno == EINTR { continue }
-                    guard written > 0 else { return false }
-                    offset += written
-                }
-                return true
-            }
-            guard written else { return false }
+        pieces.allSatisfy { piece in piece.withUTF8 { writeAll(UnsafeRawBufferPointer($0), to: descriptor) } }
+    }
+
+    /// Writes every byte with write(2), resuming after interrupted and partial writes; false when the
+    /// descriptor takes no more (a full disk, a closed pipe), with `errno` saying why.
+    package static func writeAll(_ bytes: UnsafeRawBufferPointer, to descriptor: Int32) -> Bool {
+        var offset = 0
+        while offset < bytes.count {
+            let written = writeBytes(descriptor, bytes.baseAddress! + offset, bytes.count - offset)
+            if written < 0 && errno == EINTR { continue }
+            guard written > 0 else { return false }
+            offset += written
         }
         return true
     }
