@@ -47,9 +47,8 @@ enum Transcendentals {
     /// tanh x: its odd Taylor polynomial to x²¹ below |x| = 0.55, 1 − 2/(e²ˣ + 1) above, sign restored.
     @inline(__always)
     static func tanh(_ x: Vector) -> Vector {
-        let bits = unsafeBitCast(x, to: SIMD16<UInt32>.self)
-        let signBit = bits & 0x8000_0000
-        let magnitude = unsafeBitCast(bits & 0x7FFF_FFFF, to: Vector.self)
+        let signBit = unsafeBitCast(x, to: SIMD16<UInt32>.self) & 0x8000_0000
+        let magnitude = Self.magnitude(x)
         let x2 = x * x
         var small = Vector(repeating: Float(18_888_466_084.0 / 194_896_477_400_625))
         small = Vector(repeating: Float(-443_861_162.0 / 1_856_156_927_625)).addingProduct(small, x2)
@@ -70,20 +69,20 @@ enum Transcendentals {
         return result
     }
 
-    /// tanh x for one value, through the same lanes as the vector version.
-    static func tanh(_ x: Float) -> Float {
-        tanh(Vector(repeating: x))[0]
-    }
-
     /// The logistic function 1 / (1 + e⁻ˣ), computed as eˣ / (1 + eˣ) below 0 so that tiny
     /// results keep their precision instead of becoming 1 / ∞.
     @inline(__always)
     static func sigmoid(_ x: Vector) -> Vector {
-        let bits = unsafeBitCast(x, to: SIMD16<UInt32>.self)
-        let e = exp(-unsafeBitCast(bits & 0x7FFF_FFFF, to: Vector.self))
+        let e = exp(-magnitude(x))
         var result = 1 / (1 + e)
         result.replace(with: e / (1 + e), where: x .< 0)
         return result
+    }
+
+    /// |x|, by clearing the sign bit (NaN keeps its payload).
+    @inline(__always)
+    static func magnitude(_ x: Vector) -> Vector {
+        unsafeBitCast(unsafeBitCast(x, to: SIMD16<UInt32>.self) & 0x7FFF_FFFF, to: Vector.self)
     }
 
     /// The natural logarithm of a positive finite `Double`, to about one ulp.

@@ -18,30 +18,19 @@ public func conv2d(
     _ input: Tensor, _ kernel: Tensor, bias: Tensor? = nil, stride: Int = 1, padding: Padding = .valid,
     dilation: Int = 1, threads: Int = Parallel.coreCount
 ) throws -> Tensor {
-    let layout = try ImageLayout(input, operation: "conv2d")
-    let (kernelHeight, kernelWidth, inputChannels, outputChannels) = try OpChecks.kernel(
-        kernel, axes: "[height, width, input channels, output channels]", input: input, layout: layout,
-        operation: "conv2d")
-    try OpChecks.bias(bias, count: outputChannels, operation: "conv2d",
-                      owner: "the kernel \(kernel.shape) has \(outputChannels) output channels")
-    let geometry = try ConvGeometry(
-        "conv2d", input: layout, kernelHeight: kernelHeight, kernelWidth: kernelWidth,
-        stride: stride, padding: padding, dilation: dilation, window: .kernel)
-    let shape = layout.shape(height: geometry.outputHeight, width: geometry.outputWidth, channels: outputChannels)
-    let count = try OpChecks.outputCount(shape, operation: "conv2d")
+    let problem = try ConvProblem(.conv2d, input, kernel, bias: bias, stride: stride, padding: padding, dilation: dilation)
+    let (layout, shape, count) = (problem.layout, problem.outputShape, problem.outputCount)
+    let (inputChannels, outputChannels) = (problem.inputChannels, problem.outputChannels)
     guard count > 0 else { return Tensor(unchecked: shape, []) }
     guard inputChannels > 0 else {
         // An empty sum is +0; only the bias remains.
         let scalars = bias.map { bias in (0..<(count / outputChannels)).flatMap { _ in bias.scalars } }
         return Tensor(unchecked: shape, scalars ?? [Float](repeating: 0, count: count))
     }
-    let problem = ConvProblem(
-        layout: layout, geometry: geometry, kernelHeight: kernelHeight, kernelWidth: kernelWidth,
-        outputChannels: outputChannels, stride: stride, dilation: dilation)
     return input.scalars.withUnsafeBufferPointer { x in
         kernel.scalars.withUnsafeBufferPointer { w in
             Tensor.uninitialized(shape, count: count) { y in
-                let g = geometry
+                let g = problem.geometry
                 let pixelStride = ConvRows.pixelStride(channels: inputChannels)
                 let copies = g.paddingTop + g.paddingBottom + g.paddingLeft + g.paddingRight > 0 || pixelStride != inputChannels
                 let paddedShape = [layout.batch, layout.height + g.paddingTop + g.paddingBottom,
@@ -70,15 +59,4 @@ public func conv2d(
             }
         }
     }
-}
-
-/// The sizes of one convolution, after validation.
-struct ConvProblem {
-    let layout: ImageLayout
-    let geometry: ConvGeometry
-    let kernelHeight: Int, kernelWidth: Int, outputChannels: Int, stride: Int, dilation: Int
-
-    var inputChannels: Int { layout.channels }
-    var outputHeight: Int { geometry.outputHeight }
-    var outputWidth: Int { geometry.outputWidth }
 }

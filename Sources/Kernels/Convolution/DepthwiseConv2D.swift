@@ -16,20 +16,13 @@ public func depthwiseConv2d(
     _ input: Tensor, _ kernel: Tensor, bias: Tensor? = nil, stride: Int = 1, padding: Padding = .valid,
     dilation: Int = 1, threads: Int = Parallel.coreCount
 ) throws -> Tensor {
-    let layout = try ImageLayout(input, operation: "depthwiseConv2d")
-    let (kernelHeight, kernelWidth, channels, multiplier) = try OpChecks.kernel(
-        kernel, axes: "[height, width, channels, multiplier]", input: input, layout: layout,
-        operation: "depthwiseConv2d")
-    let outputChannels = channels * multiplier
-    try OpChecks.bias(bias, count: outputChannels, operation: "depthwiseConv2d",
-                      owner: "the kernel \(kernel.shape) has \(channels)·\(multiplier) = \(outputChannels) output channels")
-    let geometry = try ConvGeometry(
-        "depthwiseConv2d", input: layout, kernelHeight: kernelHeight, kernelWidth: kernelWidth,
-        stride: stride, padding: padding, dilation: dilation, window: .kernel)
-    let (oh, ow) = (geometry.outputHeight, geometry.outputWidth)
-    let shape = layout.shape(height: oh, width: ow, channels: outputChannels)
-    let count = try OpChecks.outputCount(shape, operation: "depthwiseConv2d")
+    let problem = try ConvProblem(
+        .depthwiseConv2d, input, kernel, bias: bias, stride: stride, padding: padding, dilation: dilation)
+    let (layout, geometry, shape, count) = (problem.layout, problem.geometry, problem.outputShape, problem.outputCount)
     guard count > 0 else { return Tensor(unchecked: shape, []) }
+    let (kernelHeight, kernelWidth, outputChannels) = (problem.kernelHeight, problem.kernelWidth, problem.outputChannels)
+    let (channels, multiplier) = (problem.inputChannels, kernel.shape[3])
+    let (oh, ow) = (geometry.outputHeight, geometry.outputWidth)
     let (h, w) = (layout.height, layout.width)
     let (top, left) = (geometry.paddingTop, geometry.paddingLeft)
     let threads = Swift.max(1, Swift.min(threads, count * kernelHeight * kernelWidth / (1 << 17)))
