@@ -31,23 +31,4 @@ enum Anchor {
         }
         return slug.isEmpty ? "section" : slug
     }
-
-    /// Escapes text for a double-quoted HTML attribute.
-    static func escapeAttribute(_ text: String) -> String {
-        // Slugs and labels are letters, digits, '-' and '_': nothing to escape, nothing to copy.
-        if !text.utf8.contains(where: { $0 == UInt8(ascii: "&") || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "<") || $0 == UInt8(ascii: ">") }) {
-            return text
-        }
-        var out = ""
-        for character in text {
-            switch character {
-            case "&": out += "&amp;"
-            case "\"": out += "&quot;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            default: out.append(character)
-            }
-        }
-        return out
-    }
 }

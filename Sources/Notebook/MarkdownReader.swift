@@ -244,7 +244,7 @@ struct MarkdownReader {
     private func mark(heading node: OpaquePointer, level: Int, anchor: String, arena: CmarkArena) {
         let block = cmark_node_new_with_mem(CMARK_NODE_CUSTOM_BLOCK, arena.mem)
         let inline = cmark_node_new_with_mem(CMARK_NODE_CUSTOM_INLINE, arena.mem)
-        let id = Anchor.escapeAttribute(anchor)
+        let id = HTML.escape(anchor)
         cmark_node_set_on_enter(inline, "<h\(level) id=\"\(id)\">")
         cmark_node_set_on_exit(inline, "<a class=\"anchor\" href=\"#\(id)\" aria-label=\"Link to this section\">#</a></h\(level)>\n")
         while let child = cmark_node_first_child(node) {

@@ -1,4 +1,5 @@
 import Outputs
+import Notebook
 
 /// Cell source as HTML, coloured from swift-syntax's tokens.
 enum CodeHTML {

@@ -1,4 +1,5 @@
 import Outputs
+import Notebook
 
 /// A `ModelDiagram` as inline SVG: each stage a box whose height follows the grid's side and whose
 /// depth follows the channels, left to right, with the layer above and the shape below.

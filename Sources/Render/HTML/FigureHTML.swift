@@ -1,4 +1,5 @@
 import Outputs
+import Notebook
 #if canImport(FoundationEssentials)
 import FoundationEssentials
 #else
