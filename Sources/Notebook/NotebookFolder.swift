@@ -3,11 +3,6 @@ import FoundationEssentials
 #else
 import Foundation
 #endif
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 
 extension Notebook {
     /// The `.md` files directly in `directory`, in file-name order (how lessons are ordered).
@@ -31,8 +26,7 @@ extension Notebook {
     public static func paths(named arguments: [String]) throws(NotebookError) -> [String] {
         var paths: [String] = []
         for argument in arguments {
-            var status = stat()
-            if stat(argument, &status) == 0, status.st_mode & S_IFMT == S_IFDIR {
+            if FileSystem.isDirectory(argument) == true {
                 paths += try Self.paths(in: argument)
             } else {
                 paths.append(argument)

@@ -9,6 +9,7 @@ import Glibc
 import Darwin
 #endif
 import CExchange
+import Notebook
 
 extension Site {
     /// Writes the site to `directory`, replacing what is there only once every file is written.
@@ -36,7 +37,7 @@ extension Site {
             try? fileManager.removeItem(atPath: staging)
             throw error
         }
-        if let isDirectory = Self.isDirectory(target) {
+        if let isDirectory = FileSystem.isDirectory(target) {
             guard isDirectory else {
                 try? fileManager.removeItem(atPath: staging)
                 throw .unwritable(path: target, reason: "it is a file, not a folder")
@@ -71,7 +72,7 @@ extension Site {
         var report: [String] = []
         var onDisk = Set<String>()
         for path in (try? FileManager.default.subpathsOfDirectory(atPath: base)) ?? []
-        where Self.isDirectory("\(base)/\(path)") == false {
+        where FileSystem.isDirectory("\(base)/\(path)") == false {
             onDisk.insert(path)
         }
         for path in Set(files.keys).union(onDisk).sorted() {
@@ -86,13 +87,6 @@ extension Site {
             if Array(actual) != expected { report.append("\(base)/\(path): changed") }
         }
         return report
-    }
-
-    /// Whether `path` is a folder (following links); nil when nothing is there.
-    static func isDirectory(_ path: String) -> Bool? {
-        var status = stat()
-        guard stat(path, &status) == 0 else { return nil }
-        return status.st_mode & S_IFMT == S_IFDIR
     }
 
     /// Creates the folder `path` and any missing parents (`mkdir -p`); the reason when it cannot.
