@@ -3,7 +3,7 @@ import Kernels
 /// A model that cannot work as built, explained in the lesson's terms.
 ///
 /// A layer's errors name the layer first ("Conv2D: a 5×5 kernel does not fit …"); inside a model they
-/// name its position instead ("layer 4 (Dense): expects 400 inputs but got [16, 5, 5] (flatten first?)").
+/// name its position ("layer 4 (Dense): expects 400 inputs but got [16, 5, 5] (flatten first?)").
 public struct LayersError: Error, CustomStringConvertible, Equatable, Sendable {
     /// Where the error arose, or `nil` for an error that concerns no single layer.
     var location: LayerLocation?

@@ -102,7 +102,7 @@ package enum LargeStack {
             }
         }
 
-        /// Waits for a job and runs it; false when the worker is stopping instead.
+        /// Waits for a job and runs it; false, running nothing, when the worker is stopping.
         ///
         /// The job is released on return, before its caller hears it finished:
         /// `withoutActuallyEscaping` traps if the closure outlives `perform`.

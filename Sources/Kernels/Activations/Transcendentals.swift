@@ -69,8 +69,8 @@ enum Transcendentals {
         return result
     }
 
-    /// The logistic function 1 / (1 + e⁻ˣ), computed as eˣ / (1 + eˣ) below 0 so that tiny
-    /// results keep their precision instead of becoming 1 / ∞.
+    /// The logistic function 1 / (1 + e⁻ˣ), computed as eˣ / (1 + eˣ) below 0, where 1 / (1 + e⁻ˣ)
+    /// would round tiny results to 1 / ∞ = 0.
     @inline(__always)
     static func sigmoid(_ x: Vector) -> Vector {
         let e = exp(-magnitude(x))

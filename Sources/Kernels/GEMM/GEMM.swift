@@ -96,7 +96,7 @@ enum GEMM {
 
     /// Shares the output tiles between threads. Each thread's rows stay in its L2 cache (about
     /// `maxRowsPerTile`·kc values) and B is read once per row block; when B is the larger
-    /// operand, or rows are too few to share, the columns are split instead.
+    /// operand, or rows are too few to share, each thread takes a share of the columns.
     private static func run<Rows: GEMMRows>(_ p: Problem, rows: Rows, packedB: UnsafePointer<Float>?, threads: Int) {
         let panelsPerTile: Int
         var rowBlocks: Int

@@ -56,7 +56,7 @@ final class PackedWeights: @unchecked Sendable {
     }
 
     /// The packed copy of `weights` for `layout`, made with `pack` on a miss; nil when it would
-    /// not fit the cache (the caller packs into scratch memory instead).
+    /// not fit the cache (the caller then packs into scratch memory).
     static func find(
         _ weights: [Float], layout: Layout, count: Int, pack: (UnsafeMutablePointer<Float>) -> Void
     ) -> PackedWeights? {

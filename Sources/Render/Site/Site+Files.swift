@@ -43,7 +43,7 @@ extension Site {
                 throw .unwritable(path: target, reason: "it is a file, not a folder")
             }
             if exchange(staging, target) {
-                try? fileManager.removeItem(atPath: staging)  // now holds the old site
+                try? fileManager.removeItem(atPath: staging)  // the old site, after the exchange
                 return
             }
             let old = staging + ".old"
