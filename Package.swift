@@ -35,7 +35,8 @@ let package = Package(
         .target(name: "Outputs"),
         // Optimised in debug builds too: SIMD code without optimisation runs ~200× slower, which
         // would make debug notebooks and tests crawl.
-        .target(name: "Kernels", dependencies: ["Threads"], swiftSettings: hostVectorUnits + [.unsafeFlags(["-O"])]),
+        .target(name: "Kernels", dependencies: ["Threads"], exclude: ["GEMM/generate_microkernels.py"],
+                swiftSettings: hostVectorUnits + [.unsafeFlags(["-O"])]),
         // Optimised in debug builds too, as Kernels: the optimisers' lanes run every training step.
         .target(name: "Autodiff", dependencies: ["Kernels", "Threads"], swiftSettings: hostVectorUnits + [.unsafeFlags(["-O"])]),
         .target(name: "Layers", dependencies: ["Kernels", "Autodiff"]),

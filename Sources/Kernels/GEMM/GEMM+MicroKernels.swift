@@ -1,4 +1,5 @@
-/// The register-blocked inner kernels of `GEMM`, one per tile shape (generated, then kept by hand).
+/// The register-blocked inner kernels of `GEMM`, one per tile shape, written by
+/// `generate_microkernels.py` beside this file: change the script and run it, not this file.
 ///
 /// Each keeps its whole C tile in vector registers, so every output is accumulated over k in
 /// order with one fused multiply-add per step, exactly as the reference loop does. The `kernel`
@@ -22,7 +23,6 @@ extension GEMM {
         /// Added after the last block; nil before.
         let bias: UnsafePointer<Float>?
     }
-
 
     /// C[8×32] (+)= A rows · B[k][32], one fused multiply-add per step k, in order.
     @inline(__always)
