@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Writes GEMM+MicroKernels.swift: GEMM's register-blocked micro-kernels, one per tile shape.
 
-Usage: python3 generate_microkernels.py [--stdout]
+Usage: python3 generate_microkernels.py [OUTPUT]   (default: GEMM+MicroKernels.swift beside it)
 
 Each kernel keeps a rows x width tile of C in SIMD16 registers (c<row>_<vector>) and, for every step
 k in order, broadcasts one value of A per row and adds its product with B's row k in one fused
@@ -112,13 +112,11 @@ def source():
 
 
 def main():
-    text = source()
-    if sys.argv[1:] == ["--stdout"]:
-        sys.stdout.write(text)
-    elif sys.argv[1:]:
+    if len(sys.argv) > 2 or sys.argv[1:2] in (["-h"], ["--help"]):
         sys.exit(__doc__.splitlines()[2])
-    else:
-        pathlib.Path(__file__).with_name("GEMM+MicroKernels.swift").write_text(text)
+    default = pathlib.Path(__file__).with_name("GEMM+MicroKernels.swift")
+    output = pathlib.Path(sys.argv[1]) if sys.argv[1:] else default
+    output.write_text(source(), encoding="utf-8")
 
 
 if __name__ == "__main__":
