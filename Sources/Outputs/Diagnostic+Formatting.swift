@@ -50,23 +50,3 @@ extension Diagnostic {
         return caret
     }
 }
-
-/// ANSI styles in swiftc's colours; all identity when disabled.
-private struct Paint {
-    var enabled: Bool
-
-    func bold(_ text: String) -> String { wrap(text, "1") }
-    func caret(_ text: String) -> String { wrap(text, "1;32") }
-
-    func severity(_ severity: Diagnostic.Severity, _ text: String) -> String {
-        switch severity {
-        case .error: wrap(text, "1;31")
-        case .warning: wrap(text, "1;35")
-        case .note: wrap(text, "1;30")
-        }
-    }
-
-    private func wrap(_ text: String, _ code: String) -> String {
-        enabled ? "\u{1B}[\(code)m\(text)\u{1B}[0m" : text
-    }
-}

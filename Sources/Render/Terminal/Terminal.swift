@@ -25,7 +25,7 @@ public enum Terminal {
     /// What `kernelbook run` prints: each cell's outputs under its `[n]` and location, and the
     /// values and claims of inline code, in document order.
     public static func transcript(of executed: ExecutedNotebook, color: Bool) -> String {
-        let paint = TerminalPaint(enabled: color)
+        let paint = Paint(enabled: color)
         let notebook = executed.notebook
         var out = paint.bold(notebook.title) + "\n"
         for segment in notebook.body {
@@ -62,7 +62,7 @@ public enum Terminal {
         return out
     }
 
-    private static func render(_ output: CellOutput, paint: TerminalPaint) -> String {
+    private static func render(_ output: CellOutput, paint: Paint) -> String {
         switch output {
         case .text(let text):
             return text.hasSuffix("\n") ? text : text + "\n"
