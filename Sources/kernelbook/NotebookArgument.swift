@@ -1,7 +1,7 @@
 import ArgumentParser
 import Notebook
 
-/// The one notebook `run` and `render` take.
+/// The one notebook `run`, `render` and `export` take.
 struct NotebookArgument: ParsableArguments {
     @Argument(help: "The notebook's Markdown file.")
     var notebook: String

@@ -4,7 +4,7 @@ import TestSupport
 /// Every command's `--help`, byte for byte: the option groups the commands share must print what
 /// each command's own flags printed.
 @Suite struct HelpTests {
-    @Test(arguments: [[], ["run"], ["check"], ["render"], ["build"]])
+    @Test(arguments: [[], ["run"], ["check"], ["render"], ["build"], ["export"]])
     func helpText(_ command: [String]) throws {
         let result = try Kernelbook.run(command + ["--help"])
         #expect(result.status == 0)

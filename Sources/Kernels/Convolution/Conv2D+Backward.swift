@@ -237,7 +237,9 @@ extension ConvProblem {
             stride: stride, padding: padding, dilation: dilation, window: .kernel)
         let expected = layout.shape(height: geometry.outputHeight, width: geometry.outputWidth, channels: kernelShape[3])
         try OpChecks.outputGradient(outputGradient, expected: expected, operation: operation)
-        self.init(layout: layout, geometry: geometry, kernelHeight: kernelShape[0], kernelWidth: kernelShape[1],
-                  outputChannels: kernelShape[3], stride: stride, dilation: dilation)
+        (self.layout, self.geometry) = (layout, geometry)
+        (kernelHeight, kernelWidth, outputChannels) = (kernelShape[0], kernelShape[1], kernelShape[3])
+        (self.stride, self.dilation) = (stride, dilation)
+        (outputShape, outputCount) = (expected, expected.reduce(1, *))
     }
 }

@@ -1,4 +1,5 @@
 import Outputs
+import Notebook
 
 /// A `Chart` as inline SVG, one line chart per panel: axes with round-number ticks, a polyline
 /// per series (the first solid, the next dashed), a dot per point when there are few, a legend.
