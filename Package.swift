@@ -44,7 +44,7 @@ let package = Package(
         // instead of 4 and saving a 16 MB .npy 1.5 s instead of 0.1.
         .target(name: "Datasets", dependencies: ["Kernels", "Czlib", "CPNGReader", "CDigits"],
                 swiftSettings: [.unsafeFlags(["-O"])]),
-        .target(name: "Cells", dependencies: ["Layers", "Outputs", "Threads"] + syntax),
+        .target(name: "Cells", dependencies: ["Layers", "Autodiff", "Datasets", "Outputs", "Threads"] + syntax),
         .target(name: "Notebook", dependencies: ["Ccmark", "Outputs"]),
         .target(name: "Execution", dependencies: ["Notebook", "Cells", "Threads"]),
         .target(name: "Render", dependencies: ["Notebook", "Outputs", "Threads", "CExchange"]),

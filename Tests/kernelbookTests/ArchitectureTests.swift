@@ -18,7 +18,7 @@ import Testing
         "Autodiff": ["Kernels", "Threads"],
         "Layers": ["Kernels", "Autodiff"],
         "Datasets": ["Kernels", "Czlib", "CPNGReader", "CDigits"],
-        "Cells": ["Kernels", "Layers", "Outputs", "Threads",
+        "Cells": ["Kernels", "Autodiff", "Layers", "Datasets", "Outputs", "Threads",
                   "SwiftSyntax", "SwiftParser", "SwiftOperators", "SwiftDiagnostics", "SwiftParserDiagnostics"],
         "Notebook": ["Ccmark", "Outputs"],
         "Execution": ["Cells", "Notebook", "Outputs", "Threads"],

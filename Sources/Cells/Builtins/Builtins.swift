@@ -9,10 +9,10 @@ enum Builtins {
     /// Every global built-in by name.
     static let table: [String: Entry] = {
         var table: [String: Entry] = [:]
-        for function in coreFunctions + tensorFunctions {
+        for function in coreFunctions + tensorFunctions + trainingFunctions {
             table[function.name] = .function(function)
         }
-        for type in coreTypes + [tensorType] + layerTypes {
+        for type in coreTypes + [tensorType] + layerTypes + trainingTypes {
             table[type.name] = .type(type)
         }
         return table

@@ -90,6 +90,7 @@ extension Interpreter {
         _ = form
         guard case .tensor(let box) = values[0] else { preconditionFailure("a layer's input is not a tensor") }
         do {
+            if let result = try tracedLayerCall(layer, box, at: span) { return result }
             if let norm = layer as? BatchNorm, case .bool(true) = values.count > 1 ? values[1] : nil {
                 return try tensorValue(try norm(box.tensor, training: true), at: span)
             }

@@ -43,6 +43,8 @@ extension Interpreter {
             return try layerProperty(name, of: layer) ?? method(LayerMethods.table)
         case .record(let record):
             return record.fields[name]
+        case .object(let object):
+            return try object.property(name, in: self) ?? method(type(of: object).methods)
         case .void, .bool, .function, .symbol, .padding:
             return nil
         }
@@ -56,6 +58,7 @@ extension Interpreter {
         case .string: StringMethods.table
         case .int, .double, .float: NumberMethods.table
         case .layer: LayerMethods.table
+        case .object(let object): type(of: object).methods
         default: nil
         }
         return table?[name].map { .function(Function(.builtin($0, receiver: value))) }

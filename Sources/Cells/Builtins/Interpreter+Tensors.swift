@@ -127,6 +127,7 @@ extension Interpreter {
     /// Element-wise `+ - * /` of two tensors of one shape, or of a tensor and a number; `==` and
     /// `!=` of two tensors. Nil when neither operand is a tensor.
     func applyTensorBinary(_ op: BinaryOperator, _ a: Value, _ b: Value, at span: Span) throws -> Value? {
+        if tracing > 0, let result = try tracedBinary(op, a, b, at: span) { return result }
         switch (a, b) {
         case (.tensor(let x), .tensor(let y)):
             switch op {

@@ -21,5 +21,5 @@ enum LayerMethods {
         Builtin("multiplyAdds", [.required("for", .ints)]) { call in
             .int(try layer(call).multiplyAdds(for: call.ints(0)))
         },
-    ].map { ($0.name, $0) })
+    ].map { ($0.name, $0) }).merging(TrainingMethods.table) { own, _ in own }
 }

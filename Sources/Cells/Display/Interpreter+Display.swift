@@ -30,6 +30,7 @@ extension Interpreter {
         case .layer(let layer): Self.layerLine(layer)
         case .padding(let padding): ".\(padding)"
         case .record(let record): record.text
+        case .object(let object): object.text
         }
     }
 
@@ -41,6 +42,8 @@ extension Interpreter {
             return nil
         case .string(let text):
             return .value(Self.quoted(text))
+        case .object(let matrix as ConfusionObject):
+            return .table(matrix.table)
         case .layer(let model as Sequential) where model.input != nil:
             return .table(try summaryTable(model, input: model.input!, at: span, emitWarnings: false))
         default:

@@ -115,6 +115,7 @@ extension Interpreter {
         var invocation = Invocation(interpreter: self, name: builtin.name, receiver: receiver, form: form, arguments: values,
                                     spans: spans, span: span)
         do {
+            if tracing > 0 { return try invokeTracing(builtin, &invocation) }
             return try builtin.body(&invocation)
         } catch let error as CellsError {
             throw error.located(at: span)

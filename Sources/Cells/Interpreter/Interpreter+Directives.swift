@@ -43,6 +43,14 @@ extension Interpreter {
         Builtin("#show", [.required(nil, .any), .optional("channels", .range), .optional("rgb", .bool),
                           .optional("inputChannel", .int), .optional("window", .ints), .optional("windows", .array),
                           .optional("input", .ints)]) { call in
+            if case .object(let object) = call.value(0) {
+                guard let shown = ChartBuilder.output(of: object) else {
+                    throw call.error("'#show' draws tensors, layers, models, training histories and confusion matrices, "
+                                     + "not a value of type '\(object.typeName)'", at: 0)
+                }
+                call.interpreter.outputs.append(shown)
+                return .void
+            }
             if case .layer(let layer) = call.value(0),
                call.arguments[6] != nil || !(layer is Conv2D || layer is DepthwiseConv2D) {
                 try showDiagram(of: layer, &call)

@@ -1,3 +1,4 @@
+internal import Layers
 import Outputs
 import Threads
 /// One notebook's kernel: the environment all cells and inline code share, in document order.
@@ -36,6 +37,10 @@ public final class Interpreter {
     /// The built-in each name stands for, by the name's number: nil when not yet looked up,
     /// `.some(nil)` for a name that is no built-in.
     @exclusivity(unchecked) var builtinCache: [Value??] = []
+    /// How many `gradient(at:)` closures are running; above 0, tensor operations may record.
+    var tracing = 0
+    /// The models being differentiated by a running `gradient(at: model)`, by identity.
+    var tracedModels: [ObjectIdentifier: TracedModel] = [:]
 
     /// Creates an empty kernel for the notebook `file`.
     public init(file: String, limits: Limits = Limits()) {
@@ -145,9 +150,15 @@ public final class Interpreter {
         clockCountdown -= 1
         if clockCountdown == 0 {
             clockCountdown = Self.clockInterval
-            if ContinuousClock.now > deadline {
-                throw CellsError("cell ran past its timeout of \(Self.seconds(timeout))", at: span)
-            }
+            try checkDeadline(span)
+        }
+    }
+
+    /// Fails at `span` when the cell has run past its timeout: every loop's 256th iteration, and
+    /// every training batch, which may take long.
+    func checkDeadline(_ span: Span) throws {
+        if ContinuousClock.now > deadline {
+            throw CellsError("cell ran past its timeout of \(Self.seconds(timeout))", at: span)
         }
     }
 

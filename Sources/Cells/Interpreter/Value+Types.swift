@@ -19,6 +19,7 @@ extension Value {
         case .layer(let layer): layer.kind
         case .padding: "Padding"
         case .record(let record): record.typeName
+        case .object(let object): object.typeName
         }
     }
 }
@@ -73,6 +74,10 @@ extension Interpreter {
             return numericLiteral.map { .double($0.literalValue()) }
         case ("Float", .int), ("Float", .double):
             return numericLiteral.map { .float(Float($0.literalValue())) }
+        case ("Float", .tensor(let box)) where box.variable != nil && box.tensor.count == 1:
+            // Inside `gradient(at:)` a scalar that depends on the point is a recorded tensor, so a
+            // function declared to return `Float` keeps its gradient.
+            return value
         case ("Range", .range(let r)), ("ClosedRange", .range(let r)):
             return r.lower != nil && r.upper != nil ? value : nil
         default:

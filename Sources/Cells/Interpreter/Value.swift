@@ -28,4 +28,6 @@ enum Value {
     case padding(Padding)
     /// A small read-only structure with named fields, such as a receptive field.
     case record(Record)
+    /// A built-in object with members: an optimiser, a training history, a data set, gradients.
+    case object(any CellObject)
 }
