@@ -2,13 +2,14 @@ internal import Layers
 import Outputs
 
 /// The pictures of learning: a training history as loss and accuracy curves, a confusion matrix
-/// as its table.
+/// as its table, a data set as its first images with their labels.
 enum ChartBuilder {
     /// What `#show` draws for a built-in object, or nil when it draws nothing for it.
     static func output(of object: any CellObject) -> CellOutput? {
         switch object {
         case let history as HistoryObject: .chart(chart(of: history.history))
         case let matrix as ConfusionObject: .table(matrix.table)
+        case let data as DatasetObject: .figure(examples(of: data))
         default: nil
         }
     }
@@ -30,5 +31,22 @@ enum ChartBuilder {
         }
         let measured = panels.map(\.title).joined(separator: " and ")
         return Chart(panels: panels, alt: "\(measured) over \(epochs) epoch\(epochs == 1 ? "" : "s")")
+    }
+
+    /// How many images `#show(dataset)` draws.
+    static let exampleCount = 12
+
+    /// The first images of a data set on one scale, each labelled with its class.
+    static func examples(of data: DatasetObject) -> Figure {
+        let images = data.data.images
+        let (height, width) = (images.shape[1], images.shape[2])
+        let size = images.count / max(1, images.shape[0])
+        let shown = min(exampleCount, data.data.count)
+        let panels = (0..<shown).map { index in
+            // The first channel of each image: the data sets are grey.
+            let values = stride(from: index * size, to: (index + 1) * size, by: max(1, size / (height * width))).map { images.scalars[$0] }
+            return Figure.Panel(label: "label \(data.data.labels[index])", width: width, height: height, values: values)
+        }
+        return FigureBuilder.heatmap(panels, alt: "the first \(shown) of \(data.data.count) images of \(height)×\(width), with their labels")
     }
 }

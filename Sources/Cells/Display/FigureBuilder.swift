@@ -150,7 +150,7 @@ enum FigureBuilder {
     }
 
     /// Panels on one scale: min…max, symmetric around 0 when the values have both signs.
-    private static func heatmap(_ panels: [Figure.Panel], alt: String) -> Figure {
+    static func heatmap(_ panels: [Figure.Panel], alt: String) -> Figure {
         let values = panels.flatMap(\.values).filter(\.isFinite)
         var low = values.min() ?? 0
         var high = values.max() ?? 0
