@@ -35,6 +35,7 @@ extension Builtins {
                 try call.tensorValue(try .randomNormal(call.ints(0), seed: try call.seed(1), mean: call.float(2),
                                                        standardDeviation: call.float(3)))
             },
+            loadTensor,
         ])
 
     /// The scalars of an array of numbers, as `Float`.

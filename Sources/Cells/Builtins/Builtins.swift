@@ -12,7 +12,7 @@ enum Builtins {
         for function in coreFunctions + tensorFunctions + trainingFunctions {
             table[function.name] = .function(function)
         }
-        for type in coreTypes + [tensorType] + layerTypes + trainingTypes {
+        for type in coreTypes + [tensorType] + layerTypes + trainingTypes + dataTypes {
             table[type.name] = .type(type)
         }
         return table

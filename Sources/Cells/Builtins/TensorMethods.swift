@@ -15,6 +15,7 @@ enum TensorMethods {
         Builtin("max", []) { call in try statistic(call) { $0.max() } },
         Builtin("shifted", [.required("by", .ints)]) { call in try call.tensorValue(try tensor(call).shifted(by: call.ints(0))) },
         Builtin("flattened", []) { call in try call.tensorValue(flatten(tensor(call))) },
+        Builtins.saveTensor,
     ].map { ($0.name, $0) })
 
     private static func statistic(_ call: Invocation, _ op: (Tensor) -> Float) throws -> Value {

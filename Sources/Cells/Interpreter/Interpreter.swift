@@ -41,6 +41,8 @@ public final class Interpreter {
     var tracing = 0
     /// The models being differentiated by a running `gradient(at: model)`, by identity.
     var tracedModels: [ObjectIdentifier: TracedModel] = [:]
+    /// The files cells have read or written (`Tensor.load`, `save`), as paths from the working folder.
+    public internal(set) var filesRead: Set<String> = []
 
     /// Creates an empty kernel for the notebook `file`.
     public init(file: String, limits: Limits = Limits()) {

@@ -145,7 +145,7 @@ final class DatasetObject: CellObject {
     ].map { ($0.name, $0) })
 
     /// A list of positions given as `[Int]` or a bounded range.
-    private static func positions(_ call: Invocation, _ i: Int) throws -> [Int] {
+    static func positions(_ call: Invocation, _ i: Int) throws -> [Int] {
         switch call.value(i) {
         case .array(let items):
             return try items.map { item in
