@@ -43,6 +43,10 @@ extension Interpreter {
                                  at: indices[0].span)
             }
         case .tensor(let box):
+            if let variable = box.variable {
+                // Inside `gradient(at:)` every pick, a single element included, stays recorded.
+                return try traced(try variable.slice(try tensorIndices(indices, for: box.tensor)), at: span)
+            }
             if let scalar = Self.scalar(of: box, at: indices) { return .float(scalar) }
             let tensor = box.tensor
             let picks = try tensorIndices(indices, for: tensor)
