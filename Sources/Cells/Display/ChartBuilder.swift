@@ -47,6 +47,6 @@ enum ChartBuilder {
             let values = stride(from: index * size, to: (index + 1) * size, by: max(1, size / (height * width))).map { images.scalars[$0] }
             return Figure.Panel(label: "label \(data.data.labels[index])", width: width, height: height, values: values)
         }
-        return FigureBuilder.heatmap(panels, alt: "the first \(shown) of \(data.data.count) images of \(height)×\(width), with their labels")
+        return FigureBuilder.heatmap(panels, alt: "the first \(shown) of \(NumberFormat.grouped(data.data.count)) images of \(height)×\(width), with their labels")
     }
 }
