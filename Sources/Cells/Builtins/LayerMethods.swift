@@ -3,7 +3,8 @@ internal import Layers
 
 /// Methods of layers and models: `outputShape(for:)`, `warnings(for:)`.
 enum LayerMethods {
-    private static func layer(_ call: Invocation) -> any Layer {
+    /// The receiver, a layer or model.
+    static func layer(_ call: Invocation) -> any Layer {
         guard case .layer(let layer) = call.receiver else { preconditionFailure("receiver is not a layer") }
         return layer
     }

@@ -6,11 +6,6 @@ import Outputs
 /// The training methods of models, as Keras names them: `fit`, `evaluate`, `accuracy(on:)`,
 /// `predict`, and `confusionMatrix(on:)`.
 enum TrainingMethods {
-    private static func model(_ call: Invocation) -> any Layer {
-        guard case .layer(let layer) = call.receiver else { preconditionFailure("receiver is not a layer") }
-        return layer
-    }
-
     static let table: [String: Builtin] = Dictionary(uniqueKeysWithValues: [
         Builtin("fit", [
             .required(nil, .any), .optional("labels", .tensor), .required("epochs", .int),
@@ -25,7 +20,7 @@ enum TrainingMethods {
                 : try call.object(8, as: ScheduleObject.self, expected: "a schedule such as 'Schedule.cosine(epochs: 10)'").schedule
             let interpreter = call.interpreter
             let span = call.span
-            let history = try model(call).fit(
+            let history = try LayerMethods.layer(call).fit(
                 inputs: inputs, labels: labels, epochs: call.int(2), batchSize: call.int(3), optimizer: optimizer.optimizer,
                 loss: try loss(call, 5), seed: call.arguments[7] == nil ? 0 : try call.seed(7), validation: validation,
                 schedule: schedule, shuffle: call.bool(9)
@@ -37,7 +32,7 @@ enum TrainingMethods {
         },
         Builtin("evaluate", [.required("on", .any), .optional("labels", .tensor), .optional("loss", .any)]) { call in
             let (inputs, labels) = try examples(call, 0, labels: 1)
-            let result = try model(call).evaluate(inputs: inputs, labels: labels, loss: try loss(call, 2))
+            let result = try LayerMethods.layer(call).evaluate(inputs: inputs, labels: labels, loss: try loss(call, 2))
             var fields: [String: Value] = ["loss": .float(result.loss)]
             var text = "(loss: \(result.loss)"
             if let accuracy = result.accuracy {
@@ -48,14 +43,14 @@ enum TrainingMethods {
         },
         Builtin("accuracy", [.required("on", .any), .optional("labels", .tensor)]) { call in
             let (inputs, labels) = try examples(call, 0, labels: 1)
-            return .float(try model(call).accuracy(on: inputs, labels: labels))
+            return .float(try LayerMethods.layer(call).accuracy(on: inputs, labels: labels))
         },
         Builtin("predict", [.required(nil, .tensor)]) { call in
-            try call.tensorValue(try model(call).predict(call.tensor(0)))
+            try call.tensorValue(try LayerMethods.layer(call).predict(call.tensor(0)))
         },
         Builtin("confusionMatrix", [.required("on", .any), .optional("labels", .tensor)]) { call in
             let (inputs, labels) = try examples(call, 0, labels: 1)
-            let outputs = try model(call).predict(inputs)
+            let outputs = try LayerMethods.layer(call).predict(inputs)
             guard outputs.rank == 2 else {
                 throw call.error("a confusion matrix needs outputs [n, classes], but the model gives \(outputs.shape)")
             }

@@ -47,8 +47,9 @@ enum JSON: Sendable, Hashable {
     }
 
     /// A JSON string as Python writes it without `ensure_ascii`: the quote, the backslash and
-    /// control characters escaped, everything else as it is.
-    private static func quote(_ text: String, into out: inout String) {
+    /// control characters escaped, everything else as it is. `forScript` also escapes `<`, `>`,
+    /// `&`, DEL and U+2028/U+2029, so the string is safe inside a `<script>` or a `.js` file.
+    static func quote(_ text: String, into out: inout String, forScript: Bool = false) {
         out += "\""
         for scalar in text.unicodeScalars {
             switch scalar {
@@ -60,12 +61,19 @@ enum JSON: Sendable, Hashable {
             case "\u{08}": out += "\\b"
             case "\u{0C}": out += "\\f"
             case "\u{00}"..."\u{1F}":
-                let hex = String(scalar.value, radix: 16)
-                out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+                out += unicodeEscape(scalar)
+            case "<", ">", "&", "\u{7F}", "\u{2028}", "\u{2029}":
+                if forScript { out += unicodeEscape(scalar) } else { out.unicodeScalars.append(scalar) }
             default: out.unicodeScalars.append(scalar)
             }
         }
         out += "\""
+    }
+
+    /// `\u001f`: the scalar as JSON's four-digit escape.
+    private static func unicodeEscape(_ scalar: Unicode.Scalar) -> String {
+        let hex = String(scalar.value, radix: 16)
+        return "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
     }
 
     /// Text as a list of lines, each keeping its line break, as `nbformat` stores multi-line

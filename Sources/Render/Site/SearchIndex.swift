@@ -41,20 +41,10 @@ struct SearchIndex {
             + entries.joined(separator: ",\n") + "\n]};\n"
     }
 
-    /// A JSON string safe inside a script: quotes, backslashes, control characters, `<`, `>`, `&`
-    /// and U+2028/U+2029 as escapes.
+    /// A JSON string safe inside a script.
     static func string(_ text: String) -> String {
-        var out = "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "<", ">", "&", "\u{00}"..."\u{1F}", "\u{2028}", "\u{2029}", "\u{7F}":
-                let hex = String(scalar.value, radix: 16)
-                out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-            default: out.unicodeScalars.append(scalar)
-            }
-        }
-        return out + "\""
+        var out = ""
+        JSON.quote(text, into: &out, forScript: true)
+        return out
     }
 }
