@@ -90,8 +90,9 @@ extension Interpreter {
         _ = form
         guard case .tensor(let box) = values[0] else { preconditionFailure("a layer's input is not a tensor") }
         do {
-            if let result = try tracedLayerCall(layer, box, at: span) { return result }
-            if let norm = layer as? BatchNorm, case .bool(true) = values.count > 1 ? values[1] : nil {
+            let training = if layer is BatchNorm, case .bool(true) = values.count > 1 ? values[1] : nil { true } else { false }
+            if let result = try tracedLayerCall(layer, box, training: training, at: span) { return result }
+            if let norm = layer as? BatchNorm, training {
                 return try tensorValue(try norm(box.tensor, training: true), at: span)
             }
             let (output, warnings) = try layer.callWithWarnings(box.tensor)

@@ -120,15 +120,16 @@ extension Interpreter {
     }
 
     /// `layer(x)` while tracing: recorded through the model's pass when it is the model being
-    /// differentiated, or as a constant function of a recorded input.
-    func tracedLayerCall(_ layer: any Layer, _ input: TensorBox, at span: Span) throws -> Value? {
+    /// differentiated, or as a constant function of a recorded input (batch norm on the batch's
+    /// statistics when `training`).
+    func tracedLayerCall(_ layer: any Layer, _ input: TensorBox, training: Bool, at span: Span) throws -> Value? {
         guard tracing > 0 else { return nil }
         let x = input.variable ?? Variable(input.tensor)
         if let model = tracedModels[ObjectIdentifier(layer as AnyObject)] {
             return try traced(try model(x), at: span)
         }
         guard input.variable != nil else { return nil }
-        return try traced(try layer(x, in: ForwardPass()), at: span)
+        return try traced(try layer(x, in: ForwardPass(training: training)), at: span)
     }
 }
 
