@@ -120,6 +120,21 @@ import TestSupport
         assertDiagnostics("model.fit(1️⃣w, epochs: 1, optimizer: Adam())", [
             "1️⃣": "the inputs are a tensor: give their labels too, as 'labels: y'",
         ], setup: setup)
+        assertDiagnostics("1️⃣model.fit(data.images, labels: Tensor([0, 1, 2, 3, 4, 5, 6, 7, 8, 12]), epochs: 1, optimizer: Adam())", [
+            "1️⃣": "fit: label 12 (example 9) is out of range: with 10 classes the labels are 0…9",
+        ], setup: setup)
+        assertDiagnostics("1️⃣model.fit(data.images, labels: Tensor([0, 1]), epochs: 1, optimizer: Adam())", [
+            "1️⃣": "fit: the inputs [10, 8, 8, 1] hold 10 examples but the labels [2] hold 2",
+        ], setup: setup)
+        assertDiagnostics("1️⃣Adam().update(Flatten(), along: gradient(at: model) { m in softmaxCrossEntropy(logits: m(data.images), labels: data.labels) })", [
+            "1️⃣": "the gradients are for 2 parameters of another model, but this model has 0 trainable parameters: take the gradient at the model being updated",
+        ], setup: setup)
+        assertDiagnostics("1️⃣softmaxCrossEntropy(logits: Tensor.zeros([3, 4]), labels: Tensor([1, 2]))", [
+            "1️⃣": "softmaxCrossEntropy: the logits [3, 4] are 3 examples of 4 classes, so the labels must be [3], not [2]",
+        ], setup: setup)
+        assertDiagnostics("1️⃣data.split(testFraction: 0)", [
+            "1️⃣": "a test fraction of 0.0 leaves nothing to test on; it must be strictly between 0 and 1, such as 0.2",
+        ], setup: setup)
         assertDiagnostics("1️⃣Digits.load().split(testFraction: 1.5)", [
             "1️⃣": "a test fraction of 1.5 leaves nothing to train on; it must be strictly between 0 and 1, such as 0.2",
         ], setup: setup)
