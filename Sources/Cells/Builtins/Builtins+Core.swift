@@ -67,13 +67,7 @@ extension Builtins {
 
     /// `Int`, `Double`, `Float`, `String`, `Bool`, `Array`, `Padding`.
     static let coreTypes: [BuiltinType] = [
-        BuiltinType("Int", initializer: Builtin("Int", [.required(nil, .any)], quick: { value in
-            switch value {
-            case .int: value
-            case .bool(let b): .int(b ? 1 : 0)
-            default: nil
-            }
-        }) { call in
+        BuiltinType("Int", initializer: Builtin("Int", [.required(nil, .any)]) { call in
             switch call.value(0) {
             case .int: return call.value(0)
             case .double(let x): return .int(try integer(x, call))
@@ -86,18 +80,14 @@ extension Builtins {
                 throw call.error("cannot convert value of type '\(other.typeName)' to 'Int'", at: 0)
             }
         }, constants: ["max": .int(.max), "min": .int(.min)]),
-        BuiltinType("Double", initializer: Builtin("Double", [.required(nil, .any)], quick: { value in
-            value.number.map { .double($0) }
-        }) { call in
+        BuiltinType("Double", initializer: Builtin("Double", [.required(nil, .any)]) { call in
             if case .string(let text) = call.value(0), let x = Double(text) { return .double(x) }
             guard let x = call.value(0).number else {
                 throw call.error("cannot convert value of type '\(call.value(0).typeName)' to 'Double'", at: 0)
             }
             return .double(x)
         }, constants: ["pi": .double(.pi), "infinity": .double(.infinity)]),
-        BuiltinType("Float", initializer: Builtin("Float", [.required(nil, .any)], quick: { value in
-            if case .float = value { value } else { value.number.map { .float(Float($0)) } }
-        }) { call in
+        BuiltinType("Float", initializer: Builtin("Float", [.required(nil, .any)]) { call in
             if case .float = call.value(0) { return call.value(0) }
             guard let x = call.value(0).number else {
                 throw call.error("cannot convert value of type '\(call.value(0).typeName)' to 'Float'", at: 0)

@@ -74,8 +74,8 @@ extension Interpreter {
     }
 
     /// A call with one argument and no trailing closure, as `Double(x)` or `t.sum(axis)`: a built-in
-    /// whose first form takes that one argument runs without the general matching, which would
-    /// pick the same form with the same value; any other call goes the general way.
+    /// whose first form takes exactly that one argument runs without the general matching, which
+    /// would pick the same form with the same value; any other call goes the general way.
     private func callWithOne(_ function: Value, _ argument: Argument, in scope: Scope, at span: Span) throws -> Value {
         let value = try evaluate(argument.value, in: scope)
         let builtin: Builtin?, receiver: Value?
@@ -87,14 +87,8 @@ extension Interpreter {
             }
         default: (builtin, receiver) = (nil, nil)
         }
-        if let builtin, argument.label == nil, let type = builtin.soleUnlabelled {
-            if let converted = type.convert(value) {
-                if let quick = builtin.quick, let result = quick(converted) { return result }
-                return try invoke(builtin, receiver: receiver, form: 0, [converted], spans: [argument.value.span], at: span)
-            }
-        } else if let builtin, !builtin.isVariadic, let parameters = builtin.signatures.first?.parameters,
+        if let builtin, !builtin.isVariadic, let parameters = builtin.signatures.first?.parameters,
            parameters.count == 1, parameters[0].label == argument.label, let converted = parameters[0].type.convert(value) {
-            if argument.label == nil, let quick = builtin.quick, let result = quick(converted) { return result }
             return try invoke(builtin, receiver: receiver, form: 0, [converted], spans: [argument.value.span], at: span)
         }
         let evaluated = EvaluatedArgument(label: argument.label, labelSpan: argument.labelSpan, value: value,

@@ -3,10 +3,17 @@ extension Interpreter {
     ///
     /// An error a kernel or layer throws is located at the innermost expression it came from.
     func evaluate(_ expr: Expr, in scope: Scope) throws -> Value {
-        // The forms a loop evaluates most are matched here, not in `evaluateLocated`, whose own
-        // match copied the node's kind. Names, numbers and operators run outside the error
-        // wrapper: what they throw is located already (by the operands' own evaluation or by the
-        // place they pass on); calls and assignments run inside it, as the other forms do.
+        do {
+            return try value(of: expr, in: scope)
+        } catch let error as CellsError {
+            throw error.located(at: expr.span)
+        } catch {
+            throw CellsError(Self.message(of: error), at: expr.span)
+        }
+    }
+
+    /// The value of an expression, its errors not yet located.
+    private func value(of expr: Expr, in scope: Scope) throws -> Value {
         switch expr.kind {
         case .integer(let n):
             return .int(n)
@@ -17,43 +24,16 @@ extension Interpreter {
         case .binary(let op, let left, let right):
             let a = try evaluate(left, in: scope)
             let b = try evaluate(right, in: scope)
-            if case .int(let x) = a, case .int(let y) = b, let result = Self.quickInteger(op, x, y) { return result }
-            if case .double(let x) = a, case .double(let y) = b, let result = Self.quickDouble(op, x, y) { return result }
-            return try locating(at: expr.span) { try applyBinary(op, a, b, left: left, right: right, at: expr.span) }
+            return try applyBinary(op, a, b, left: left, right: right, at: expr.span)
         case .logical(let op, let left, let right):
             let a = try boolean(left, in: scope)
             if op == .and ? !a : a { return .bool(a) }
             return .bool(try boolean(right, in: scope))
         case .call(let callee, let arguments, let trailingClosure):
-            return try locating(at: expr.span) {
-                try call(callee, arguments, trailingClosure: trailingClosure, in: scope, at: expr.span)
-            }
+            return try call(callee, arguments, trailingClosure: trailingClosure, in: scope, at: expr.span)
         case .assignment(let compound, let target, let value):
-            return try locating(at: expr.span) {
-                try assign(compound: compound, target: target, value: value, in: scope, at: expr.span)
-                return .void
-            }
-        default:
-            return try locating(at: expr.span) { try evaluateLocated(expr, in: scope) }
-        }
-    }
-
-    /// The result of `body`, its error located at `span` when it has no place yet.
-    @inline(__always)
-    private func locating(at span: Span, _ body: () throws -> Value) throws -> Value {
-        do {
-            return try body()
-        } catch let error as CellsError {
-            throw error.located(at: span)
-        } catch {
-            throw CellsError(Self.message(of: error), at: span)
-        }
-    }
-
-    private func evaluateLocated(_ expr: Expr, in scope: Scope) throws -> Value {
-        switch expr.kind {
-        case .integer, .double, .name, .binary, .logical, .call, .assignment:
-            preconditionFailure("evaluated by evaluate(_:in:)")
+            try assign(compound: compound, target: target, value: value, in: scope, at: expr.span)
+            return .void
         case .bool(let b):
             return .bool(b)
         case .string(let text):

@@ -53,14 +53,14 @@ extension Interpreter {
     /// other side's type; tensors element-wise, with each other or with a number.
     func applyBinary(_ op: BinaryOperator, _ a: Value, _ b: Value, left: Expr, right: Expr, at span: Span)
         throws -> Value {
-        // Two Ints or two Doubles, a loop's arithmetic, before the tensor cases are ruled out.
-        if case .int(let x) = a, case .int(let y) = b { return try integer(op, x, y, at: span) }
-        if case .double(let x) = a, case .double(let y) = b { return try floating(op, x, y, at: span) { .double($0) } }
-        if let result = try applyTensorBinary(op, a, b, at: span) { return result }
         switch (a, b) {
         case (.int(let x), .int(let y)):
             return try integer(op, x, y, at: span)
-        case (.int, .double), (.double, .int), (.double, .double):
+        case (.double(let x), .double(let y)):
+            return try floating(op, x, y, at: span) { .double($0) }
+        case (.tensor, _), (_, .tensor):
+            if let result = try applyTensorBinary(op, a, b, at: span) { return result }
+        case (.int, .double), (.double, .int):
             guard let x = floatingOperand(a, left, b), let y = floatingOperand(b, right, a) else { break }
             return try floating(op, x, y, at: span) { .double($0) }
         case (.int, .float), (.float, .int), (.float, .float), (.float, .double), (.double, .float):
@@ -91,48 +91,6 @@ extension Interpreter {
             return .bool(equal == (op == .equal))
         }
         throw operandError(op, a, b, at: span)
-    }
-
-    /// `x op y` when it is an arithmetic or comparison that cannot fail; nil for an overflow, a
-    /// division by zero or a range, which `applyBinary` handles (and reports) as before.
-    @inline(__always)
-    static func quickInteger(_ op: BinaryOperator, _ x: Int, _ y: Int) -> Value? {
-        func checked(_ result: (partialValue: Int, overflow: Bool)) -> Value? {
-            result.overflow ? nil : .int(result.partialValue)
-        }
-        switch op {
-        case .add: return checked(x.addingReportingOverflow(y))
-        case .subtract: return checked(x.subtractingReportingOverflow(y))
-        case .multiply: return checked(x.multipliedReportingOverflow(by: y))
-        case .divide: return y == 0 ? nil : checked(x.dividedReportingOverflow(by: y))
-        case .remainder: return y == 0 ? nil : checked(x.remainderReportingOverflow(dividingBy: y))
-        case .equal: return .bool(x == y)
-        case .notEqual: return .bool(x != y)
-        case .less: return .bool(x < y)
-        case .lessOrEqual: return .bool(x <= y)
-        case .greater: return .bool(x > y)
-        case .greaterOrEqual: return .bool(x >= y)
-        case .halfOpenRange, .closedRange: return nil
-        }
-    }
-
-    /// `x op y` for two `Double`s when it is an arithmetic or comparison; nil for `%` and ranges,
-    /// which `applyBinary` reports.
-    @inline(__always)
-    static func quickDouble(_ op: BinaryOperator, _ x: Double, _ y: Double) -> Value? {
-        switch op {
-        case .add: .double(x + y)
-        case .subtract: .double(x - y)
-        case .multiply: .double(x * y)
-        case .divide: .double(x / y)
-        case .equal: .bool(x == y)
-        case .notEqual: .bool(x != y)
-        case .less: .bool(x < y)
-        case .lessOrEqual: .bool(x <= y)
-        case .greater: .bool(x > y)
-        case .greaterOrEqual: .bool(x >= y)
-        case .remainder, .halfOpenRange, .closedRange: nil
-        }
     }
 
     /// "binary operator '+' cannot be applied to operands of type 'Int' and 'Double'".

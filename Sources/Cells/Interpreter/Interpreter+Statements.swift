@@ -53,8 +53,6 @@ extension Interpreter {
     /// Runs one statement.
     func execute(_ statement: Stmt, in scope: Scope) throws -> Flow {
         try tick(statement.span)
-        // The statements a loop body runs most are matched here, as `evaluate` matches its
-        // common forms: the rest go on to `executeOther`.
         switch statement.kind {
         case .expression(let expr):
             let value = try evaluate(expr, in: scope)
@@ -72,16 +70,6 @@ extension Interpreter {
                 return try executeBlock(otherwise, in: scope)
             }
             return .normal
-        default:
-            return try executeOther(statement, in: scope)
-        }
-    }
-
-    /// Runs a statement `execute(_:in:)` does not run itself.
-    private func executeOther(_ statement: Stmt, in scope: Scope) throws -> Flow {
-        switch statement.kind {
-        case .expression, .binding, .ifThen:
-            preconditionFailure("run by execute(_:in:)")
         case .function:
             return .normal  // declared when its block started
         case .forIn(let name, let sequence, let filter, let body):
