@@ -3,11 +3,10 @@ internal import SwiftOperators
 internal import SwiftSyntax
 
 extension Lowerer {
-    /// Lowers an expression, its operator sequences folded here or by swift-syntax.
+    /// Lowers an expression of the folded tree; a sequence left unfolded (folding reported why)
+    /// is `.invalid`.
     mutating func expression(_ node: ExprSyntax) -> Expr {
-        if let sequence = node.as(SequenceExprSyntax.self) {
-            if let folded = operatorSequence(sequence) { return folded }
-            needsFolding = true
+        if node.is(SequenceExprSyntax.self) {
             return Expr(kind: .invalid, span: mapper.span(of: node))
         }
         let span = mapper.span(of: node)
@@ -188,12 +187,12 @@ extension Lowerer {
         return .prefix(op, expression(node.expression))
     }
 
-    /// An operator of a tree swift-syntax folded (see `needsFolding`).
+    /// An infix operator of the folded tree.
     private mutating func infixOperator(_ node: InfixOperatorExprSyntax) -> Expr.Kind {
         let left = expression(node.leftOperand)
         let right = expression(node.rightOperand)
-        if let op = SequenceOperator(node.operator) {
-            return op.kind(left, nil, right)
+        if let op = InfixOperator(node.operator) {
+            return op.kind(left, right)
         }
         guard let text = node.operator.as(BinaryOperatorExprSyntax.self)?.operator.text else {
             unsupported(Self.constructName(node.operator), at: node.operator)
