@@ -111,7 +111,7 @@ extension Interpreter {
         }
         guard let name = binding.name else { return }
         try declare(name, at: binding.nameSpan, in: scope)
-        scope.defineNew(name, value, mutable: binding.isMutable)
+        scope.define(name, value, mutable: binding.isMutable)
     }
 
     /// Whether every condition holds, evaluated left to right until one does not.

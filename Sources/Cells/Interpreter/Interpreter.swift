@@ -10,8 +10,7 @@ public final class Interpreter {
     /// The `.md` file the notebook is, for inline code's locations.
     public let file: String
     /// The bounds every cell runs within.
-    // Unchecked: every statement reads the step budget, and no access to it is held across a call.
-    @exclusivity(unchecked) public var limits: Limits
+    public var limits: Limits
 
     /// Counts the tensor elements values hold, against `limits.liveTensorElements`.
     let ledger = TensorLedger()
@@ -21,22 +20,21 @@ public final class Interpreter {
     /// deterministic, and an explicit `seed:` always wins.
     var nextSeed: UInt64 = 1
 
-    // The state of the cell running now. The counters every step touches skip the run-time
-    // exclusivity check: they are only read and written in place, never held across a call.
+    // The state of the cell running now.
     var outputs: [CellOutput] = []
-    @exclusivity(unchecked) var steps = 0
-    @exclusivity(unchecked) var clockCountdown = Interpreter.clockInterval
-    @exclusivity(unchecked) var depth = 0
+    var steps = 0
+    var clockCountdown = Interpreter.clockInterval
+    var depth = 0
     var deadline = ContinuousClock.now
     var timeout = Duration.seconds(30)
     var runFile = ""
     /// Global names declared by the cell running now, to find redeclarations within it.
     var declaredInCell: Set<Name> = []
     /// One entry per active call; non-nil while a layer builder (`Sequential { … }`) collects.
-    @exclusivity(unchecked) var collectors: [LayerCollector?] = [nil]
+    var collectors: [LayerCollector?] = [nil]
     /// The built-in each name stands for, by the name's number: nil when not yet looked up,
     /// `.some(nil)` for a name that is no built-in.
-    @exclusivity(unchecked) var builtinCache: [Value??] = []
+    var builtinCache: [Value??] = []
     /// How many `gradient(at:)` closures are running; above 0, tensor operations may record.
     var tracing = 0
     /// The models being differentiated by a running `gradient(at: model)`, by identity.
