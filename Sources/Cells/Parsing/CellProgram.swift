@@ -43,11 +43,10 @@ public struct CellProgram: Sendable {
     /// Whether the program can run: it has no error.
     public var isRunnable: Bool { !diagnostics.contains { $0.severity == .error } }
 
-    /// The statements, diagnostics and coloured runs of `source`: the tree as parsed is coloured,
-    /// then its operator sequences are folded by swift-syntax (Swift's standard precedence) and
-    /// the folded tree is lowered.
+    /// The statements, diagnostics and coloured runs of `source`; `foldingFirst` lowers from
+    /// swift-syntax's folded tree even when no sequence needs it (the reference the tests compare with).
     static func lower(source: String, file: String, firstLine: Int, columnOffsets: [Int],
-                      highlightingFrom: Int?) -> ([Stmt], [Outputs.Diagnostic], [HighlightedToken]) {
+                      highlightingFrom: Int?, foldingFirst: Bool = false) -> ([Stmt], [Outputs.Diagnostic], [HighlightedToken]) {
         var source = source
         let tree = source.withUTF8 { buffer in
             Parser.parse(source: buffer, maximumNestingLevel: maximumNestingLevel)
@@ -60,16 +59,22 @@ public struct CellProgram: Sendable {
         if tree.hasError || tree.hasWarning {
             diagnostics = ParseDiagnosticsGenerator.diagnostics(for: tree).map { convert($0, mapper: mapper, file: file) }
         }
-        var operatorErrors: [OperatorError] = []
-        let folded = OperatorTable.standardOperators.foldAll(tree) { operatorErrors.append($0) }
-        if !operatorErrors.isEmpty {
-            diagnostics += locatedOperatorErrors(in: tree).map { convert($0.asDiagnostic, mapper: mapper, file: file) }
-        }
-        guard let foldedFile = folded.as(SourceFileSyntax.self) else {
-            return ([], diagnostics, highlighted)
-        }
         var lowerer = Lowerer(mapper: mapper, file: file)
-        let statements = lowerer.block(foldedFile.statements)
+        var statements = foldingFirst ? [] : lowerer.block(tree.statements)
+        if foldingFirst || lowerer.needsFolding {
+            // Operators outside the language, unknown ones or casts: swift-syntax folds the tree
+            // and reports what it finds, and the folded tree is lowered.
+            var operatorErrors: [OperatorError] = []
+            let folded = OperatorTable.standardOperators.foldAll(tree) { operatorErrors.append($0) }
+            if !operatorErrors.isEmpty {
+                diagnostics += locatedOperatorErrors(in: tree).map { convert($0.asDiagnostic, mapper: mapper, file: file) }
+            }
+            guard let foldedFile = folded.as(SourceFileSyntax.self) else {
+                return ([], diagnostics, highlighted)
+            }
+            lowerer = Lowerer(mapper: mapper, file: file)
+            statements = lowerer.block(foldedFile.statements)
+        }
         diagnostics += lowerer.diagnostics
         diagnostics.sort { $0.location < $1.location }
         return (statements, diagnostics, highlighted)

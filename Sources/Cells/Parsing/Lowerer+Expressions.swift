@@ -3,10 +3,11 @@ internal import SwiftOperators
 internal import SwiftSyntax
 
 extension Lowerer {
-    /// Lowers an expression of the folded tree; a sequence left unfolded (folding reported why)
-    /// is `.invalid`.
+    /// Lowers an expression, its operator sequences folded here or by swift-syntax.
     mutating func expression(_ node: ExprSyntax) -> Expr {
-        if node.is(SequenceExprSyntax.self) {
+        if let sequence = node.as(SequenceExprSyntax.self) {
+            if let folded = operatorSequence(sequence) { return folded }
+            needsFolding = true
             return Expr(kind: .invalid, span: mapper.span(of: node))
         }
         let span = mapper.span(of: node)
@@ -187,12 +188,12 @@ extension Lowerer {
         return .prefix(op, expression(node.expression))
     }
 
-    /// An infix operator of the folded tree.
+    /// An operator of a tree swift-syntax folded (see `needsFolding`).
     private mutating func infixOperator(_ node: InfixOperatorExprSyntax) -> Expr.Kind {
         let left = expression(node.leftOperand)
         let right = expression(node.rightOperand)
-        if let op = InfixOperator(node.operator) {
-            return op.kind(left, right)
+        if let op = SequenceOperator(node.operator) {
+            return op.kind(left, nil, right)
         }
         guard let text = node.operator.as(BinaryOperatorExprSyntax.self)?.operator.text else {
             unsupported(Self.constructName(node.operator), at: node.operator)

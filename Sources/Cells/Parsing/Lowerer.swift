@@ -4,8 +4,8 @@ import Outputs
 /// Lowers a swift-syntax tree to the cell language's AST, reporting every construct outside the
 /// language as "'…' is not supported in cells" at its place.
 ///
-/// It lowers the tree after swift-syntax's operator folding, so every operator sequence arrives
-/// as nested infix, ternary, assignment and cast nodes.
+/// Operator sequences are folded while lowering (`operatorSequence(_:)`); a sequence that needs
+/// swift-syntax's folding sets `needsFolding`, and the caller lowers the folded tree instead.
 ///
 /// Nodes the parser already reported (missing or unexpected tokens) are lowered to `.invalid`
 /// without a second diagnostic.
@@ -20,6 +20,8 @@ struct Lowerer {
     var loopDepth = 0
     /// Functions and closures around the statement being lowered.
     var functionDepth = 0
+    /// Whether a sequence was met that only swift-syntax's operator folding handles.
+    var needsFolding = false
 
     init(mapper: SpanMapper, file: String) {
         self.mapper = mapper
