@@ -2,7 +2,7 @@ import Autodiff
 import Kernels
 
 /// The leaky rectifier: x for x ≥ 0, slope·x below, element by element; the shape is unchanged.
-public final class LeakyReLU: Layer {
+public final class LeakyReLU: ActivationLayer {
     /// The slope for negative inputs.
     public let slope: Float
 
@@ -15,8 +15,6 @@ public final class LeakyReLU: Layer {
 
     /// `LeakyReLU(0.3)`.
     public var description: String { "LeakyReLU(\(slope))" }
-
-    public func shapeReport(for input: [Int]) throws -> ShapeReport { ShapeReport(shape: input) }
 
     public func forward(_ x: Variable, batched: Bool, in pass: ForwardPass) throws -> Variable { try leakyReLU(x, slope: slope) }
 }

@@ -2,16 +2,11 @@ import Autodiff
 import Kernels
 
 /// The rectifier capped at 6, min(max(0, x), 6), element by element (MobileNet's activation).
-public final class ReLU6: Layer {
+public final class ReLU6: ActivationLayer {
     /// Creates the activation.
     public init() {}
 
     public var kind: String { "ReLU6" }
-
-    /// `ReLU6()`.
-    public var description: String { "ReLU6()" }
-
-    public func shapeReport(for input: [Int]) throws -> ShapeReport { ShapeReport(shape: input) }
 
     public func forward(_ x: Variable, batched: Bool, in pass: ForwardPass) throws -> Variable { try relu6(x) }
 }

@@ -2,14 +2,11 @@ import Autodiff
 import Kernels
 
 /// Softmax along the last axis: e^x_i / Σ_j e^x_j, so each row is positive and sums to 1.
-public final class Softmax: Layer {
+public final class Softmax: ActivationLayer {
     /// Creates the activation.
     public init() {}
 
     public var kind: String { "Softmax" }
-
-    /// `Softmax()`.
-    public var description: String { "Softmax()" }
 
     public func shapeReport(for input: [Int]) throws -> ShapeReport {
         guard !input.isEmpty else { throw LayersError(kind, "needs an axis to normalise, but got a scalar []") }
