@@ -21,6 +21,14 @@ extension Builtins {
             Builtin("filled", [.required(nil, .ints), .required("with", .float)]) { call in
                 try call.tensorValue(try .filled(call.ints(0), with: call.float(1)))
             },
+            Builtin("arange", forms: [
+                Signature([.required(nil, .double)]),
+                Signature([.required("from", .double), .required("to", .double),
+                           .optional("by", .double, default: .double(1))]),
+            ]) { call in
+                if call.form == 0 { return try call.tensorValue(try .arange(to: call.double(0))) }
+                return try call.tensorValue(try .arange(from: call.double(0), to: call.double(1), by: call.double(2)))
+            },
             Builtin("random", [.required(nil, .ints), .optional("seed", .int)]) { call in
                 try call.tensorValue(try .random(call.ints(0), seed: try call.seed(1)))
             },

@@ -34,6 +34,11 @@ extension Interpreter {
                 }
                 current = try applyBinary(compound, old, newValue, left: target, right: value, at: span)
             } else if let old = current {
+                if case .subscriptAccess = target.kind, case .tensor = old {
+                    // A tensor's slice takes a tensor that broadcasts to it, or a number.
+                    current = newValue
+                    return
+                }
                 current = try assignable(newValue, replacing: old, literal: value, at: value.span)
             } else {
                 current = newValue
@@ -105,6 +110,10 @@ extension Interpreter {
             defer { container = .array(elements) }
             var element: Value? = elements[index]
             try body(&element)
+            if case .tensor = elements[index], let element, element.typeName != "Tensor" {
+                // `assign` lets a number through for a tensor's slice, not for an array's tensor.
+                throw CellsError("cannot assign value of type '\(element.typeName)' to type 'Tensor'", at: span)
+            }
             if let element { try checkNesting(element, at: span) }
             elements[index] = element ?? elements[index]
         default:

@@ -57,6 +57,7 @@ extension Interpreter {
         if case .int(let x) = a, case .int(let y) = b { return try integer(op, x, y, at: span) }
         if case .double(let x) = a, case .double(let y) = b { return try floating(op, x, y, at: span) { .double($0) } }
         if let result = try applyTensorBinary(op, a, b, at: span) { return result }
+        if op.isPointwise { throw pointwiseError(op, a.typeName, b.typeName, at: span) }
         switch (a, b) {
         case (.int(let x), .int(let y)):
             return try integer(op, x, y, at: span)
@@ -113,6 +114,8 @@ extension Interpreter {
         case .greater: return .bool(x > y)
         case .greaterOrEqual: return .bool(x >= y)
         case .halfOpenRange, .closedRange: return nil
+        case .pointwiseLess, .pointwiseLessOrEqual, .pointwiseGreater, .pointwiseGreaterOrEqual, .pointwiseEqual,
+             .pointwiseNotEqual: return nil
         }
     }
 
@@ -131,7 +134,8 @@ extension Interpreter {
         case .lessOrEqual: .bool(x <= y)
         case .greater: .bool(x > y)
         case .greaterOrEqual: .bool(x >= y)
-        case .remainder, .halfOpenRange, .closedRange: nil
+        case .remainder, .halfOpenRange, .closedRange, .pointwiseLess, .pointwiseLessOrEqual, .pointwiseGreater,
+             .pointwiseGreaterOrEqual, .pointwiseEqual, .pointwiseNotEqual: nil
         }
     }
 
@@ -176,8 +180,15 @@ extension Interpreter {
             }
             return .range(IntRange(lower: x, upper: y, isClosed: op == .closedRange))
         default:
-            return .bool(compare(op, x, y)!)
+            guard let result = compare(op, x, y) else { throw pointwiseError(op, "Int", "Int", at: span) }
+            return .bool(result)
         }
+    }
+
+    /// The error for `.<` and the other element-wise comparisons between values that are not tensors.
+    private func pointwiseError(_ op: BinaryOperator, _ a: String, _ b: String, at span: Span) -> CellsError {
+        CellsError("operator '\(op.rawValue)' compares tensors element by element; operands of type "
+                   + "'\(a)' and '\(b)' are compared with '\(op.rawValue.dropFirst())'", at: span)
     }
 
     private func floating<F: BinaryFloatingPoint>(_ op: BinaryOperator, _ x: F, _ y: F, at span: Span,
@@ -192,7 +203,8 @@ extension Interpreter {
         case .halfOpenRange, .closedRange:
             throw CellsError("cannot form a range of '\(F.self)': only integer ranges are supported in cells", at: span)
         default:
-            return .bool(compare(op, x, y)!)
+            guard let result = compare(op, x, y) else { throw pointwiseError(op, "\(F.self)", "\(F.self)", at: span) }
+            return .bool(result)
         }
     }
 
