@@ -58,7 +58,8 @@ extension Interpreter {
         default:
             if sameKind(old, value) || old.typeName == value.typeName { return value }
         }
-        throw CellsError("cannot assign value of type '\(value.typeName)' to type '\(old.typeName)'", at: span)
+        let fixIt = old.number != nil && value.number != nil ? Self.numberMixFixIt(old.typeName, value.typeName, target: old.typeName) : ""
+        throw CellsError("cannot assign value of type '\(value.typeName)' to type '\(old.typeName)'" + fixIt, at: span)
     }
 
     /// Runs `body` on the storage `target` names, in place: a variable, an element of an array,

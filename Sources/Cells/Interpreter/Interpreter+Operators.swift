@@ -139,14 +139,24 @@ extension Interpreter {
         }
     }
 
-    /// "binary operator '+' cannot be applied to operands of type 'Int' and 'Double'".
+    /// "binary operator '+' cannot be applied to operands of type 'Int' and 'Double'", with the one
+    /// fix-it for every mix of two number types.
     func operandError(_ op: BinaryOperator, _ a: Value, _ b: Value, at span: Span) -> CellsError {
         let (x, y) = (a.typeName, b.typeName)
         if x == y {
             return CellsError("binary operator '\(op.rawValue)' cannot be applied to two '\(x)' operands", at: span)
         }
-        return CellsError("binary operator '\(op.rawValue)' cannot be applied to operands of type '\(x)' and '\(y)'",
-                          at: span)
+        let fixIt = a.number != nil && b.number != nil ? Self.numberMixFixIt(x, y) : ""
+        return CellsError("binary operator '\(op.rawValue)' cannot be applied to operands of type '\(x)' and '\(y)'"
+                          + fixIt, at: span)
+    }
+
+    /// The fix-it for two number types that meet without a literal: one rule for every mix of
+    /// `Int`, `Double` and `Float` (operators, assignments, annotations), as Swift has it. The
+    /// conversion named is to `target`, or for an operator to the wider of the two.
+    static func numberMixFixIt(_ a: String, _ b: String, target: String? = nil) -> String {
+        let type = target ?? ([a, b].contains("Double") ? "Double" : "Float")
+        return "; numbers of different types do not mix: convert one, as in '\(type)(x)'"
     }
 
     /// A number as the floating-point operand of an operator whose other operand is `other`:
