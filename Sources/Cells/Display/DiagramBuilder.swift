@@ -88,6 +88,7 @@ enum DiagramBuilder {
         case .valid: break
         case .same: text += " same"
         case .explicit(let amount): if amount != 0 { text += " pad \(amount)" }
+        case .sides: text += " pad \(padding)"
         }
         if dilation != 1 { text += " dil \(dilation)" }
         return text
