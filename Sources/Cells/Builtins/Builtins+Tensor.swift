@@ -111,8 +111,8 @@ extension Builtins {
                                                             stride: call.int(3), padding: call.padding(4),
                                                             dilation: call.int(5)))
         },
-        pool("maxPool2d", maxPool2d),
-        pool("avgPool2d", avgPool2d),
+        pool("maxPool2d", average: false),
+        pool("avgPool2d", average: true),
         unary("globalAvgPool2d", globalAvgPool2d),
         unary("relu", relu),
         unary("relu6", relu6),
@@ -154,15 +154,23 @@ extension Builtins {
         Builtin(name, [.required(nil, .tensor)]) { call in try call.tensorValue(try op(call.tensor(0))) }
     }
 
-    private static func pool(_ name: String,
-                             _ op: @escaping @Sendable (Tensor, Int, Int?, Padding, Int) throws -> Tensor) -> Builtin {
-        Builtin(name, [.required(nil, .tensor), .required("size", .int), .optional("stride", .int),
-                       .optional("padding", .padding, default: .padding(.valid))]) { call in
-            let size = call.int(1)
-            try warn(call, call.tensor(0), kernel: [size, size], stride: call.optionalInt(2) ?? size,
-                     padding: call.padding(3), dilation: 1, window: .pool)
-            return try call.tensorValue(try op(call.tensor(0), size, call.optionalInt(2), call.padding(3),
-                                               Parallel.coreCount))
+    /// `maxPool2d(x, size: [2, 3], stride: [2, 3], padding: [0, 1])`: a side, a stride per axis
+    /// (the window's by default) and any padding; `avgPool2d` also takes `countIncludePad:`.
+    private static func pool(_ name: String, average: Bool) -> Builtin {
+        var parameters: [Signature.Parameter] = [
+            .required(nil, .tensor), .required("size", .pair), .optional("stride", .pair),
+            .optional("padding", .padding, default: .padding(.valid)),
+        ]
+        if average { parameters.append(.optional("countIncludePad", .bool, default: .bool(false))) }
+        return Builtin(name, parameters) { call in
+            let (height, width) = call.pair(1)
+            let (strideHeight, strideWidth) = call.arguments[2] == nil ? (height, width) : call.pair(2)
+            let window = PoolWindow(height: height, width: width, strideHeight: strideHeight, strideWidth: strideWidth,
+                                    padding: call.padding(3), countIncludesPadding: average && call.bool(4))
+            try warn(call, call.tensor(0), kernel: [height, width], strides: (strideHeight, strideWidth),
+                     padding: window.padding, dilation: 1, window: .pool)
+            return try call.tensorValue(average ? try avgPool2d(call.tensor(0), window, threads: Parallel.coreCount)
+                                                : try maxPool2d(call.tensor(0), window, threads: Parallel.coreCount))
         }
     }
 
@@ -170,11 +178,19 @@ extension Builtins {
     /// errors are left to the op, which reports them.
     private static func warn(_ call: Invocation, _ input: Tensor, kernel: [Int], stride: Int, padding: Padding,
                              dilation: Int, window: ConvGeometry.Window) throws {
+        try warn(call, input, kernel: kernel, strides: (stride, stride), padding: padding, dilation: dilation,
+                 window: window)
+    }
+
+    /// `warn` with a stride per axis.
+    private static func warn(_ call: Invocation, _ input: Tensor, kernel: [Int], strides: (Int, Int), padding: Padding,
+                             dilation: Int, window: ConvGeometry.Window) throws {
         guard input.rank == 3 || input.rank == 4, kernel.count >= 2 else { return }
         let (height, width) = input.rank == 3 ? (input.shape[0], input.shape[1]) : (input.shape[1], input.shape[2])
         guard let geometry = try? ConvGeometry(inputHeight: height, inputWidth: width, kernelHeight: kernel[0],
-                                               kernelWidth: kernel[1], stride: stride, padding: padding,
-                                               dilation: dilation, window: window) else { return }
+                                               kernelWidth: kernel[1], strideHeight: strides.0,
+                                               strideWidth: strides.1, padding: padding, dilationHeight: dilation,
+                                               dilationWidth: dilation, window: window) else { return }
         for warning in geometry.warnings {
             call.interpreter.warn(warning, at: call.span)
         }

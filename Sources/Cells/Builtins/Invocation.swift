@@ -82,6 +82,12 @@ struct Invocation {
         return layer
     }
 
+    /// Parameter `i` of type `.pair`: `(height, width)`.
+    func pair(_ i: Int) -> (Int, Int) {
+        let values = ints(i)
+        return (values[0], values[1])
+    }
+
     func padding(_ i: Int) -> Padding {
         guard case .padding(let padding) = value(i) else { preconditionFailure("parameter \(i) is not a padding") }
         return padding
