@@ -90,26 +90,11 @@ extension Builtins {
 
     /// The functional ops, for showing one operation on one tensor.
     static let tensorFunctions: [Builtin] = [
-        Builtin("conv2d", [.required(nil, .tensor), .required(nil, .tensor), .optional("bias", .tensor),
-                           .optional("stride", .int, default: .int(1)),
-                           .optional("padding", .padding, default: .padding(.valid)),
-                           .optional("dilation", .int, default: .int(1))]) { call in
-            let (input, kernel) = (call.tensor(0), call.tensor(1))
-            try warn(call, input, kernel: kernel.shape, stride: call.int(3), padding: call.padding(4),
-                     dilation: call.int(5), window: .kernel)
-            return try call.tensorValue(try conv2d(input, kernel, bias: call.optionalTensor(2), stride: call.int(3),
-                                                   padding: call.padding(4), dilation: call.int(5)))
+        convolution("conv2d") { x, k, bias, stride, padding, dilation in
+            try conv2d(x, k, bias: bias, stride: stride, padding: padding, dilation: dilation)
         },
-        Builtin("depthwiseConv2d", [.required(nil, .tensor), .required(nil, .tensor), .optional("bias", .tensor),
-                                    .optional("stride", .int, default: .int(1)),
-                                    .optional("padding", .padding, default: .padding(.valid)),
-                                    .optional("dilation", .int, default: .int(1))]) { call in
-            let (input, kernel) = (call.tensor(0), call.tensor(1))
-            try warn(call, input, kernel: kernel.shape, stride: call.int(3), padding: call.padding(4),
-                     dilation: call.int(5), window: .kernel)
-            return try call.tensorValue(try depthwiseConv2d(input, kernel, bias: call.optionalTensor(2),
-                                                            stride: call.int(3), padding: call.padding(4),
-                                                            dilation: call.int(5)))
+        convolution("depthwiseConv2d") { x, k, bias, stride, padding, dilation in
+            try depthwiseConv2d(x, k, bias: bias, stride: stride, padding: padding, dilation: dilation)
         },
         pool("maxPool2d", average: false),
         pool("avgPool2d", average: true),
@@ -154,6 +139,26 @@ extension Builtins {
         Builtin(name, [.required(nil, .tensor)]) { call in try call.tensorValue(try op(call.tensor(0))) }
     }
 
+    /// `conv2d(x, k, stride: [2, 1], padding: [[0, 1], [1, 1]], dilation: 2)`: a stride and a
+    /// dilation per axis or one for both, and any padding.
+    private static func convolution(
+        _ name: String,
+        _ op: @escaping @Sendable (Tensor, Tensor, Tensor?, PerAxis, Padding, PerAxis) throws -> Tensor
+    ) -> Builtin {
+        Builtin(name, [.required(nil, .tensor), .required(nil, .tensor), .optional("bias", .tensor),
+                       .optional("stride", .pair, default: .int(1)),
+                       .optional("padding", .padding, default: .padding(.valid)),
+                       .optional("dilation", .pair, default: .int(1))]) { call in
+            let (input, kernel) = (call.tensor(0), call.tensor(1))
+            let (stride, dilation) = (call.pair(3), call.pair(5))
+            try warn(call, input, kernel: kernel.shape, strides: stride, padding: call.padding(4),
+                     dilations: dilation, window: .kernel)
+            return try call.tensorValue(try op(input, kernel, call.optionalTensor(2),
+                                               PerAxis(height: stride.0, width: stride.1), call.padding(4),
+                                               PerAxis(height: dilation.0, width: dilation.1)))
+        }
+    }
+
     /// `maxPool2d(x, size: [2, 3], stride: [2, 3], padding: [0, 1])`: a side, a stride per axis
     /// (the window's by default) and any padding; `avgPool2d` also takes `countIncludePad:`.
     private static func pool(_ name: String, average: Bool) -> Builtin {
@@ -168,7 +173,7 @@ extension Builtins {
             let window = PoolWindow(height: height, width: width, strideHeight: strideHeight, strideWidth: strideWidth,
                                     padding: call.padding(3), countIncludesPadding: average && call.bool(4))
             try warn(call, call.tensor(0), kernel: [height, width], strides: (strideHeight, strideWidth),
-                     padding: window.padding, dilation: 1, window: .pool)
+                     padding: window.padding, dilations: (1, 1), window: .pool)
             return try call.tensorValue(average ? try avgPool2d(call.tensor(0), window, threads: Parallel.coreCount)
                                                 : try maxPool2d(call.tensor(0), window, threads: Parallel.coreCount))
         }
@@ -176,21 +181,15 @@ extension Builtins {
 
     /// Emits the sliding window's warnings (rows a stride never reaches) as warning outputs;
     /// errors are left to the op, which reports them.
-    private static func warn(_ call: Invocation, _ input: Tensor, kernel: [Int], stride: Int, padding: Padding,
-                             dilation: Int, window: ConvGeometry.Window) throws {
-        try warn(call, input, kernel: kernel, strides: (stride, stride), padding: padding, dilation: dilation,
-                 window: window)
-    }
-
-    /// `warn` with a stride per axis.
     private static func warn(_ call: Invocation, _ input: Tensor, kernel: [Int], strides: (Int, Int), padding: Padding,
-                             dilation: Int, window: ConvGeometry.Window) throws {
+                             dilations: (Int, Int), window: ConvGeometry.Window) throws {
         guard input.rank == 3 || input.rank == 4, kernel.count >= 2 else { return }
         let (height, width) = input.rank == 3 ? (input.shape[0], input.shape[1]) : (input.shape[1], input.shape[2])
         guard let geometry = try? ConvGeometry(inputHeight: height, inputWidth: width, kernelHeight: kernel[0],
                                                kernelWidth: kernel[1], strideHeight: strides.0,
-                                               strideWidth: strides.1, padding: padding, dilationHeight: dilation,
-                                               dilationWidth: dilation, window: window) else { return }
+                                               strideWidth: strides.1, padding: padding,
+                                               dilationHeight: dilations.0, dilationWidth: dilations.1,
+                                               window: window) else { return }
         for warning in geometry.warnings {
             call.interpreter.warn(warning, at: call.span)
         }

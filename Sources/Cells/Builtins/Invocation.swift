@@ -82,8 +82,9 @@ struct Invocation {
         return layer
     }
 
-    /// Parameter `i` of type `.pair`: `(height, width)`.
+    /// Parameter `i` of type `.pair`: `(height, width)` (an `Int` default is both).
     func pair(_ i: Int) -> (Int, Int) {
+        if case .int(let n) = value(i) { return (n, n) }
         let values = ints(i)
         return (values[0], values[1])
     }

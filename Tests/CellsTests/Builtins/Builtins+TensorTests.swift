@@ -103,7 +103,7 @@ import TestSupport
 
     @Test func aPaddingMustBeValidSameOrAnInt() {
         assertDiagnostics("let y = conv2d(Tensor.zeros([3, 3, 1]), Tensor.zeros([1, 1, 1, 1]), padding: 1️⃣.full)", [
-            "1️⃣": "type 'Padding' has no member 'full'; expected '.valid', '.same' or an 'Int'",
+            "1️⃣": "type 'Padding' has no member 'full'; expected '.valid', '.same', an 'Int', '[h, w]' or '[[top, bottom], [left, right]]'",
         ])
     }
 }
