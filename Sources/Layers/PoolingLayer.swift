@@ -7,10 +7,19 @@ protocol PoolingLayer: Layer {
 }
 
 extension PoolingLayer {
-    /// The checked window of a pooling layer of `kind`: `size × size`, moved by `stride` (default `size`).
-    static func window(_ kind: String, size: Int, stride: Int?, padding: Padding) throws -> SlidingWindow {
-        try SlidingWindow(kind: kind, kernelHeight: size, kernelWidth: size, stride: stride ?? size, padding: padding,
+    /// The checked window of a pooling layer of `kind`: `height × width`, moved by `stride`
+    /// (default: the window's sides).
+    static func window(_ kind: String, height: Int, width: Int, stride: PerAxis?, padding: Padding) throws
+        -> SlidingWindow {
+        try SlidingWindow(kind: kind, kernelHeight: height, kernelWidth: width,
+                          stride: stride ?? PerAxis(height: height, width: width), padding: padding,
                           dilation: 1, window: .pool)
+    }
+
+    /// The window as the pooling kernels take it.
+    var poolWindow: PoolWindow {
+        PoolWindow(height: window.kernelHeight, width: window.kernelWidth, strideHeight: window.stride.height,
+                   strideWidth: window.stride.width, padding: window.padding)
     }
 
     /// "MaxPool2D(2×2, stride: 2)" or "AvgPool2D(3×3, stride: 1, padding: same)": the padding when not valid.

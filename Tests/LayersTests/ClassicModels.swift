@@ -1,4 +1,5 @@
 import Layers
+import Kernels
 
 /// Classic networks built from the layers, as torchvision and Keras define them; their published
 /// parameter counts and shapes are the references in `ClassicModelsTests`.
@@ -66,12 +67,12 @@ enum ClassicModels {
     static func basicBlock(_ filters: Int, stride: Int = 1, inputChannels: Int) throws -> [any Layer] {
         let projection = stride != 1 || inputChannels != filters
         let shortcut = projection ? try Sequential {
-            try Conv2D(filters: filters, kernel: 1, stride: stride, bias: false)
+            try Conv2D(filters: filters, kernel: 1, stride: PerAxis(stride), bias: false)
             try torchBatchNorm()
         } : nil
         return [
             try Residual(shortcut: shortcut) {
-                try Conv2D(filters: filters, kernel: 3, stride: stride, padding: .explicit(1), bias: false)
+                try Conv2D(filters: filters, kernel: 3, stride: PerAxis(stride), padding: .explicit(1), bias: false)
                 try torchBatchNorm(); ReLU()
                 try Conv2D(filters: filters, kernel: 3, padding: .explicit(1), bias: false)
                 try torchBatchNorm()
@@ -116,7 +117,7 @@ enum ClassicModels {
         if expansion != 1 {
             body += [try Conv2D(filters: inputChannels * expansion, kernel: 1, bias: false), try kerasBatchNorm(), ReLU6()]
         }
-        body += [try DepthwiseConv2D(kernel: 3, stride: stride, padding: .same, bias: false), try kerasBatchNorm(), ReLU6()]
+        body += [try DepthwiseConv2D(kernel: 3, stride: PerAxis(stride), padding: .same, bias: false), try kerasBatchNorm(), ReLU6()]
         body += [try Conv2D(filters: filters, kernel: 1, bias: false), try kerasBatchNorm()]
         return stride == 1 && inputChannels == filters ? Residual(body) : try Sequential(body)
     }

@@ -89,6 +89,12 @@ struct Invocation {
         return (values[0], values[1])
     }
 
+    /// Parameter `i` of type `.pair` as a stride or dilation.
+    func perAxis(_ i: Int) -> PerAxis {
+        let (height, width) = pair(i)
+        return PerAxis(height: height, width: width)
+    }
+
     func padding(_ i: Int) -> Padding {
         guard case .padding(let padding) = value(i) else { preconditionFailure("parameter \(i) is not a padding") }
         return padding

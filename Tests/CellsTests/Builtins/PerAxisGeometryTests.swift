@@ -46,4 +46,19 @@ import TestSupport
         #expect(notebook.transcript("maxPool2d(x, size: 2, stride: [2, 3]).shape").contains(
             "stride 3 does not divide 9 − 2 + 2·0 = 7: 1 column at the right is never used"))
     }
+
+    @Test func layersTakeOneNumberPerAxis() {
+        var notebook = Notebook()
+        _ = notebook.run("""
+            let model = Sequential(input: [8, 9, 3]) {
+                Conv2D(filters: 4, kernel: 3, stride: [2, 1])
+                MaxPool2D([2, 3], stride: [2, 3], padding: [0, 1])
+                AvgPool2D(1, countIncludePad: true)
+            }
+            """)
+        #expect(notebook.transcript("model.outputShape(for: [8, 9, 3])") == "= [1, 3, 4]")
+        #expect(notebook.transcript("model.receptiveField.jumpWidth") == "= 3")
+        #expect(notebook.transcript("model.layers[1]").hasPrefix("= MaxPool2D(2×3, stride: [2, 3], padding: [0, 1])"))
+        #expect(notebook.transcript("model.layers[0].stride") == "= [2, 1]")
+    }
 }
