@@ -85,6 +85,16 @@ extension Builtins {
                 : try layerArray(call.array(layersIndex), call, at: layersIndex)
             return .layer(Residual(layers, shortcut: shortcut))
         }),
+        BuiltinType("Concat", initializer: Builtin("Concat", forms: [
+            Signature([.required(nil, .builder)]),
+            Signature([.required(nil, .array)]),
+        ]) { call in
+            let branches = call.form == 0
+                ? try call.interpreter.buildLayers(call.function(0), in: "Concat", at: call.spans[0])
+                : try layerArray(call.array(0), call, at: 0)
+            guard !branches.isEmpty else { throw call.error("'Concat' needs at least one branch") }
+            return .layer(Concat(branches))
+        }),
     ]
 
     private static func layer(_ name: String, _ parameters: [Signature.Parameter],

@@ -20,6 +20,7 @@ extension Interpreter {
         case (let model as Sequential, "input"): return model.input.map { .array($0.map { .int($0) }) }
         case (let block as Residual, "main"): return .layer(block.main)
         case (let block as Residual, "shortcut"): return block.shortcut.map { .layer($0) }
+        case (let block as Concat, "branches"): return .array(block.branches.map { .layer($0) })
         case (let conv as Conv2D, "filters"): return .int(conv.filters)
         case (let conv as Conv2D, "stride"):
             return conv.stride.height == conv.stride.width ? .int(conv.stride.height)
