@@ -21,15 +21,20 @@ public final class AvgPool2D: Layer, PoolingLayer {
 
     /// Creates average pooling over `size × size` windows moved by `stride` (default `size`).
     /// - Throws: `LayersError` when the size or stride is less than 1 or the padding is negative.
-    public convenience init(_ size: Int, stride: Int? = nil, padding: Padding = .valid, countIncludesPadding: Bool = false) throws {
-        try self.init(height: size, width: size, stride: stride.map { PerAxis($0) }, padding: padding, countIncludesPadding: countIncludesPadding)
+    public convenience init(_ size: Int, stride: Int? = nil, padding: Padding = .valid, countIncludesPadding: Bool = false,
+                            ceilMode: Bool = false) throws {
+        try self.init(height: size, width: size, stride: stride.map { PerAxis($0) }, padding: padding, countIncludesPadding: countIncludesPadding,
+                      ceilMode: ceilMode)
     }
 
     /// Creates average pooling over `height × width` windows moved by `stride` (default: the
     /// window's sides), as PyTorch's `MaxPool2d((2, 3), stride=(2, 3))`.
     /// - Throws: `LayersError` when a side or stride is less than 1 or the padding is negative.
-    public init(height: Int, width: Int, stride: PerAxis? = nil, padding: Padding = .valid, countIncludesPadding: Bool = false) throws {
-        window = try Self.window("AvgPool2D", height: height, width: width, stride: stride, padding: padding)
+    /// `ceilMode` rounds the output size up, as PyTorch's `ceil_mode=True`.
+    public init(height: Int, width: Int, stride: PerAxis? = nil, padding: Padding = .valid, countIncludesPadding: Bool = false,
+                ceilMode: Bool = false) throws {
+        window = try Self.window("AvgPool2D", height: height, width: width, stride: stride, padding: padding,
+                                 ceilMode: ceilMode)
         self.size = height
         self.width = width
         self.stride = window.stride

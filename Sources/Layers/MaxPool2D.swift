@@ -17,15 +17,20 @@ public final class MaxPool2D: Layer, PoolingLayer {
 
     /// Creates max pooling over `size × size` windows moved by `stride` (default `size`).
     /// - Throws: `LayersError` when the size or stride is less than 1 or the padding is negative.
-    public convenience init(_ size: Int, stride: Int? = nil, padding: Padding = .valid) throws {
-        try self.init(height: size, width: size, stride: stride.map { PerAxis($0) }, padding: padding)
+    public convenience init(_ size: Int, stride: Int? = nil, padding: Padding = .valid,
+                            ceilMode: Bool = false) throws {
+        try self.init(height: size, width: size, stride: stride.map { PerAxis($0) }, padding: padding,
+                      ceilMode: ceilMode)
     }
 
     /// Creates max pooling over `height × width` windows moved by `stride` (default: the
     /// window's sides), as PyTorch's `MaxPool2d((2, 3), stride=(2, 3))`.
     /// - Throws: `LayersError` when a side or stride is less than 1 or the padding is negative.
-    public init(height: Int, width: Int, stride: PerAxis? = nil, padding: Padding = .valid) throws {
-        window = try Self.window("MaxPool2D", height: height, width: width, stride: stride, padding: padding)
+    /// `ceilMode` rounds the output size up, as PyTorch's `ceil_mode=True`.
+    public init(height: Int, width: Int, stride: PerAxis? = nil, padding: Padding = .valid,
+                ceilMode: Bool = false) throws {
+        window = try Self.window("MaxPool2D", height: height, width: width, stride: stride, padding: padding,
+                                 ceilMode: ceilMode)
         self.size = height
         self.width = width
         self.stride = window.stride

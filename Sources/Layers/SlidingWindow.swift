@@ -9,6 +9,8 @@ struct SlidingWindow: Sendable, Hashable {
     var dilation: PerAxis
     /// Whether messages call it a kernel or a (pooling) window.
     var window: ConvGeometry.Window
+    /// Whether the output size rounds up (PyTorch's `ceil_mode`).
+    var roundsUp = false
 
     /// Checks the arguments as a layer of `kind` received them.
     init(kind: String, kernelHeight: Int, kernelWidth: Int, stride: PerAxis, padding: Padding, dilation: PerAxis,
@@ -38,7 +40,7 @@ struct SlidingWindow: Sendable, Hashable {
             try ConvGeometry(inputHeight: input[0], inputWidth: input[1], kernelHeight: kernelHeight,
                              kernelWidth: kernelWidth, strideHeight: stride.height, strideWidth: stride.width,
                              padding: padding, dilationHeight: dilation.height, dilationWidth: dilation.width,
-                             window: window)
+                             window: window, roundsUp: roundsUp)
         }
     }
 

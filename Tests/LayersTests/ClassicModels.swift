@@ -150,25 +150,23 @@ enum ClassicModels {
     }
 
     /// torchvision's GoogLeNet without its auxiliary heads (`aux_logits=False`), quirks included: the
-    /// "5×5" branch is a 3×3 convolution, and the pools round up (`ceil_mode=True`), which at
-    /// 224×224 is one row and column of padding below and to the right of each stride-2 pool.
+    /// "5×5" branch is a 3×3 convolution, and the pools round up (`ceil_mode=True`).
     static func googLeNet() throws -> Sequential {
-        let roundUp = Padding.sides(top: 0, bottom: 1, left: 0, right: 1)
-        return try Sequential {
+        try Sequential {
             try basicConv(64, kernel: 7, stride: 2, padding: 3)
-            try MaxPool2D(3, stride: 2, padding: roundUp)
+            try MaxPool2D(3, stride: 2, ceilMode: true)
             try basicConv(64, kernel: 1)
             try basicConv(192, kernel: 3, padding: 1)
-            try MaxPool2D(3, stride: 2, padding: roundUp)
+            try MaxPool2D(3, stride: 2, ceilMode: true)
             try inception(64, 96, 128, 16, 32, 32)
             try inception(128, 128, 192, 32, 96, 64)
-            try MaxPool2D(3, stride: 2, padding: roundUp)
+            try MaxPool2D(3, stride: 2, ceilMode: true)
             try inception(192, 96, 208, 16, 48, 64)
             try inception(160, 112, 224, 24, 64, 64)
             try inception(128, 128, 256, 24, 64, 64)
             try inception(112, 144, 288, 32, 64, 64)
             try inception(256, 160, 320, 32, 128, 128)
-            try MaxPool2D(2, stride: 2)
+            try MaxPool2D(2, stride: 2, ceilMode: true)
             try inception(256, 160, 320, 32, 128, 128)
             try inception(384, 192, 384, 48, 128, 128)
             GlobalAvgPool2D()
@@ -194,7 +192,9 @@ enum ClassicModels {
             try Sequential { try basicConv(ch3x3red, kernel: 1); try basicConv(ch3x3, kernel: 3, padding: 1) }
             // torchvision's quirk: the "5×5" branch is a 3×3 convolution.
             try Sequential { try basicConv(ch5x5red, kernel: 1); try basicConv(ch5x5, kernel: 3, padding: 1) }
-            try Sequential { try MaxPool2D(3, stride: 1, padding: .explicit(1)); try basicConv(poolProj, kernel: 1) }
+            try Sequential {
+                try MaxPool2D(3, stride: 1, padding: .explicit(1), ceilMode: true); try basicConv(poolProj, kernel: 1)
+            }
         }
     }
 }

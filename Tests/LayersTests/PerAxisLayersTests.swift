@@ -40,4 +40,17 @@ import Kernels
         #expect(try keras(x).scalars[0] == 1)
         #expect(try torch(x).scalars[0] == 0.25)
     }
+
+    @Test func ceilModeKeepsALastWindowThatStartsInsideTheInput() throws {
+        // ⌈(112 − 3)/2⌉ + 1 = 56, where rounding down gives 55. With padding 1: ⌈(8 + 2 − 3)/2⌉ + 1 = 5,
+        // the last window starting at row 8 of the padded input, inside it; ⌈(7 + 2 − 2)/2⌉ + 1 = 5
+        // would start at row 8, in the padding after the input, so it is dropped: 4.
+        let pool = try MaxPool2D(3, stride: 2, ceilMode: true)
+        #expect(try pool.outputShape(for: [112, 112, 64]) == [56, 56, 64])
+        #expect(try MaxPool2D(3, stride: 2).outputShape(for: [112, 112, 64]) == [55, 55, 64])
+        #expect(try MaxPool2D(3, stride: 2, padding: .explicit(1), ceilMode: true).outputShape(for: [8, 8, 1]) == [5, 5, 1])
+        #expect(try MaxPool2D(2, stride: 2, padding: .explicit(1), ceilMode: true).outputShape(for: [7, 7, 1]) == [4, 4, 1])
+        #expect(pool.description == "MaxPool2D(3×3, stride: 2, ceilMode: true)")
+        #expect(try pool.warnings(for: [112, 112, 64]).isEmpty)
+    }
 }

@@ -24,17 +24,19 @@ extension Builtins {
                                 seed: try call.seed(6))
         },
         layer("MaxPool2D", [.required(nil, .pair), .optional("stride", .pair),
-                            .optional("padding", .padding, default: .padding(.valid))]) { call in
+                            .optional("padding", .padding, default: .padding(.valid)),
+                            .optional("ceilMode", .bool, default: .bool(false))]) { call in
             let (height, width) = call.pair(0)
             return try MaxPool2D(height: height, width: width, stride: call.arguments[1] == nil ? nil : call.perAxis(1),
-                                 padding: call.padding(2))
+                                 padding: call.padding(2), ceilMode: call.bool(3))
         },
         layer("AvgPool2D", [.required(nil, .pair), .optional("stride", .pair),
                             .optional("padding", .padding, default: .padding(.valid)),
-                            .optional("countIncludePad", .bool, default: .bool(false))]) { call in
+                            .optional("countIncludePad", .bool, default: .bool(false)),
+                            .optional("ceilMode", .bool, default: .bool(false))]) { call in
             let (height, width) = call.pair(0)
             return try AvgPool2D(height: height, width: width, stride: call.arguments[1] == nil ? nil : call.perAxis(1),
-                                 padding: call.padding(2), countIncludesPadding: call.bool(3))
+                                 padding: call.padding(2), countIncludesPadding: call.bool(3), ceilMode: call.bool(4))
         },
         layer("Dense", [.required(nil, .int), .optional("bias", .bool, default: .bool(true)),
                         .optional("seed", .int)]) { call in

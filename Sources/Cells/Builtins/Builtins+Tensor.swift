@@ -167,13 +167,15 @@ extension Builtins {
             .optional("padding", .padding, default: .padding(.valid)),
         ]
         if average { parameters.append(.optional("countIncludePad", .bool, default: .bool(false))) }
+        parameters.append(.optional("ceilMode", .bool, default: .bool(false)))
         return Builtin(name, parameters) { call in
             let (height, width) = call.pair(1)
             let (strideHeight, strideWidth) = call.arguments[2] == nil ? (height, width) : call.pair(2)
             let window = PoolWindow(height: height, width: width, strideHeight: strideHeight, strideWidth: strideWidth,
-                                    padding: call.padding(3), countIncludesPadding: average && call.bool(4))
+                                    padding: call.padding(3), countIncludesPadding: average && call.bool(4),
+                                    ceilMode: call.bool(average ? 5 : 4))
             try warn(call, call.tensor(0), kernel: [height, width], strides: (strideHeight, strideWidth),
-                     padding: window.padding, dilations: (1, 1), window: .pool)
+                     padding: window.padding, dilations: (1, 1), window: .pool, roundsUp: window.ceilMode)
             return try call.tensorValue(average ? try avgPool2d(call.tensor(0), window, threads: Parallel.coreCount)
                                                 : try maxPool2d(call.tensor(0), window, threads: Parallel.coreCount))
         }
@@ -182,14 +184,14 @@ extension Builtins {
     /// Emits the sliding window's warnings (rows a stride never reaches) as warning outputs;
     /// errors are left to the op, which reports them.
     private static func warn(_ call: Invocation, _ input: Tensor, kernel: [Int], strides: (Int, Int), padding: Padding,
-                             dilations: (Int, Int), window: ConvGeometry.Window) throws {
+                             dilations: (Int, Int), window: ConvGeometry.Window, roundsUp: Bool = false) throws {
         guard input.rank == 3 || input.rank == 4, kernel.count >= 2 else { return }
         let (height, width) = input.rank == 3 ? (input.shape[0], input.shape[1]) : (input.shape[1], input.shape[2])
         guard let geometry = try? ConvGeometry(inputHeight: height, inputWidth: width, kernelHeight: kernel[0],
                                                kernelWidth: kernel[1], strideHeight: strides.0,
                                                strideWidth: strides.1, padding: padding,
                                                dilationHeight: dilations.0, dilationWidth: dilations.1,
-                                               window: window) else { return }
+                                               window: window, roundsUp: roundsUp) else { return }
         for warning in geometry.warnings {
             call.interpreter.warn(warning, at: call.span)
         }

@@ -45,12 +45,17 @@ public struct ConvGeometry: Sendable, Equatable {
 
     /// Computes the geometry of a `kernelHeight`×`kernelWidth` window over an
     /// `inputHeight`×`inputWidth` input, each axis with its own stride and dilation.
+    ///
+    /// With `roundsUp` (PyTorch's `ceil_mode=True`) the output size is rounded up rather than
+    /// down, ⌈(W + paddings − F)/stride⌉ + 1, less one when the last window would start in the
+    /// padding after the input; the window that is added reaches past the padding, and
+    /// `paddingBottom` and `paddingRight` include what it reaches.
     /// - Throws: `KernelsError` when a size, stride, dilation or padding is out of range, or the
     ///   window does not fit, with the output-size formula and its numbers.
     public init(
         inputHeight: Int, inputWidth: Int, kernelHeight: Int, kernelWidth: Int,
         strideHeight: Int, strideWidth: Int, padding: Padding, dilationHeight: Int = 1, dilationWidth: Int = 1,
-        window: Window = .kernel
+        window: Window = .kernel, roundsUp: Bool = false
     ) throws {
         let noun = window == .kernel ? "kernel" : "window"
         // Far beyond any tensor's size, and small enough that no formula below can overflow.
@@ -78,9 +83,9 @@ public struct ConvGeometry: Sendable, Equatable {
             throw KernelsError("a \(signed(inputHeight))×\(signed(inputWidth)) input is empty: it has no pixels to slide over")
         }
         let rows = Axis(input: inputHeight, kernel: kernelHeight, stride: strideHeight, padding: padding,
-                        sides: (sides.top, sides.bottom), dilation: dilationHeight)
+                        sides: (sides.top, sides.bottom), dilation: dilationHeight, roundsUp: roundsUp)
         let columns = Axis(input: inputWidth, kernel: kernelWidth, stride: strideWidth, padding: padding,
-                           sides: (sides.left, sides.right), dilation: dilationWidth)
+                           sides: (sides.left, sides.right), dilation: dilationWidth, roundsUp: roundsUp)
         if let failing = [rows, columns].first(where: { $0.span < 0 }) {
             var what = "a \(kernelHeight)×\(kernelWidth) \(noun)"
             if dilationHeight > 1 || dilationWidth > 1 {
@@ -108,18 +113,25 @@ public struct ConvGeometry: Sendable, Equatable {
         let output: Int
         let dropped: Int
 
-        init(input: Int, kernel: Int, stride: Int, padding: Padding, sides: (Int, Int), dilation: Int) {
+        init(input: Int, kernel: Int, stride: Int, padding: Padding, sides: (Int, Int), dilation: Int, roundsUp: Bool) {
             self.input = input
             self.stride = stride
             effectiveKernel = (kernel - 1) * dilation + 1
-            switch padding {
-            case .valid, .explicit, .sides:
-                (before, after) = sides
-            case .same:
+            var (before, after) = sides
+            if case .same = padding {
                 let output = (input + stride - 1) / stride
                 let total = max((output - 1) * stride + effectiveKernel - input, 0)
                 before = total / 2; after = total - total / 2
             }
+            let fitted = input + before + after - effectiveKernel
+            if roundsUp, fitted > 0, fitted % stride != 0 {
+                // One more window, kept only when it starts inside the input or the padding before it.
+                let last = fitted / stride + 1
+                if last * stride < input + before {
+                    after += (last * stride + effectiveKernel) - (input + before + after)
+                }
+            }
+            (self.before, self.after) = (before, after)
             span = input + before + after - effectiveKernel
             output = span >= 0 ? span / stride + 1 : floorDivide(span, stride) + 1
             // Rows past the last window that are padding are not worth a warning.

@@ -19,13 +19,17 @@ public struct PoolWindow: Sendable, Hashable {
     /// its default) rather than only the input's own values (TensorFlow's and Keras's rule, the
     /// default here). Padding beyond the explicit sides (`.same`'s) counts as PyTorch counts it.
     public var countIncludesPadding: Bool
+    /// Whether the output size rounds up (PyTorch's `ceil_mode=True`): a last window that starts
+    /// inside the input but reaches past it is kept (see `ConvGeometry`).
+    public var ceilMode: Bool
 
     /// A `height`×`width` window moved by `strideHeight` rows and `strideWidth` columns.
     public init(height: Int, width: Int, strideHeight: Int, strideWidth: Int, padding: Padding = .valid,
-                countIncludesPadding: Bool = false) {
+                countIncludesPadding: Bool = false, ceilMode: Bool = false) {
         (self.height, self.width, self.strideHeight, self.strideWidth) = (height, width, strideHeight, strideWidth)
         self.padding = padding
         self.countIncludesPadding = countIncludesPadding
+        self.ceilMode = ceilMode
     }
 
     /// A `size`×`size` window moved by `stride` (by `size` when nil) along both axes.

@@ -139,7 +139,7 @@ struct PoolGeometry {
             geometry = try ConvGeometry(
                 inputHeight: layout.height, inputWidth: layout.width, kernelHeight: window.height,
                 kernelWidth: window.width, strideHeight: window.strideHeight, strideWidth: window.strideWidth,
-                padding: window.padding, window: .pool)
+                padding: window.padding, window: .pool, roundsUp: window.ceilMode)
         } catch let error as KernelsError {
             throw KernelsError("\(operation): \(error.message)")
         }

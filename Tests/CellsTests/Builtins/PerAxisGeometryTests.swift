@@ -8,6 +8,8 @@ import TestSupport
         ("maxPool2d(x, size: [2, 3], stride: [2, 3], padding: [0, 1]).shape", "[4, 3, 2]"),
         ("avgPool2d(x, size: 3, stride: [1, 2], padding: 1, countIncludePad: true).shape", "[8, 4, 2]"),
         ("avgPool2d(x, size: [2, 2]).shape", "[4, 4, 2]"),
+        ("maxPool2d(x, size: 3, stride: 2, ceilMode: true).shape", "[4, 4, 2]"),
+        ("avgPool2d(x, size: 3, stride: 2, countIncludePad: true, ceilMode: true).shape", "[4, 4, 2]"),
         ("conv2d(x, k, stride: [2, 1]).shape", "[3, 6, 4]"),
         ("conv2d(x, k, padding: [[0, 1], [1, 1]], dilation: [1, 2]).shape", "[7, 6, 4]"),
         ("depthwiseConv2d(x, Tensor.ones([3, 3, 2, 1]), stride: [1, 4], padding: .same).shape", "[8, 2, 2]"),

@@ -4,7 +4,7 @@ import Kernels
 import FixtureSupport
 
 /// Pooling with rectangular windows, per-axis strides, asymmetric padding and PyTorch's
-/// `count_include_pad`, forward and backward, against PyTorch in float64
+/// `count_include_pad` and `ceil_mode`, forward and backward, against PyTorch in float64
 /// (`Fixtures/Pooling2D/make_pool_fixtures.py`).
 @Suite struct PoolWindowTests {
     static let all = Fixture.all(in: Fixture.directory.appendingPathComponent("Pooling2D"))
@@ -14,7 +14,8 @@ import FixtureSupport
         let (size, stride, sides) = (pair("window"), pair("stride"), pair("sides"))
         return PoolWindow(height: size[0], width: size[1], strideHeight: stride[0], strideWidth: stride[1],
                           padding: .sides(top: sides[0], bottom: sides[1], left: sides[2], right: sides[3]),
-                          countIncludesPadding: fixture.int("countIncludePad") == 1)
+                          countIncludesPadding: fixture.int("countIncludePad") == 1,
+                          ceilMode: fixture.int("ceilMode") == 1)
     }
 
     @Test(arguments: all)
