@@ -101,6 +101,6 @@ window.kernelbookSearch = {"lessons":[
 [2,"c","#expect(googlenet.trainableParameterCount == 6_624_904)","googlenet"],
 [2,"c","#expect(googlenet.outputShape(for: [224, 224, 3]) == [1000])","googlenet"],
 [2,"c","#expect(MaxPool2D(3, stride: 2, ceilMode: true).outputShape(for: [112, 112, 64]) == [56, 56, 64])","googlenet"],
-[2,"c","#expect(resnet18.trainableParameterCount * 10 \u003c vgg16.parameterCount)","cell-10"],
+[2,"c","#expect(resnet18.trainableParameterCount * 10 \u003c vgg16.parameterCount)","cell-11"],
 [2,"c","#expect(9216 * 4096 + 4096 == 37_752_832)","alexnet-1"]
 ]};

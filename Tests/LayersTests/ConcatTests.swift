@@ -59,3 +59,15 @@ import Autodiff
         }
     }
 }
+
+/// A `Concat` in a summary: its row sums its branches, listed under it.
+@Suite struct ConcatSummaryTests {
+    @Test func branchesAreRowsUnderTheBlock() throws {
+        let model = try Sequential(input: [8, 8, 4]) { try ConcatTests.block() }
+        let summary = try ModelSummary(model: model)
+        #expect(summary.rows.map(\.position) == ["1", "1.1", "1.2", "1.2.1", "1.2.2", "1.3"])
+        #expect(summary.rows[0].outputShape == [8, 8, 9] && summary.rows[0].parameters.trainable == 121)
+        #expect(summary.parameters.trainable == 121)
+        #expect(summary.receptiveField == ReceptiveField(height: 3, width: 3, jump: 1))
+    }
+}
