@@ -1,7 +1,7 @@
 window.kernelbookSearch = {"lessons":[
 ["Day 02: Multilayer Perceptrons, a Recap","day02-mlp.html","Dense layers, what they cost in parameters, and what flattening an image throws away."],
 ["Day 03: Convolutional Neural Networks","day03-cnn.html","Kernels, stride and padding, pooling, parameter sharing, equivariance and batch norm — the layers of a CNN, with every claim run and checked."],
-["Classic CNNs, Counted","day04-classic-cnns.html","LeNet, AlexNet, VGG-16 and ResNet-18 built from the layers, and their published sizes checked."]
+["Classic CNNs, Counted","day04-classic-cnns.html","LeNet, AlexNet, VGG-16, ResNet-18 and GoogLeNet built from the layers, and their published sizes checked."]
 ],"entries":[
 [0,"h","A dense layer is a matrix","a-dense-layer-is-a-matrix"],
 [0,"h","Flattening loses the grid","flattening-loses-the-grid"],
@@ -94,6 +94,8 @@ window.kernelbookSearch = {"lessons":[
 [2,"h","AlexNet","alexnet-1"],
 [2,"h","VGG-16","vgg-16"],
 [2,"h","ResNet-18","resnet-18"],
+[2,"h","Padding and stride, one axis at a time","padding-and-stride-one-axis-at-a-time"],
+[2,"h","GoogLeNet","googlenet-1"],
 [2,"h","Side by side","side-by-side"],
 [2,"c","#expect(lenet.parameterCount == 61_706)","lenet"],
 [2,"c","#expect(lenet.outputShape(for: [32, 32, 1]) == [10])","lenet"],
@@ -105,6 +107,18 @@ window.kernelbookSearch = {"lessons":[
 [2,"c","#expect(stacked.parameterCount \u003c Sequential(input: [32, 32, 64]) { single }.parameterCount)","cell-4"],
 [2,"c","#expect(resnet18.trainableParameterCount == 11_689_512)","resnet18"],
 [2,"c","#expect(resnet18.outputShape(for: [224, 224, 3]) == [1000])","resnet18"],
-[2,"c","#expect(resnet18.trainableParameterCount * 10 \u003c vgg16.parameterCount)","cell-6"],
+[2,"c","#expect(Conv2D(filters: 1, kernel: 3, padding: 1).outputShape(for: image) == [8, 8, 1])","cell-6"],
+[2,"c","#expect(Conv2D(filters: 1, kernel: [5, 3], padding: [2, 1]).outputShape(for: image) == [8, 8, 1])","cell-6"],
+[2,"c","#expect(Conv2D(filters: 1, kernel: 3, stride: 2, padding: 1).outputShape(for: image) == [4, 4, 1])","cell-6"],
+[2,"c","#expect(Conv2D(filters: 1, kernel: [3, 5], stride: [3, 4], padding: [0, 1]).outputShape(for: image) == [2, 2, 1])","cell-6"],
+[2,"c","#expect(maxPool2d(X, size: 3, stride: 2, padding: 1) == corners)","cell-7"],
+[2,"c","#expect(maxPool2d(X, size: [2, 3], stride: [2, 3], padding: [0, 1]) == corners)","cell-7"],
+[2,"c","#expect(maxPool2d(twoChannels, size: 3, stride: 2, padding: 1)[0..., 0..., 1] == corners[0..., 0..., 0] + 1)","cell-7"],
+[2,"c","#expect(avgPool2d(ones, size: 2, stride: 1, padding: 1)[0, 0, 0] == 1)","cell-8"],
+[2,"c","#expect(avgPool2d(ones, size: 2, stride: 1, padding: 1, countIncludePad: true)[0, 0, 0] == 0.25)","cell-8"],
+[2,"c","#expect(googlenet.trainableParameterCount == 6_624_904)","googlenet"],
+[2,"c","#expect(googlenet.outputShape(for: [224, 224, 3]) == [1000])","googlenet"],
+[2,"c","#expect(MaxPool2D(3, stride: 2, ceilMode: true).outputShape(for: [112, 112, 64]) == [56, 56, 64])","googlenet"],
+[2,"c","#expect(resnet18.trainableParameterCount * 10 \u003c vgg16.parameterCount)","cell-11"],
 [2,"c","#expect(9216 * 4096 + 4096 == 37_752_832)","alexnet-1"]
 ]};

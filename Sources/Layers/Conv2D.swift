@@ -12,12 +12,12 @@ public final class Conv2D: Layer, ConvolutionLayer {
     public let kernelHeight: Int
     /// Kernel columns.
     public let kernelWidth: Int
-    /// Positions the kernel moves at a time.
-    public let stride: Int
+    /// Positions the kernel moves at a time, per axis.
+    public let stride: PerAxis
     /// How the input's border is padded.
     public let padding: Padding
-    /// Spacing between kernel taps (1 for an ordinary convolution).
-    public let dilation: Int
+    /// Spacing between kernel taps, per axis (1 for an ordinary convolution).
+    public let dilation: PerAxis
     /// Whether the layer adds a bias per filter.
     public let usesBias: Bool
     /// The seed of the weights, or `nil` to take the container's (see `Layer`).
@@ -32,16 +32,16 @@ public final class Conv2D: Layer, ConvolutionLayer {
 
     /// Creates a convolution of `filters` kernels of `kernel × kernel`.
     /// - Throws: `LayersError` when a count is less than 1 or the padding is negative.
-    public convenience init(filters: Int, kernel: Int, stride: Int = 1, padding: Padding = .valid,
-                            dilation: Int = 1, bias: Bool = true, seed: UInt64? = nil) throws {
+    public convenience init(filters: Int, kernel: Int, stride: PerAxis = 1, padding: Padding = .valid,
+                            dilation: PerAxis = 1, bias: Bool = true, seed: UInt64? = nil) throws {
         try self.init(filters: filters, kernelHeight: kernel, kernelWidth: kernel, stride: stride,
                       padding: padding, dilation: dilation, bias: bias, seed: seed)
     }
 
     /// Creates a convolution of `filters` kernels of `kernelHeight × kernelWidth`.
     /// - Throws: `LayersError` when a count is less than 1 or the padding is negative.
-    public init(filters: Int, kernelHeight: Int, kernelWidth: Int, stride: Int = 1, padding: Padding = .valid,
-                dilation: Int = 1, bias: Bool = true, seed: UInt64? = nil) throws {
+    public init(filters: Int, kernelHeight: Int, kernelWidth: Int, stride: PerAxis = 1, padding: Padding = .valid,
+                dilation: PerAxis = 1, bias: Bool = true, seed: UInt64? = nil) throws {
         guard filters >= 1 else { throw LayersError("Conv2D", "'filters' must be at least 1, not \(filters)") }
         window = try SlidingWindow(kind: "Conv2D", kernelHeight: kernelHeight, kernelWidth: kernelWidth,
                                    stride: stride, padding: padding, dilation: dilation)

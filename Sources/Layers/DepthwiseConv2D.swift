@@ -12,11 +12,11 @@ public final class DepthwiseConv2D: Layer, ConvolutionLayer {
     /// Kernel columns.
     public let kernelWidth: Int
     /// Positions the kernel moves at a time.
-    public let stride: Int
+    public let stride: PerAxis
     /// How the input's border is padded.
     public let padding: Padding
     /// Spacing between kernel taps.
-    public let dilation: Int
+    public let dilation: PerAxis
     /// Kernels per input channel.
     public let depthMultiplier: Int
     /// Whether the layer adds a bias per output channel.
@@ -33,8 +33,8 @@ public final class DepthwiseConv2D: Layer, ConvolutionLayer {
 
     /// Creates a depthwise convolution of `kernel × kernel` with `depthMultiplier` kernels per channel.
     /// - Throws: `LayersError` when a count is less than 1 or the padding is negative.
-    public init(kernel: Int, stride: Int = 1, padding: Padding = .valid, depthMultiplier: Int = 1,
-                dilation: Int = 1, bias: Bool = true, seed: UInt64? = nil) throws {
+    public init(kernel: Int, stride: PerAxis = 1, padding: Padding = .valid, depthMultiplier: Int = 1,
+                dilation: PerAxis = 1, bias: Bool = true, seed: UInt64? = nil) throws {
         guard depthMultiplier >= 1 else {
             throw LayersError("DepthwiseConv2D", "'depthMultiplier' must be at least 1, not \(depthMultiplier)")
         }

@@ -1,8 +1,10 @@
 /// A model's layers with their output shapes, parameters, receptive fields and multiply-adds, and the
 /// totals, as Keras's `model.summary()` and torchinfo show them, computed from shapes alone.
 ///
-/// Rows come in order, a container (a nested `Sequential` or a `Residual`) before its layers, which are
-/// one level deeper; a container's row shows the sums of its layers. Totals count each layer once.
+/// Rows come in order, a container (a nested `Sequential`, a `Residual` or a `Concat`) before its
+/// layers, which are one level deeper (a `Concat`'s branches are its layers, a branch of several
+/// layers a `Sequential`);
+/// a container's row shows the sums of its layers. Totals count each layer once.
 public struct ModelSummary: Sendable, Hashable {
     /// One line of the summary.
     public struct Row: Sendable, Hashable {
@@ -124,6 +126,25 @@ struct SummaryWalker {
                 }
                 try block.checkSum(output, shortcutShape)
                 return output
+            }
+        case let block as Concat:
+            return try container(layer, path: path) { walker in
+                // Each branch starts from the block's input; the widest branch's field goes on.
+                let start = walker.tracker
+                var widest = start
+                var shapes: [[Int]] = []
+                for (index, branch) in block.branches.enumerated() {
+                    walker.tracker = start
+                    // A branch of one layer is shown as that layer.
+                    let shown: any Layer = branch.layers.count == 1 ? branch.layers[0] : branch
+                    shapes.append(try located(at: "branch \(index + 1)") {
+                        try walker.visit(shown, from: input, path: path + ["\(index + 1)"])
+                    })
+                    let field = walker.tracker.field
+                    if field.height * field.width > widest.field.height * widest.field.width { widest = walker.tracker }
+                }
+                walker.tracker = widest
+                return try block.joined(shapes)
             }
         default:
             let report = try layer.shapeReport(for: input)

@@ -113,7 +113,8 @@ public final class Sequential: Layer {
                 return .whole
             }
         }
-        return .window(kernelHeight: field.height, kernelWidth: field.width, stride: field.jump, dilation: 1)
+        return .window(kernelHeight: field.height, kernelWidth: field.width,
+                       stride: PerAxis(height: field.jumpHeight, width: field.jumpWidth), dilation: 1)
     }
 
     /// The receptive field of one output in the model's input; with an input shape, layers that see

@@ -4,20 +4,25 @@ import Kernels
 struct SlidingWindow: Sendable, Hashable {
     var kernelHeight: Int
     var kernelWidth: Int
-    var stride: Int
+    var stride: PerAxis
     var padding: Padding
-    var dilation: Int
+    var dilation: PerAxis
     /// Whether messages call it a kernel or a (pooling) window.
     var window: ConvGeometry.Window
+    /// Whether the output size rounds up (PyTorch's `ceil_mode`).
+    var roundsUp = false
 
     /// Checks the arguments as a layer of `kind` received them.
-    init(kind: String, kernelHeight: Int, kernelWidth: Int, stride: Int, padding: Padding, dilation: Int,
+    init(kind: String, kernelHeight: Int, kernelWidth: Int, stride: PerAxis, padding: Padding, dilation: PerAxis,
          window: ConvGeometry.Window = .kernel) throws {
-        for (name, value) in [("kernel", Swift.min(kernelHeight, kernelWidth)), ("stride", stride), ("dilation", dilation)]
+        for (name, value) in [("kernel", Swift.min(kernelHeight, kernelWidth)),
+                              ("stride", Swift.min(stride.height, stride.width)),
+                              ("dilation", Swift.min(dilation.height, dilation.width))]
         where value < 1 {
             throw LayersError(kind, "'\(name)' must be at least 1, not \(value)")
         }
-        if case .explicit(let amount) = padding, amount < 0 {
+        if let sides = padding.explicitSides, let amount = [sides.top, sides.bottom, sides.left, sides.right].min(),
+           amount < 0 {
             throw LayersError(kind, "'padding' must be 0 or more, not \(amount)")
         }
         self.kernelHeight = kernelHeight
@@ -33,8 +38,9 @@ struct SlidingWindow: Sendable, Hashable {
     func geometry(for input: [Int], kind: String) throws -> ConvGeometry {
         try rethrowingAsLayersError(kind) {
             try ConvGeometry(inputHeight: input[0], inputWidth: input[1], kernelHeight: kernelHeight,
-                             kernelWidth: kernelWidth, stride: stride, padding: padding, dilation: dilation,
-                             window: window)
+                             kernelWidth: kernelWidth, strideHeight: stride.height, strideWidth: stride.width,
+                             padding: padding, dilationHeight: dilation.height, dilationWidth: dilation.width,
+                             window: window, roundsUp: roundsUp)
         }
     }
 

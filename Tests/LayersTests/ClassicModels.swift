@@ -1,4 +1,5 @@
 import Layers
+import Kernels
 
 /// Classic networks built from the layers, as torchvision and Keras define them; their published
 /// parameter counts and shapes are the references in `ClassicModelsTests`.
@@ -66,12 +67,12 @@ enum ClassicModels {
     static func basicBlock(_ filters: Int, stride: Int = 1, inputChannels: Int) throws -> [any Layer] {
         let projection = stride != 1 || inputChannels != filters
         let shortcut = projection ? try Sequential {
-            try Conv2D(filters: filters, kernel: 1, stride: stride, bias: false)
+            try Conv2D(filters: filters, kernel: 1, stride: PerAxis(stride), bias: false)
             try torchBatchNorm()
         } : nil
         return [
             try Residual(shortcut: shortcut) {
-                try Conv2D(filters: filters, kernel: 3, stride: stride, padding: .explicit(1), bias: false)
+                try Conv2D(filters: filters, kernel: 3, stride: PerAxis(stride), padding: .explicit(1), bias: false)
                 try torchBatchNorm(); ReLU()
                 try Conv2D(filters: filters, kernel: 3, padding: .explicit(1), bias: false)
                 try torchBatchNorm()
@@ -116,7 +117,7 @@ enum ClassicModels {
         if expansion != 1 {
             body += [try Conv2D(filters: inputChannels * expansion, kernel: 1, bias: false), try kerasBatchNorm(), ReLU6()]
         }
-        body += [try DepthwiseConv2D(kernel: 3, stride: stride, padding: .same, bias: false), try kerasBatchNorm(), ReLU6()]
+        body += [try DepthwiseConv2D(kernel: 3, stride: PerAxis(stride), padding: .same, bias: false), try kerasBatchNorm(), ReLU6()]
         body += [try Conv2D(filters: filters, kernel: 1, bias: false), try kerasBatchNorm()]
         return stride == 1 && inputChannels == filters ? Residual(body) : try Sequential(body)
     }
@@ -145,6 +146,55 @@ enum ClassicModels {
             try kerasBatchNorm(); ReLU6()
             GlobalAvgPool2D()
             try Dense(1000)
+        }
+    }
+
+    /// torchvision's GoogLeNet without its auxiliary heads (`aux_logits=False`), quirks included: the
+    /// "5×5" branch is a 3×3 convolution, and the pools round up (`ceil_mode=True`).
+    static func googLeNet() throws -> Sequential {
+        try Sequential {
+            try basicConv(64, kernel: 7, stride: 2, padding: 3)
+            try MaxPool2D(3, stride: 2, ceilMode: true)
+            try basicConv(64, kernel: 1)
+            try basicConv(192, kernel: 3, padding: 1)
+            try MaxPool2D(3, stride: 2, ceilMode: true)
+            try inception(64, 96, 128, 16, 32, 32)
+            try inception(128, 128, 192, 32, 96, 64)
+            try MaxPool2D(3, stride: 2, ceilMode: true)
+            try inception(192, 96, 208, 16, 48, 64)
+            try inception(160, 112, 224, 24, 64, 64)
+            try inception(128, 128, 256, 24, 64, 64)
+            try inception(112, 144, 288, 32, 64, 64)
+            try inception(256, 160, 320, 32, 128, 128)
+            try MaxPool2D(2, stride: 2, ceilMode: true)
+            try inception(256, 160, 320, 32, 128, 128)
+            try inception(384, 192, 384, 48, 128, 128)
+            GlobalAvgPool2D()
+            try Dropout(0.2)
+            try Dense(1000)
+        }
+    }
+
+    /// GoogLeNet's `BasicConv2d`: a convolution without bias, batch norm (ε = 0.001), ReLU.
+    static func basicConv(_ filters: Int, kernel: Int, stride: Int = 1, padding: Int = 0) throws -> Sequential {
+        try Sequential {
+            try Conv2D(filters: filters, kernel: kernel, stride: PerAxis(stride), padding: .explicit(padding), bias: false)
+            try BatchNorm(epsilon: 1e-3, momentum: 0.9)
+            ReLU()
+        }
+    }
+
+    /// GoogLeNet's `Inception` block: four branches joined along the channels.
+    static func inception(_ ch1x1: Int, _ ch3x3red: Int, _ ch3x3: Int, _ ch5x5red: Int, _ ch5x5: Int,
+                          _ poolProj: Int) throws -> Concat {
+        try Concat {
+            try basicConv(ch1x1, kernel: 1)
+            try Sequential { try basicConv(ch3x3red, kernel: 1); try basicConv(ch3x3, kernel: 3, padding: 1) }
+            // torchvision's quirk: the "5×5" branch is a 3×3 convolution.
+            try Sequential { try basicConv(ch5x5red, kernel: 1); try basicConv(ch5x5, kernel: 3, padding: 1) }
+            try Sequential {
+                try MaxPool2D(3, stride: 1, padding: .explicit(1), ceilMode: true); try basicConv(poolProj, kernel: 1)
+            }
         }
     }
 }

@@ -31,6 +31,10 @@ import Layers
                   trainable: 11_689_512, nonTrainable: 9_600, gigaMultiplyAdds: 1.81),
         Published(name: "MobileNetV2 (Keras, torchvision)", model: ClassicModels.mobileNetV2, input: [224, 224, 3],
                   output: [1000], trainable: 3_504_872, nonTrainable: 34_112, gigaMultiplyAdds: 0.30),
+        Published(name: "GoogLeNet without auxiliary heads (torchvision)", model: ClassicModels.googLeNet,
+                  input: [224, 224, 3], output: [1000],
+                  // Not trainable: a running mean and variance for each of its 7,280 batch-norm channels.
+                  trainable: 6_624_904, nonTrainable: 14_560, gigaMultiplyAdds: 1.50),
     ]
 
     @Test("published parameter counts and output shapes are reproduced", arguments: published)

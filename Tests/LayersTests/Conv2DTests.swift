@@ -14,7 +14,7 @@ import Layers
     ])
     func outputSizes(_ input: [Int], _ kernel: Int, _ stride: Int, _ padding: Padding, _ dilation: Int,
                      _ output: [Int]) throws {
-        let conv = try Conv2D(filters: 16, kernel: kernel, stride: stride, padding: padding, dilation: dilation)
+        let conv = try Conv2D(filters: 16, kernel: kernel, stride: PerAxis(stride), padding: padding, dilation: PerAxis(dilation))
         #expect(try conv.outputShape(for: input) == output)
     }
 
@@ -164,7 +164,7 @@ import Layers
         (5, 1, 3, ReceptiveField(height: 13, width: 13, jump: 1)),
     ])
     func receptiveField(_ kernel: Int, _ stride: Int, _ dilation: Int, _ field: ReceptiveField) throws {
-        let conv = try Conv2D(filters: 1, kernel: kernel, stride: stride, dilation: dilation)
+        let conv = try Conv2D(filters: 1, kernel: kernel, stride: PerAxis(stride), dilation: PerAxis(dilation))
         #expect(try conv.receptiveField == field)
     }
 

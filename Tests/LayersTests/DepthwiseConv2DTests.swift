@@ -9,7 +9,7 @@ import Layers
         ([10, 10, 3], 1, 4, [10, 10, 12]),
     ])
     func outputShapes(_ input: [Int], _ stride: Int, _ multiplier: Int, _ output: [Int]) throws {
-        let layer = try DepthwiseConv2D(kernel: 3, stride: stride, padding: .same, depthMultiplier: multiplier)
+        let layer = try DepthwiseConv2D(kernel: 3, stride: PerAxis(stride), padding: .same, depthMultiplier: multiplier)
         #expect(try layer.outputShape(for: input) == output)
     }
 

@@ -1,5 +1,6 @@
 import Testing
 import Layers
+import Kernels
 
 @Suite struct ReceptiveFieldTests {
     @Test("one window on the field so far: r + d·(k − 1)·j, j·s", arguments: [
@@ -9,7 +10,7 @@ import Layers
         (ReceptiveField.pixel, 3, 1, 4, ReceptiveField(height: 9, width: 9, jump: 1)),
     ])
     func composition(_ field: ReceptiveField, _ kernel: Int, _ stride: Int, _ dilation: Int, _ result: ReceptiveField) {
-        #expect(field.through(kernelHeight: kernel, kernelWidth: kernel, stride: stride, dilation: dilation) == result)
+        #expect(field.through(kernelHeight: kernel, kernelWidth: kernel, stride: PerAxis(stride), dilation: PerAxis(dilation)) == result)
     }
 
     @Test func aNonSquareWindowGrowsEachSide() {

@@ -1,8 +1,8 @@
 import Kernels
 
-/// Element-wise arithmetic on variables of the same shape, or with a `Float`, or with a variable
-/// whose shape is the end of the other's — a scalar `[]`, or `[C]` along the last axis as a bias
-/// is added — repeated to the larger shape (its gradient is then summed over the repeats).
+/// Element-wise arithmetic on variables whose shapes broadcast as NumPy's do (a scalar `[]`, a
+/// `[C]` bias onto `[H, W, C]`, a `[H, 1]` column onto `[H, W]`), or with a `Float`; a variable
+/// repeated by the broadcast gets its gradient summed over the repeats.
 extension Variable {
     /// The element-wise sum.
     public static func + (a: Variable, b: Variable) throws -> Variable {
@@ -86,44 +86,23 @@ extension Variable {
         }
     }
 
-    /// A same-shape op, or one whose smaller operand's shape is the end of the other's (a scalar
-    /// `[]`, or `[C]` along the last axis), repeated to the larger shape; `backward(dy, a, b)` gives
-    /// both full-shape gradients, and the smaller side's is summed over the repeats.
+    /// A same-shape op, or one whose operands broadcast to a common shape; `backward(dy, a, b)`
+    /// gives both gradients at that shape, and each is summed back to its operand's shape.
     private static func combine(
         _ a: Variable, _ b: Variable, _ operation: String,
         forward: (Tensor, Tensor) throws -> Tensor, scalarForward: (Tensor, Float) -> Tensor,
         backward: @escaping (Tensor, Tensor, Tensor) throws -> (Tensor, Tensor)
     ) throws -> Variable {
         let (x, y) = (a.value, b.value)
-        let full: [Int]
-        if x.shape.count >= y.shape.count && Array(x.shape.suffix(y.shape.count)) == y.shape {
-            full = x.shape
-        } else if Array(y.shape.suffix(x.shape.count)) == x.shape {
-            full = y.shape
-        } else {
+        guard let full = Tensor.broadcastShape(x.shape, y.shape) else {
             throw AutodiffError(
-                "cannot \(operation) values of shapes \(x.shape) and \(y.shape): the shapes must match, or one must be the end of the other (a scalar [], or [\(x.shape.last ?? 0)] along the last axis)")
+                "cannot \(operation) values of shapes \(x.shape) and \(y.shape): sizes matched from the last axis must be equal or 1")
         }
-        let value = y.shape == [] ? scalarForward(x, y.scalars[0]) : try forward(repeated(x, to: full), repeated(y, to: full))
+        let value = y.shape == [] ? scalarForward(x, y.scalars[0])
+            : try forward(x.broadcasted(to: full), y.broadcasted(to: full))
         return try result(value, of: operation, [a, b]) { dy, _ in
-            let (dx, dz) = try backward(dy, try repeated(x, to: full), try repeated(y, to: full))
-            return [try summed(dx, to: x.shape), try summed(dz, to: y.shape)]
+            let (dx, dz) = try backward(dy, try x.broadcasted(to: full), try y.broadcasted(to: full))
+            return [try dx.summed(toShape: x.shape), try dz.summed(toShape: y.shape)]
         }
-    }
-
-    /// `t` repeated to `shape`, which ends with `t`'s shape.
-    private static func repeated(_ t: Tensor, to shape: [Int]) throws -> Tensor {
-        guard t.shape != shape else { return t }
-        let copies = try Tensor.elementCount(of: shape) / Swift.max(1, t.count)
-        return try Tensor(shape: shape, scalars: Array([[Float]](repeating: t.scalars, count: copies).joined()))
-    }
-
-    /// `gradient` summed over its leading repeats down to `shape` (in `Double`, in order).
-    private static func summed(_ gradient: Tensor, to shape: [Int]) throws -> Tensor {
-        guard gradient.shape != shape else { return gradient }
-        let length = try Tensor.elementCount(of: shape)
-        var sums = [Double](repeating: 0, count: length)
-        for (i, value) in gradient.scalars.enumerated() { sums[i % Swift.max(1, length)] += Double(value) }
-        return try Tensor(shape: shape, scalars: sums.map { Float($0) })
     }
 }

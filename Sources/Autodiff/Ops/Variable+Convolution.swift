@@ -5,8 +5,8 @@ import Threads
 /// `conv2dInputGradient`, `conv2dKernelGradient`, `biasGradient`).
 /// - Throws: what `conv2d` throws.
 public func conv2d(
-    _ input: Variable, _ kernel: Variable, bias: Variable? = nil, stride: Int = 1, padding: Padding = .valid,
-    dilation: Int = 1, threads: Int = Parallel.coreCount
+    _ input: Variable, _ kernel: Variable, bias: Variable? = nil, stride: PerAxis = 1, padding: Padding = .valid,
+    dilation: PerAxis = 1, threads: Int = Parallel.coreCount
 ) throws -> Variable {
     let (x, k) = (input.value, kernel.value)
     let y = try conv2d(x, k, bias: bias?.value, stride: stride, padding: padding, dilation: dilation, threads: threads)
@@ -23,8 +23,8 @@ public func conv2d(
 /// `depthwiseConv2d` on variables; gradients flow to the input, the kernel and the bias.
 /// - Throws: what `depthwiseConv2d` throws.
 public func depthwiseConv2d(
-    _ input: Variable, _ kernel: Variable, bias: Variable? = nil, stride: Int = 1, padding: Padding = .valid,
-    dilation: Int = 1, threads: Int = Parallel.coreCount
+    _ input: Variable, _ kernel: Variable, bias: Variable? = nil, stride: PerAxis = 1, padding: Padding = .valid,
+    dilation: PerAxis = 1, threads: Int = Parallel.coreCount
 ) throws -> Variable {
     let (x, k) = (input.value, kernel.value)
     let y = try depthwiseConv2d(x, k, bias: bias?.value, stride: stride, padding: padding, dilation: dilation, threads: threads)
@@ -43,10 +43,16 @@ public func depthwiseConv2d(
 public func maxPool2d(
     _ input: Variable, size: Int, stride: Int? = nil, padding: Padding = .valid, threads: Int = Parallel.coreCount
 ) throws -> Variable {
+    try maxPool2d(input, PoolWindow(size: size, stride: stride, padding: padding), threads: threads)
+}
+
+/// `maxPool2d` over a rectangular `window` on a variable.
+/// - Throws: what `maxPool2d` throws.
+public func maxPool2d(_ input: Variable, _ window: PoolWindow, threads: Int = Parallel.coreCount) throws -> Variable {
     let x = input.value
-    let y = try maxPool2d(x, size: size, stride: stride, padding: padding, threads: threads)
+    let y = try maxPool2d(x, window, threads: threads)
     return try Variable.result(y, of: "maxPool2d", [input]) { dy, _ in
-        [try maxPool2dGradient(dy, input: x, size: size, stride: stride, padding: padding, threads: threads)]
+        [try maxPool2dGradient(dy, input: x, window, threads: threads)]
     }
 }
 
@@ -55,10 +61,17 @@ public func maxPool2d(
 public func avgPool2d(
     _ input: Variable, size: Int, stride: Int? = nil, padding: Padding = .valid, threads: Int = Parallel.coreCount
 ) throws -> Variable {
+    try avgPool2d(input, PoolWindow(size: size, stride: stride, padding: padding), threads: threads)
+}
+
+/// `avgPool2d` over a rectangular `window` on a variable; the gradient is shared as the average
+/// divides (`window.countIncludesPadding`).
+/// - Throws: what `avgPool2d` throws.
+public func avgPool2d(_ input: Variable, _ window: PoolWindow, threads: Int = Parallel.coreCount) throws -> Variable {
     let shape = input.shape
-    let y = try avgPool2d(input.value, size: size, stride: stride, padding: padding, threads: threads)
+    let y = try avgPool2d(input.value, window, threads: threads)
     return try Variable.result(y, of: "avgPool2d", [input]) { dy, _ in
-        [try avgPool2dGradient(dy, inputShape: shape, size: size, stride: stride, padding: padding, threads: threads)]
+        [try avgPool2dGradient(dy, inputShape: shape, window, threads: threads)]
     }
 }
 

@@ -32,3 +32,22 @@ public func add(_ a: Variable, _ b: Variable) throws -> Variable {
     }
     return try a + b
 }
+
+/// The variables joined along `axis` (see `concat(_:along:)`); each one's gradient is its part of
+/// the output's.
+/// - Throws: `KernelsError` when the shapes do not join.
+public func concat(_ parts: [Variable], along axis: Int) throws -> Variable {
+    let value = try concat(parts.map(\.value), along: axis)
+    let rank = value.rank
+    let position = axis < 0 ? axis + rank : axis
+    let sizes = parts.map { $0.shape[position] }
+    return try Variable.result(value, of: "concat", parts) { dy, _ in
+        var start = 0
+        return try sizes.map { size in
+            defer { start += size }
+            let indices = (0...position).map { $0 == position ? TensorIndex.range(start..<(start + size))
+                                                               : .range(0..<dy.shape[$0]) }
+            return try dy.slice(indices)
+        }
+    }
+}

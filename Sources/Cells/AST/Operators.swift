@@ -22,6 +22,19 @@ enum BinaryOperator: String, Sendable, CaseIterable {
     case greaterOrEqual = ">="
     case halfOpenRange = "..<"
     case closedRange = "..."
+    /// The element-wise comparisons of tensors, spelled as Swift for TensorFlow and SIMD do;
+    /// each gives a mask, 1 where it holds and 0 elsewhere.
+    case pointwiseLess = ".<"
+    case pointwiseLessOrEqual = ".<="
+    case pointwiseGreater = ".>"
+    case pointwiseGreaterOrEqual = ".>="
+    case pointwiseEqual = ".=="
+    case pointwiseNotEqual = ".!="
+}
+
+extension BinaryOperator {
+    /// Whether the operator compares tensors element by element (`.<`, `.==`, …).
+    var isPointwise: Bool { rawValue.hasPrefix(".") && self != .halfOpenRange && self != .closedRange }
 }
 
 /// `&&` and `||`, which evaluate their right side only when needed.

@@ -77,10 +77,18 @@ extension Builtin {
     static func typeMismatch(_ value: Value, _ type: ParameterType, at span: Span) -> CellsError {
         if case .symbol(let member) = value {
             if type == .padding {
-                return CellsError("type 'Padding' has no member '\(member)'; expected '.valid', '.same' or an 'Int'",
-                                  at: span)
+                return CellsError("type 'Padding' has no member '\(member)'; expected '.valid', '.same', an 'Int', "
+                                  + "'[h, w]' or '[[top, bottom], [left, right]]'", at: span)
             }
             return CellsError("cannot infer contextual base in reference to member '\(member)'", at: span)
+        }
+        if type == .padding, case .array(let elements) = value {
+            return CellsError("a padding array is '[h, w]' or '[[top, bottom], [left, right]]' of 'Int', "
+                              + "not an array of \(elements.count) of type '\(value.typeName)'", at: span)
+        }
+        if type == .pair, case .array(let elements) = value {
+            return CellsError("expected an 'Int' or '[h, w]' of two 'Int's, not an array of \(elements.count) "
+                              + "of type '\(value.typeName)'", at: span)
         }
         return CellsError("cannot convert value of type '\(value.typeName)' to expected argument type '\(type.typeName)'",
                           at: span)

@@ -1,7 +1,7 @@
 internal import Kernels
 
 extension Builtins {
-    /// `print`, `min`, `max`, `abs`, `sqrt`, `stride`.
+    /// `print`, `min`, `max`, `stride`.
     static let coreFunctions: [Builtin] = [
         Builtin("print", [.required(nil, .array), .optional("separator", .string, default: .string(" ")),
                           .optional("terminator", .string, default: .string("\n"))], variadic: true) { call in
@@ -11,24 +11,6 @@ extension Builtins {
         },
         Builtin("min", [.required(nil, .array)], variadic: true) { call in try extreme(call, <) },
         Builtin("max", [.required(nil, .array)], variadic: true) { call in try extreme(call, >) },
-        Builtin("abs", [.required(nil, .number)]) { call in
-            switch call.value(0) {
-            case .int(let n):
-                guard n != .min else { throw call.error("integer overflow: abs(\(n))") }
-                return .int(abs(n))
-            case .double(let x): return .double(abs(x))
-            case .float(let x): return .float(abs(x))
-            default: preconditionFailure("abs of a non-number")
-            }
-        },
-        Builtin("sqrt", [.required(nil, .number)]) { call in
-            switch call.value(0) {
-            case .float(let x): return .float(x.squareRoot())
-            case .double(let x): return .double(x.squareRoot())
-            case .int(let n): return .double(Double(n).squareRoot())
-            default: preconditionFailure("sqrt of a non-number")
-            }
-        },
         Builtin("stride", forms: [
             Signature([.required("from", .int), .required("to", .int), .required("by", .int)]),
             Signature([.required("from", .int), .required("through", .int), .required("by", .int)]),

@@ -5,30 +5,38 @@ extension Builtins {
     /// The layer types of DESIGN §4, with Keras's argument names and defaults.
     static let layerTypes: [BuiltinType] = [
         layer("Conv2D", [.required("filters", .int), .required("kernel", .any),
-                         .optional("stride", .int, default: .int(1)),
+                         .optional("stride", .pair, default: .int(1)),
                          .optional("padding", .padding, default: .padding(.valid)),
-                         .optional("dilation", .int, default: .int(1)),
+                         .optional("dilation", .pair, default: .int(1)),
                          .optional("bias", .bool, default: .bool(true)), .optional("seed", .int)]) { call in
             let (height, width) = try kernelSize(call, at: 1)
-            return try Conv2D(filters: call.int(0), kernelHeight: height, kernelWidth: width, stride: call.int(2),
-                              padding: call.padding(3), dilation: call.int(4), bias: call.bool(5), seed: try call.seed(6))
+            return try Conv2D(filters: call.int(0), kernelHeight: height, kernelWidth: width, stride: call.perAxis(2),
+                              padding: call.padding(3), dilation: call.perAxis(4), bias: call.bool(5),
+                              seed: try call.seed(6))
         },
-        layer("DepthwiseConv2D", [.required("kernel", .int), .optional("stride", .int, default: .int(1)),
+        layer("DepthwiseConv2D", [.required("kernel", .int), .optional("stride", .pair, default: .int(1)),
                                   .optional("padding", .padding, default: .padding(.valid)),
                                   .optional("depthMultiplier", .int, default: .int(1)),
-                                  .optional("dilation", .int, default: .int(1)),
+                                  .optional("dilation", .pair, default: .int(1)),
                                   .optional("bias", .bool, default: .bool(true)), .optional("seed", .int)]) { call in
-            try DepthwiseConv2D(kernel: call.int(0), stride: call.int(1), padding: call.padding(2),
-                                depthMultiplier: call.int(3), dilation: call.int(4), bias: call.bool(5),
+            try DepthwiseConv2D(kernel: call.int(0), stride: call.perAxis(1), padding: call.padding(2),
+                                depthMultiplier: call.int(3), dilation: call.perAxis(4), bias: call.bool(5),
                                 seed: try call.seed(6))
         },
-        layer("MaxPool2D", [.required(nil, .int), .optional("stride", .int),
-                            .optional("padding", .padding, default: .padding(.valid))]) { call in
-            try MaxPool2D(call.int(0), stride: call.optionalInt(1), padding: call.padding(2))
+        layer("MaxPool2D", [.required(nil, .pair), .optional("stride", .pair),
+                            .optional("padding", .padding, default: .padding(.valid)),
+                            .optional("ceilMode", .bool, default: .bool(false))]) { call in
+            let (height, width) = call.pair(0)
+            return try MaxPool2D(height: height, width: width, stride: call.arguments[1] == nil ? nil : call.perAxis(1),
+                                 padding: call.padding(2), ceilMode: call.bool(3))
         },
-        layer("AvgPool2D", [.required(nil, .int), .optional("stride", .int),
-                            .optional("padding", .padding, default: .padding(.valid))]) { call in
-            try AvgPool2D(call.int(0), stride: call.optionalInt(1), padding: call.padding(2))
+        layer("AvgPool2D", [.required(nil, .pair), .optional("stride", .pair),
+                            .optional("padding", .padding, default: .padding(.valid)),
+                            .optional("countIncludePad", .bool, default: .bool(false)),
+                            .optional("ceilMode", .bool, default: .bool(false))]) { call in
+            let (height, width) = call.pair(0)
+            return try AvgPool2D(height: height, width: width, stride: call.arguments[1] == nil ? nil : call.perAxis(1),
+                                 padding: call.padding(2), countIncludesPadding: call.bool(3), ceilMode: call.bool(4))
         },
         layer("Dense", [.required(nil, .int), .optional("bias", .bool, default: .bool(true)),
                         .optional("seed", .int)]) { call in
@@ -78,6 +86,16 @@ extension Builtins {
                 ? try call.interpreter.buildLayers(call.function(layersIndex), in: "Residual", at: call.spans[layersIndex])
                 : try layerArray(call.array(layersIndex), call, at: layersIndex)
             return .layer(Residual(layers, shortcut: shortcut))
+        }),
+        BuiltinType("Concat", initializer: Builtin("Concat", forms: [
+            Signature([.required(nil, .builder)]),
+            Signature([.required(nil, .array)]),
+        ]) { call in
+            let branches = call.form == 0
+                ? try call.interpreter.buildLayers(call.function(0), in: "Concat", at: call.spans[0])
+                : try layerArray(call.array(0), call, at: 0)
+            guard !branches.isEmpty else { throw call.error("'Concat' needs at least one branch") }
+            return .layer(Concat(branches))
         }),
     ]
 

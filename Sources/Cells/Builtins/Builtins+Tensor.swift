@@ -21,6 +21,14 @@ extension Builtins {
             Builtin("filled", [.required(nil, .ints), .required("with", .float)]) { call in
                 try call.tensorValue(try .filled(call.ints(0), with: call.float(1)))
             },
+            Builtin("arange", forms: [
+                Signature([.required(nil, .double)]),
+                Signature([.required("from", .double), .required("to", .double),
+                           .optional("by", .double, default: .double(1))]),
+            ]) { call in
+                if call.form == 0 { return try call.tensorValue(try .arange(to: call.double(0))) }
+                return try call.tensorValue(try .arange(from: call.double(0), to: call.double(1), by: call.double(2)))
+            },
             Builtin("random", [.required(nil, .ints), .optional("seed", .int)]) { call in
                 try call.tensorValue(try .random(call.ints(0), seed: try call.seed(1)))
             },
@@ -83,29 +91,14 @@ extension Builtins {
 
     /// The functional ops, for showing one operation on one tensor.
     static let tensorFunctions: [Builtin] = [
-        Builtin("conv2d", [.required(nil, .tensor), .required(nil, .tensor), .optional("bias", .tensor),
-                           .optional("stride", .int, default: .int(1)),
-                           .optional("padding", .padding, default: .padding(.valid)),
-                           .optional("dilation", .int, default: .int(1))]) { call in
-            let (input, kernel) = (call.tensor(0), call.tensor(1))
-            try warn(call, input, kernel: kernel.shape, stride: call.int(3), padding: call.padding(4),
-                     dilation: call.int(5), window: .kernel)
-            return try call.tensorValue(try conv2d(input, kernel, bias: call.optionalTensor(2), stride: call.int(3),
-                                                   padding: call.padding(4), dilation: call.int(5)))
+        convolution("conv2d") { x, k, bias, stride, padding, dilation in
+            try conv2d(x, k, bias: bias, stride: stride, padding: padding, dilation: dilation)
         },
-        Builtin("depthwiseConv2d", [.required(nil, .tensor), .required(nil, .tensor), .optional("bias", .tensor),
-                                    .optional("stride", .int, default: .int(1)),
-                                    .optional("padding", .padding, default: .padding(.valid)),
-                                    .optional("dilation", .int, default: .int(1))]) { call in
-            let (input, kernel) = (call.tensor(0), call.tensor(1))
-            try warn(call, input, kernel: kernel.shape, stride: call.int(3), padding: call.padding(4),
-                     dilation: call.int(5), window: .kernel)
-            return try call.tensorValue(try depthwiseConv2d(input, kernel, bias: call.optionalTensor(2),
-                                                            stride: call.int(3), padding: call.padding(4),
-                                                            dilation: call.int(5)))
+        convolution("depthwiseConv2d") { x, k, bias, stride, padding, dilation in
+            try depthwiseConv2d(x, k, bias: bias, stride: stride, padding: padding, dilation: dilation)
         },
-        pool("maxPool2d", maxPool2d),
-        pool("avgPool2d", avgPool2d),
+        pool("maxPool2d", average: false),
+        pool("avgPool2d", average: true),
         unary("globalAvgPool2d", globalAvgPool2d),
         unary("relu", relu),
         unary("relu6", relu6),
@@ -147,27 +140,64 @@ extension Builtins {
         Builtin(name, [.required(nil, .tensor)]) { call in try call.tensorValue(try op(call.tensor(0))) }
     }
 
-    private static func pool(_ name: String,
-                             _ op: @escaping @Sendable (Tensor, Int, Int?, Padding, Int) throws -> Tensor) -> Builtin {
-        Builtin(name, [.required(nil, .tensor), .required("size", .int), .optional("stride", .int),
-                       .optional("padding", .padding, default: .padding(.valid))]) { call in
-            let size = call.int(1)
-            try warn(call, call.tensor(0), kernel: [size, size], stride: call.optionalInt(2) ?? size,
-                     padding: call.padding(3), dilation: 1, window: .pool)
-            return try call.tensorValue(try op(call.tensor(0), size, call.optionalInt(2), call.padding(3),
-                                               Parallel.coreCount))
+    /// `conv2d(x, k, stride: [2, 1], padding: [[0, 1], [1, 1]], dilation: 2)`: a stride and a
+    /// dilation per axis or one for both, and any padding.
+    private static func convolution(
+        _ name: String,
+        _ op: @escaping @Sendable (Tensor, Tensor, Tensor?, PerAxis, Padding, PerAxis) throws -> Tensor
+    ) -> Builtin {
+        Builtin(name, [.required(nil, .tensor), .required(nil, .tensor), .optional("bias", .tensor),
+                       .optional("stride", .pair, default: .int(1)),
+                       .optional("padding", .padding, default: .padding(.valid)),
+                       .optional("dilation", .pair, default: .int(1))]) { call in
+            let (input, kernel) = (call.tensor(0), call.tensor(1))
+            let (stride, dilation) = (call.pair(3), call.pair(5))
+            try warn(call, input, kernel: kernel.shape, strides: stride, padding: call.padding(4),
+                     dilations: dilation, window: .kernel)
+            return try call.tensorValue(try op(input, kernel, call.optionalTensor(2), call.perAxis(3), call.padding(4),
+                                               call.perAxis(5)))
         }
+    }
+
+    /// `maxPool2d(x, size: [2, 3], stride: [2, 3], padding: [0, 1])`: a side, a stride per axis
+    /// (the window's by default) and any padding; `avgPool2d` also takes `countIncludePad:`.
+    private static func pool(_ name: String, average: Bool) -> Builtin {
+        var parameters: [Signature.Parameter] = [
+            .required(nil, .tensor), .required("size", .pair), .optional("stride", .pair),
+            .optional("padding", .padding, default: .padding(.valid)),
+        ]
+        if average { parameters.append(.optional("countIncludePad", .bool, default: .bool(false))) }
+        parameters.append(.optional("ceilMode", .bool, default: .bool(false)))
+        return Builtin(name, parameters) { call in
+            let window = poolWindow(call, average: average)
+            try warn(call, call.tensor(0), kernel: [window.height, window.width],
+                     strides: (window.strideHeight, window.strideWidth),
+                     padding: window.padding, dilations: (1, 1), window: .pool, roundsUp: window.ceilMode)
+            return try call.tensorValue(average ? try avgPool2d(call.tensor(0), window, threads: Parallel.coreCount)
+                                                : try maxPool2d(call.tensor(0), window, threads: Parallel.coreCount))
+        }
+    }
+
+    /// The window of a `maxPool2d` or `avgPool2d` call, its arguments matched.
+    static func poolWindow(_ call: Invocation, average: Bool) -> PoolWindow {
+        let (height, width) = call.pair(1)
+        let (strideHeight, strideWidth) = call.arguments[2] == nil ? (height, width) : call.pair(2)
+        return PoolWindow(height: height, width: width, strideHeight: strideHeight, strideWidth: strideWidth,
+                          padding: call.padding(3), countIncludesPadding: average && call.bool(4),
+                          ceilMode: call.bool(average ? 5 : 4))
     }
 
     /// Emits the sliding window's warnings (rows a stride never reaches) as warning outputs;
     /// errors are left to the op, which reports them.
-    private static func warn(_ call: Invocation, _ input: Tensor, kernel: [Int], stride: Int, padding: Padding,
-                             dilation: Int, window: ConvGeometry.Window) throws {
+    private static func warn(_ call: Invocation, _ input: Tensor, kernel: [Int], strides: (Int, Int), padding: Padding,
+                             dilations: (Int, Int), window: ConvGeometry.Window, roundsUp: Bool = false) throws {
         guard input.rank == 3 || input.rank == 4, kernel.count >= 2 else { return }
         let (height, width) = input.rank == 3 ? (input.shape[0], input.shape[1]) : (input.shape[1], input.shape[2])
         guard let geometry = try? ConvGeometry(inputHeight: height, inputWidth: width, kernelHeight: kernel[0],
-                                               kernelWidth: kernel[1], stride: stride, padding: padding,
-                                               dilation: dilation, window: window) else { return }
+                                               kernelWidth: kernel[1], strideHeight: strides.0,
+                                               strideWidth: strides.1, padding: padding,
+                                               dilationHeight: dilations.0, dilationWidth: dilations.1,
+                                               window: window, roundsUp: roundsUp) else { return }
         for warning in geometry.warnings {
             call.interpreter.warn(warning, at: call.span)
         }

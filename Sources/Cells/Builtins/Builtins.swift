@@ -9,7 +9,7 @@ enum Builtins {
     /// Every global built-in by name.
     static let table: [String: Entry] = {
         var table: [String: Entry] = [:]
-        for function in coreFunctions + tensorFunctions + trainingFunctions {
+        for function in coreFunctions + tensorFunctions + tensorUtilityFunctions + trainingFunctions {
             table[function.name] = .function(function)
         }
         for type in coreTypes + [tensorType] + layerTypes + trainingTypes + dataTypes {

@@ -20,8 +20,11 @@ extension Interpreter {
         case (let model as Sequential, "input"): return model.input.map { .array($0.map { .int($0) }) }
         case (let block as Residual, "main"): return .layer(block.main)
         case (let block as Residual, "shortcut"): return block.shortcut.map { .layer($0) }
+        case (let block as Concat, "branches"): return .array(block.branches.map { .layer($0) })
         case (let conv as Conv2D, "filters"): return .int(conv.filters)
-        case (let conv as Conv2D, "stride"): return .int(conv.stride)
+        case (let conv as Conv2D, "stride"):
+            return conv.stride.height == conv.stride.width ? .int(conv.stride.height)
+                : .array([.int(conv.stride.height), .int(conv.stride.width)])
         case (let conv as Conv2D, "kernelSize"): return .array([.int(conv.kernelHeight), .int(conv.kernelWidth)])
         case (let dense as Dense, "units"): return .int(dense.units)
         default: return nil
@@ -112,7 +115,7 @@ extension Interpreter {
     /// A receptive field as a record: `field.height`, `field.width`, `field.jump`, `field.size`.
     static func record(_ field: ReceptiveField) -> Value {
         .record(Record("ReceptiveField", fields: [
-            "height": .int(field.height), "width": .int(field.width), "jump": .int(field.jump), "size": .int(field.size),
+            "height": .int(field.height), "width": .int(field.width), "jump": .int(field.jump), "jumpHeight": .int(field.jumpHeight), "jumpWidth": .int(field.jumpWidth), "size": .int(field.size),
         ], text: field.description))
     }
 

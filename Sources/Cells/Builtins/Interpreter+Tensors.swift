@@ -95,29 +95,42 @@ extension Interpreter {
         }
     }
 
-    /// `t[i, j] = x`: sets one scalar in place; false when `container` is not a tensor.
+    /// `t[i, j] = x` sets one scalar in place; `t[0..<2, 3] = v` writes a tensor that broadcasts
+    /// to the slice, or a number, into it. False when `container` is not a tensor.
     func setTensorElement(_ container: inout Value, _ indices: [EvaluatedArgument], at span: Span,
                           _ body: (inout Value?) throws -> Void) throws -> Bool {
         guard case .tensor(var box) = container else { return false }
         let picks = try tensorIndices(indices, for: box.tensor)
         let position = picks.compactMap { if case .at(let i) = $0 { i } else { nil } }
-        guard position.count == box.tensor.rank, picks.count == position.count else {
-            throw CellsError("a tensor element is assigned with one integer index per axis, "
-                             + "\(box.tensor.rank) for shape \(box.tensor.shape)", at: span)
-        }
-        var element: Value? = .float(try box.tensor.scalar(at: position))
+        let isElement = position.count == box.tensor.rank && picks.count == position.count
+        var element: Value? = isElement ? .float(try box.tensor.scalar(at: position))
+            : try tensorValue(try box.tensor.slice(picks), at: span)
         try body(&element)
-        guard let x = element?.number else {
-            throw CellsError("cannot assign value of type '\(element?.typeName ?? "()")' to type 'Float'", at: span)
+        let values: Tensor
+        switch element {
+        case .tensor(let assigned) where !isElement: values = assigned.tensor
+        case let number? where number.number != nil: values = try Tensor(shape: [], scalars: [Float(number.number!)])
+        default:
+            let type = isElement ? "Float" : "Tensor"
+            throw CellsError("cannot assign value of type '\(element?.typeName ?? "()")' to type '\(type)'", at: span)
         }
-        var offset = 0
-        for (size, index) in zip(box.tensor.shape, position) { offset = offset * size + index }
         container = .void
         if !isKnownUniquelyReferenced(&box) {
             // Another name shares this tensor: copy it, as a value type would.
             box = TensorBox(box.tensor, ledger: ledger)
         }
-        box.tensor.scalars[offset] = Float(x)
+        if isElement {
+            var offset = 0
+            for (size, index) in zip(box.tensor.shape, position) { offset = offset * size + index }
+            box.tensor.scalars[offset] = values.scalars[0]
+        } else {
+            do {
+                try box.tensor.assign(values, at: picks)
+            } catch {
+                container = .tensor(box)
+                throw CellsError(Self.message(of: error), at: span)
+            }
+        }
         container = .tensor(box)
         return true
     }
@@ -128,45 +141,45 @@ extension Interpreter {
         return op == .plus ? value : try tensorValue(box.tensor.multiplying(-1), at: span)
     }
 
-    /// Element-wise `+ - * /` of two tensors of one shape, or of a tensor and a number; `==` and
-    /// `!=` of two tensors. Nil when neither operand is a tensor.
+    /// Element-wise `+ - * /` of two tensors, their shapes broadcast as NumPy does, or of a tensor
+    /// and a number; element-wise comparisons `.< .<= .> .>= .== .!=`, which give masks; `==` and
+    /// `!=` of two whole tensors. Nil when neither operand is a tensor.
     func applyTensorBinary(_ op: BinaryOperator, _ a: Value, _ b: Value, at span: Span) throws -> Value? {
         if tracing > 0, let result = try tracedBinary(op, a, b, at: span) { return result }
+        let x: Tensor, y: Tensor
         switch (a, b) {
-        case (.tensor(let x), .tensor(let y)):
-            switch op {
-            case .add: return try tensorValue(try x.tensor.adding(y.tensor), at: span)
-            case .subtract: return try tensorValue(try x.tensor.subtracting(y.tensor), at: span)
-            case .multiply: return try tensorValue(try x.tensor.multiplying(y.tensor), at: span)
-            case .divide: return try tensorValue(try x.tensor.dividing(y.tensor), at: span)
-            case .equal: return .bool(x.tensor == y.tensor)
-            case .notEqual: return .bool(x.tensor != y.tensor)
-            default: throw operandError(op, a, b, at: span)
-            }
-        case (.tensor(let x), _):
+        case (.tensor(let p), .tensor(let q)):
+            if op == .equal { return .bool(p.tensor == q.tensor) }
+            if op == .notEqual { return .bool(p.tensor != q.tensor) }
+            (x, y) = (p.tensor, q.tensor)
+        case (.tensor(let p), _):
             guard let scalar = b.number else { throw operandError(op, a, b, at: span) }
-            let s = Float(scalar)
-            switch op {
-            case .add: return try tensorValue(x.tensor.adding(s), at: span)
-            case .subtract: return try tensorValue(x.tensor.subtracting(s), at: span)
-            case .multiply: return try tensorValue(x.tensor.multiplying(s), at: span)
-            case .divide: return try tensorValue(x.tensor.dividing(s), at: span)
-            default: throw operandError(op, a, b, at: span)
-            }
-        case (_, .tensor(let y)):
+            (x, y) = (p.tensor, try Tensor(shape: [], scalars: [Float(scalar)]))
+        case (_, .tensor(let q)):
             guard let scalar = a.number else { throw operandError(op, a, b, at: span) }
-            let s = Float(scalar)
-            switch op {
-            case .add: return try tensorValue(y.tensor.adding(s), at: span)
-            case .multiply: return try tensorValue(y.tensor.multiplying(s), at: span)
-            case .subtract: return try tensorValue(y.tensor.multiplying(-1).adding(s), at: span)
-            case .divide:
-                return try tensorValue(try Tensor(shape: y.tensor.shape, scalars: y.tensor.scalars.map { s / $0 }), at: span)
-            default: throw operandError(op, a, b, at: span)
-            }
+            (x, y) = (try Tensor(shape: [], scalars: [Float(scalar)]), q.tensor)
         default:
             return nil
         }
+        let result: Tensor
+        switch op {
+        case .add: result = try x.adding(y)
+        case .subtract: result = try x.subtracting(y)
+        case .multiply: result = try x.multiplying(y)
+        case .divide: result = try x.dividing(y)
+        case .pointwiseLess: result = try x.compared(.less, y)
+        case .pointwiseLessOrEqual: result = try x.compared(.lessOrEqual, y)
+        case .pointwiseGreater: result = try x.compared(.greater, y)
+        case .pointwiseGreaterOrEqual: result = try x.compared(.greaterOrEqual, y)
+        case .pointwiseEqual: result = try x.compared(.equal, y)
+        case .pointwiseNotEqual: result = try x.compared(.notEqual, y)
+        case .less, .lessOrEqual, .greater, .greaterOrEqual, .equal, .notEqual:
+            throw CellsError("binary operator '\(op.rawValue)' cannot be applied to operands of type '\(a.typeName)' "
+                             + "and '\(b.typeName)'; for a mask of where it holds, element by element, use "
+                             + "'.\(op.rawValue)'", at: span)
+        default: throw operandError(op, a, b, at: span)
+        }
+        return try tensorValue(result, at: span)
     }
 
     /// Whether two tensors are equal; nil unless both are tensors.

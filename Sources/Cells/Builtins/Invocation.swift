@@ -82,6 +82,19 @@ struct Invocation {
         return layer
     }
 
+    /// Parameter `i` of type `.pair`: `(height, width)` (an `Int` default is both).
+    func pair(_ i: Int) -> (Int, Int) {
+        if case .int(let n) = value(i) { return (n, n) }
+        let values = ints(i)
+        return (values[0], values[1])
+    }
+
+    /// Parameter `i` of type `.pair` as a stride or dilation.
+    func perAxis(_ i: Int) -> PerAxis {
+        let (height, width) = pair(i)
+        return PerAxis(height: height, width: width)
+    }
+
     func padding(_ i: Int) -> Padding {
         guard case .padding(let padding) = value(i) else { preconditionFailure("parameter \(i) is not a padding") }
         return padding

@@ -1,4 +1,4 @@
-/// Members of numbers: `squareRoot()`, `rounded()`, `magnitude`, `truncatingRemainder(dividingBy:)`.
+/// Members of numbers: `squareRoot()`, `rounded()`, `formatted(_:)`, `truncatingRemainder(dividingBy:)`.
 enum NumberMethods {
     static let table: [String: Builtin] = Dictionary(uniqueKeysWithValues: [
         Builtin("squareRoot", []) { call in
@@ -7,6 +7,13 @@ enum NumberMethods {
         Builtin("rounded", []) { call in
             if case .int = call.receiver! { return call.receiver! }
             return try floating(call) { .double($0.rounded()) } float: { .float($0.rounded()) }
+        },
+        Builtin("formatted", [.optional(nil, .any)]) { call in
+            guard let text = FormatStyles.format(call.receiver!, style: call.arguments[0] ?? .symbol("grouped")) else {
+                throw call.error("a number is formatted as '.grouped', '.percent', '.decimals(n)' or "
+                                 + "'.percent(decimals: n)', not '\(call.interpreter.describe(call.value(0)))'", at: 0)
+            }
+            return .string(text)
         },
         Builtin("truncatingRemainder", [.required("dividingBy", .double)]) { call in
             let divisor = call.double(0)

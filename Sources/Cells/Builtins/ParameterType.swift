@@ -26,8 +26,11 @@ enum ParameterType: Sendable {
     case tensor
     /// A layer or model.
     case layer
-    /// `.valid`, `.same`, or an `Int` for explicit padding.
+    /// `.valid`, `.same`, an `Int` for explicit padding, `[h, w]` per axis, or
+    /// `[[top, bottom], [left, right]]` per side.
     case padding
+    /// An `Int` for both axes or `[h, w]`: a window side, a stride, a dilation.
+    case pair
 
     /// The Swift type a diagnostic names for it.
     var typeName: String {
@@ -46,6 +49,7 @@ enum ParameterType: Sendable {
         case .tensor: "Tensor"
         case .layer: "Layer"
         case .padding: "Padding"
+        case .pair: "Int or [Int]"
         }
     }
 
@@ -69,7 +73,23 @@ enum ParameterType: Sendable {
         case (.padding, .int(let n)): .padding(.explicit(n))
         case (.padding, .symbol("valid")): .padding(.valid)
         case (.padding, .symbol("same")): .padding(.same)
+        case (.padding, .array(let elements)): Self.sides(elements).map { .padding($0) }
+        case (.pair, .int(let n)): .array([.int(n), .int(n)])
+        case (.pair, .array(let elements)):
+            elements.count == 2 && elements.allSatisfy({ if case .int = $0 { true } else { false } }) ? value : nil
         default: nil
         }
+    }
+
+    /// `[h, w]` or `[[top, bottom], [left, right]]` as a padding; nil for any other array.
+    private static func sides(_ elements: [Value]) -> Padding? {
+        func ints(_ values: [Value]) -> [Int]? {
+            let result = values.compactMap { if case .int(let n) = $0 { n } else { nil } }
+            return result.count == 2 && values.count == 2 ? result : nil
+        }
+        if let pair = ints(elements) { return .sides(top: pair[0], bottom: pair[0], left: pair[1], right: pair[1]) }
+        guard elements.count == 2, case .array(let rows) = elements[0], case .array(let columns) = elements[1],
+              let vertical = ints(rows), let horizontal = ints(columns) else { return nil }
+        return .sides(top: vertical[0], bottom: vertical[1], left: horizontal[0], right: horizontal[1])
     }
 }

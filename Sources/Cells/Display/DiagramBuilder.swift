@@ -55,10 +55,12 @@ enum DiagramBuilder {
                                     padding: conv.padding, dilation: conv.dilation)
             return "DepthwiseConv2D \(window)" + (conv.depthMultiplier == 1 ? "" : " ×\(conv.depthMultiplier)")
         case let pool as MaxPool2D:
-            return "MaxPool2D " + windowText(pool.size, pool.size, stride: pool.stride, usualStride: pool.size,
+            return "MaxPool2D " + windowText(pool.size, pool.width, stride: pool.stride,
+                                             usualStride: PerAxis(height: pool.size, width: pool.width),
                                              padding: pool.padding, dilation: 1)
         case let pool as AvgPool2D:
-            return "AvgPool2D " + windowText(pool.size, pool.size, stride: pool.stride, usualStride: pool.size,
+            return "AvgPool2D " + windowText(pool.size, pool.width, stride: pool.stride,
+                                             usualStride: PerAxis(height: pool.size, width: pool.width),
                                              padding: pool.padding, dilation: 1)
         case let dense as Dense:
             return "Dense \(dense.units)"
@@ -80,14 +82,15 @@ enum DiagramBuilder {
     }
 
     /// `3×3`, `3×3 /2`, `3×3 same`, `5×5 pad 2`, `3×3 dil 2`.
-    private static func windowText(_ height: Int, _ width: Int, stride: Int, usualStride: Int, padding: Padding,
-                                   dilation: Int) -> String {
+    private static func windowText(_ height: Int, _ width: Int, stride: PerAxis, usualStride: PerAxis,
+                                   padding: Padding, dilation: PerAxis) -> String {
         var text = "\(height)×\(width)"
         if stride != usualStride { text += " /\(stride)" }
         switch padding {
         case .valid: break
         case .same: text += " same"
         case .explicit(let amount): if amount != 0 { text += " pad \(amount)" }
+        case .sides: text += " pad \(padding)"
         }
         if dilation != 1 { text += " dil \(dilation)" }
         return text

@@ -25,10 +25,11 @@ enum NumberFormat {
         return rounded(decimal: "\(x.magnitude)", decimals: decimals, negative: x < 0)
     }
 
-    /// Rounds a non-negative decimal in Swift's forms (`12.5`, `1e-05`, `2.5e+07`) to `decimals` places.
-    private static func rounded(decimal text: String, decimals: Int, negative: Bool) -> String {
+    /// Rounds a non-negative decimal in Swift's forms (`12.5`, `1e-05`, `2.5e+07`), times 10^`shift`,
+    /// to `decimals` places.
+    private static func rounded(decimal text: String, decimals: Int, negative: Bool, shift: Int = 0) -> String {
         let parts = text.split(separator: "e", maxSplits: 1)
-        let exponent = parts.count == 2 ? Int(parts[1]) ?? 0 : 0
+        let exponent = (parts.count == 2 ? Int(parts[1]) ?? 0 : 0) + shift
         let mantissa = parts[0].split(separator: ".", maxSplits: 1, omittingEmptySubsequences: false)
         var digits = (mantissa[0] + (mantissa.count == 2 ? mantissa[1] : "")).compactMap(\.wholeNumberValue)
         // The value is 0.d₁d₂… × 10^point.
@@ -55,6 +56,32 @@ enum NumberFormat {
         let body = decimals > 0 ? whole + "." + fraction : whole
         let isZero = kept.allSatisfy { $0 == 0 }
         return negative && !isZero ? "-" + body : body
+    }
+
+    /// A number in prose (`x.formatted(…)`, `\(x, format: …)`): digits grouped by thousands; times
+    /// 100 with a `%` for `percent`; rounded half away from zero to `decimals` places, or with
+    /// every digit of its shortest form (Swift's `description`) when `decimals` is nil. The shift
+    /// of a percentage is made on the decimal digits, so `Float(0.234)` gives `23.4%`.
+    static func prose(_ text: String, negative: Bool, percent: Bool, decimals: Int?) -> String {
+        if text == "nan" || text == "inf" { return negative ? "-" + text : text }
+        let shift = percent ? 2 : 0
+        let places = decimals ?? {
+            // Enough places for every digit of the shortest form.
+            let parts = text.split(separator: "e", maxSplits: 1)
+            let exponent = parts.count == 2 ? Int(parts[1]) ?? 0 : 0
+            let fraction = parts[0].split(separator: ".", maxSplits: 1).dropFirst().first?.count ?? 0
+            return max(0, fraction - exponent - shift)
+        }()
+        var body = rounded(decimal: text, decimals: places, negative: negative, shift: shift)
+        if decimals == nil, body.contains(".") {
+            while body.hasSuffix("0") { body.removeLast() }
+            if body.hasSuffix(".") { body.removeLast() }
+        }
+        let sign = body.hasPrefix("-") ? "-" : ""
+        let unsigned = body.dropFirst(sign.count)
+        let whole = unsigned.prefix { $0 != "." }
+        let grouped = grouped(Int(whole) ?? 0)
+        return sign + (Int(whole) == nil ? String(whole) : grouped) + unsigned.dropFirst(whole.count) + (percent ? "%" : "")
     }
 
     /// A tensor statistic: four decimals in the range where they say something, Swift's shortest

@@ -34,6 +34,11 @@ extension Interpreter {
                 }
                 current = try applyBinary(compound, old, newValue, left: target, right: value, at: span)
             } else if let old = current {
+                if case .subscriptAccess = target.kind, case .tensor = old {
+                    // A tensor's slice takes a tensor that broadcasts to it, or a number.
+                    current = newValue
+                    return
+                }
                 current = try assignable(newValue, replacing: old, literal: value, at: value.span)
             } else {
                 current = newValue
@@ -53,7 +58,8 @@ extension Interpreter {
         default:
             if sameKind(old, value) || old.typeName == value.typeName { return value }
         }
-        throw CellsError("cannot assign value of type '\(value.typeName)' to type '\(old.typeName)'", at: span)
+        let fixIt = old.number != nil && value.number != nil ? Self.numberMixFixIt(old.typeName, value.typeName, target: old.typeName) : ""
+        throw CellsError("cannot assign value of type '\(value.typeName)' to type '\(old.typeName)'" + fixIt, at: span)
     }
 
     /// Runs `body` on the storage `target` names, in place: a variable, an element of an array,
@@ -105,6 +111,10 @@ extension Interpreter {
             defer { container = .array(elements) }
             var element: Value? = elements[index]
             try body(&element)
+            if case .tensor = elements[index], let element, element.typeName != "Tensor" {
+                // `assign` lets a number through for a tensor's slice, not for an array's tensor.
+                throw CellsError("cannot assign value of type '\(element.typeName)' to type 'Tensor'", at: span)
+            }
             if let element { try checkNesting(element, at: span) }
             elements[index] = element ?? elements[index]
         default:

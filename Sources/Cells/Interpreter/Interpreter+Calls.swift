@@ -12,8 +12,9 @@ extension Interpreter {
             // `conv.parameterCount(for: shape)` calls the method even where a property shares its name.
             function = try member(name, of: try evaluate(base, in: scope), at: callee.span, preferMethod: true)
         case .implicitMember(let name):
-            // `.explicit(2)` is the one implicit member that takes an argument: a padding.
-            guard let method = Builtins.paddingType.methods[name] else {
+            // Implicit members that take arguments: a padding (`.explicit(2)`) or a number's
+            // format (`.decimals(2)`).
+            guard let method = Builtins.paddingType.methods[name] ?? FormatStyles.methods[name] else {
                 throw CellsError("cannot infer contextual base in reference to member '\(name)'", at: callee.span)
             }
             function = .function(Function(.builtin(method, receiver: nil)))

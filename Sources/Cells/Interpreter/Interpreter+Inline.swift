@@ -12,10 +12,16 @@ extension Interpreter {
             return .failure(.error("inline code runs as '\\(expression)' or '#expect(condition)'", at: location,
                                    length: code.utf8.count))
         }
-        let source = isValue ? String(code.dropFirst(2).dropLast()) : code
-        let skipped = isValue ? 2 : 0
-        let program = CellProgram(source: source, file: location.file, firstLine: location.line,
+        var source = isValue ? String(code.dropFirst(2).dropLast()) : code
+        var skipped = isValue ? 2 : 0
+        var program = CellProgram(source: source, file: location.file, firstLine: location.line,
                                   columnOffsets: [location.column - 1 + skipped])
+        if isValue, program.diagnostics.contains(where: { $0.severity == .error }), code.contains("format:") {
+            // `\(x, format: .percent)` is read as the string literal "\(x, format: .percent)".
+            (source, skipped) = ("\"" + code + "\"", -1)
+            program = CellProgram(source: source, file: location.file, firstLine: location.line,
+                                  columnOffsets: [location.column - 1 + skipped])
+        }
         if let error = program.diagnostics.first(where: { $0.severity == .error }) {
             return .failure(error)
         }

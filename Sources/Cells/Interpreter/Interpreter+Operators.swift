@@ -53,6 +53,10 @@ extension Interpreter {
     /// other side's type; tensors element-wise, with each other or with a number.
     func applyBinary(_ op: BinaryOperator, _ a: Value, _ b: Value, left: Expr, right: Expr, at span: Span)
         throws -> Value {
+        if op.isPointwise {
+            if let result = try applyTensorBinary(op, a, b, at: span) { return result }
+            throw pointwiseError(op, a.typeName, b.typeName, at: span)
+        }
         switch (a, b) {
         case (.int(let x), .int(let y)):
             return try integer(op, x, y, at: span)
@@ -93,14 +97,24 @@ extension Interpreter {
         throw operandError(op, a, b, at: span)
     }
 
-    /// "binary operator '+' cannot be applied to operands of type 'Int' and 'Double'".
+    /// "binary operator '+' cannot be applied to operands of type 'Int' and 'Double'", with the one
+    /// fix-it for every mix of two number types.
     func operandError(_ op: BinaryOperator, _ a: Value, _ b: Value, at span: Span) -> CellsError {
         let (x, y) = (a.typeName, b.typeName)
         if x == y {
             return CellsError("binary operator '\(op.rawValue)' cannot be applied to two '\(x)' operands", at: span)
         }
-        return CellsError("binary operator '\(op.rawValue)' cannot be applied to operands of type '\(x)' and '\(y)'",
-                          at: span)
+        let fixIt = a.number != nil && b.number != nil ? Self.numberMixFixIt(x, y) : ""
+        return CellsError("binary operator '\(op.rawValue)' cannot be applied to operands of type '\(x)' and '\(y)'"
+                          + fixIt, at: span)
+    }
+
+    /// The fix-it for two number types that meet without a literal: one rule for every mix of
+    /// `Int`, `Double` and `Float` (operators, assignments, annotations), as Swift has it. The
+    /// conversion named is to `target`, or for an operator to the wider of the two.
+    static func numberMixFixIt(_ a: String, _ b: String, target: String? = nil) -> String {
+        let type = target ?? ([a, b].contains("Double") ? "Double" : "Float")
+        return "; numbers of different types do not mix: convert one, as in '\(type)(x)'"
     }
 
     /// A number as the floating-point operand of an operator whose other operand is `other`:
@@ -134,8 +148,15 @@ extension Interpreter {
             }
             return .range(IntRange(lower: x, upper: y, isClosed: op == .closedRange))
         default:
-            return .bool(compare(op, x, y)!)
+            guard let result = compare(op, x, y) else { throw pointwiseError(op, "Int", "Int", at: span) }
+            return .bool(result)
         }
+    }
+
+    /// The error for `.<` and the other element-wise comparisons between values that are not tensors.
+    private func pointwiseError(_ op: BinaryOperator, _ a: String, _ b: String, at span: Span) -> CellsError {
+        CellsError("operator '\(op.rawValue)' compares tensors element by element; operands of type "
+                   + "'\(a)' and '\(b)' are compared with '\(op.rawValue.dropFirst())'", at: span)
     }
 
     private func floating<F: BinaryFloatingPoint>(_ op: BinaryOperator, _ x: F, _ y: F, at span: Span,
@@ -150,7 +171,8 @@ extension Interpreter {
         case .halfOpenRange, .closedRange:
             throw CellsError("cannot form a range of '\(F.self)': only integer ranges are supported in cells", at: span)
         default:
-            return .bool(compare(op, x, y)!)
+            guard let result = compare(op, x, y) else { throw pointwiseError(op, "\(F.self)", "\(F.self)", at: span) }
+            return .bool(result)
         }
     }
 

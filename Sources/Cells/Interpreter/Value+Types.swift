@@ -41,7 +41,10 @@ extension Interpreter {
         }
         if let result { return result }
         let prefix = context == "argument type" ? "expected " : ""
-        throw CellsError("cannot convert value of type '\(value.typeName)' to \(prefix)\(context) '\(type)'", at: span)
+        let fixIt = value.number != nil && ["Int", "Double", "Float"].contains("\(type)")
+            ? Self.numberMixFixIt(value.typeName, "\(type)", target: "\(type)") : ""
+        throw CellsError("cannot convert value of type '\(value.typeName)' to \(prefix)\(context) '\(type)'" + fixIt,
+                         at: span)
     }
 
     private func converted(_ value: Value, to type: TypeName, literal: Expr?) throws -> Value? {

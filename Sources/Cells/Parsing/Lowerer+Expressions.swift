@@ -135,7 +135,18 @@ extension Lowerer {
                     parts.append(.text(value))
                 }
             case .expressionSegment(let segment):
-                guard segment.expressions.count == 1, let only = segment.expressions.first, only.label == nil else {
+                let items = Array(segment.expressions)
+                if items.count == 2, items[0].label == nil, items[1].label?.text == "format" {
+                    // `\(x, format: .percent)` is `x.formatted(.percent)`.
+                    let value = expression(items[0].expression)
+                    let style = expression(items[1].expression)
+                    let span = mapper.span(of: segment)
+                    let method = Expr(kind: .member(value, "formatted"), span: span)
+                    let argument = Argument(label: nil, labelSpan: style.span, value: style)
+                    parts.append(.expression(Expr(kind: .call(method, [argument], trailingClosure: nil), span: span)))
+                    continue
+                }
+                guard items.count == 1, let only = items.first, only.label == nil else {
                     unsupported("interpolation '\(segment.trimmedDescription)'", at: segment)
                     return .invalid
                 }

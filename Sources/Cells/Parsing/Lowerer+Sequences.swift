@@ -30,7 +30,7 @@ extension Lowerer {
                 switch text {
                 case "||": self.init(.logical(.or), 3, .left)
                 case "&&": self.init(.logical(.and), 4, .left)
-                case "==", "!=", "<", "<=", ">", ">=": self.init(.binary(BinaryOperator(rawValue: text)!), 5, .none)
+                case "==", "!=", "<", "<=", ">", ">=", ".==", ".!=", ".<", ".<=", ".>", ".>=": self.init(.binary(BinaryOperator(rawValue: text)!), 5, .none)
                 case "..<", "...": self.init(.binary(BinaryOperator(rawValue: text)!), 8, .none)
                 case "+", "-": self.init(.binary(BinaryOperator(rawValue: text)!), 9, .left)
                 case "*", "/", "%": self.init(.binary(BinaryOperator(rawValue: text)!), 10, .left)

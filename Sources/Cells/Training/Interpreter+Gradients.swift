@@ -160,20 +160,19 @@ enum TracedOps {
     static let functions: [String: Body] = [
         "conv2d": { call in
             try call.interpreter.traced(conv2d(call.variable(0), call.variable(1), bias: call.optionalVariable(2),
-                                               stride: call.int(3), padding: call.padding(4), dilation: call.int(5)), at: call.span)
+                                               stride: call.perAxis(3), padding: call.padding(4), dilation: call.perAxis(5)),
+                                        at: call.span)
         },
         "depthwiseConv2d": { call in
             try call.interpreter.traced(depthwiseConv2d(call.variable(0), call.variable(1), bias: call.optionalVariable(2),
-                                                        stride: call.int(3), padding: call.padding(4), dilation: call.int(5)),
-                                        at: call.span)
+                                                        stride: call.perAxis(3), padding: call.padding(4),
+                                                        dilation: call.perAxis(5)), at: call.span)
         },
         "maxPool2d": { call in
-            try call.interpreter.traced(maxPool2d(call.variable(0), size: call.int(1), stride: call.optionalInt(2),
-                                                  padding: call.padding(3)), at: call.span)
+            try call.interpreter.traced(maxPool2d(call.variable(0), Builtins.poolWindow(call, average: false)), at: call.span)
         },
         "avgPool2d": { call in
-            try call.interpreter.traced(avgPool2d(call.variable(0), size: call.int(1), stride: call.optionalInt(2),
-                                                  padding: call.padding(3)), at: call.span)
+            try call.interpreter.traced(avgPool2d(call.variable(0), Builtins.poolWindow(call, average: true)), at: call.span)
         },
         "globalAvgPool2d": unary(globalAvgPool2d),
         "relu": unary(relu),

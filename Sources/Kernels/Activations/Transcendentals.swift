@@ -85,6 +85,28 @@ enum Transcendentals {
         unsafeBitCast(unsafeBitCast(x, to: SIMD16<UInt32>.self) & 0x7FFF_FFFF, to: Vector.self)
     }
 
+    /// eˣ for a `Double`, to about one ulp: 0 below −745.2, +∞ above 709.78, NaN stays NaN.
+    ///
+    /// x = k·ln 2 + r with |r| ≤ ln 2 / 2 (Cody–Waite, fdlibm's two-part ln 2); eʳ is its Taylor
+    /// polynomial to r¹⁴ (Horner with FMA); 2ᵏ is applied in two exact halves so results in the
+    /// subnormal range are rounded once.
+    static func exp(_ x: Double) -> Double {
+        if x.isNaN { return x }
+        if x > 709.782_712_893_384 { return .infinity }
+        if x < -745.2 { return 0 }
+        let k = (x * 1.442_695_040_888_963_4).rounded()
+        let r = x.addingProduct(k, -0.693_147_180_369_123_816_49).addingProduct(k, -1.908_214_929_270_587_7e-10)
+        var p = 1.0 / 87_178_291_200  // 1/14!
+        var factorial = 87_178_291_200.0
+        for n in stride(from: 14, through: 1, by: -1) {
+            factorial /= Double(n)  // (n − 1)!, exact
+            p = (1 / factorial).addingProduct(p, r)
+        }
+        let half = Int(k) >> 1
+        return p * Double(sign: .plus, exponent: half, significand: 1)
+            * Double(sign: .plus, exponent: Int(k) - half, significand: 1)
+    }
+
     /// The natural logarithm of a positive finite `Double`, to about one ulp.
     ///
     /// x = m·2ᵉ with m in [√½, √2); ln m = 2·atanh f with f = (m − 1)/(m + 1), summed to f²³.

@@ -15,8 +15,18 @@ import Threads
 /// - Returns: a tensor of `inputShape`.
 /// - Throws: `KernelsError` when the shapes do not belong to one convolution.
 public func conv2dInputGradient(
-    _ outputGradient: Tensor, kernel: Tensor, inputShape: [Int], stride: Int = 1, padding: Padding = .valid,
+    _ outputGradient: Tensor, kernel: Tensor, inputShape: [Int], stride: Int, padding: Padding = .valid,
     dilation: Int = 1, threads: Int = Parallel.coreCount
+) throws -> Tensor {
+    try conv2dInputGradient(outputGradient, kernel: kernel, inputShape: inputShape, stride: PerAxis(stride),
+                            padding: padding, dilation: PerAxis(dilation), threads: threads)
+}
+
+/// `conv2dInputGradient` with a stride and a dilation per axis.
+/// - Throws: `KernelsError` when the shapes do not belong to one convolution.
+public func conv2dInputGradient(
+    _ outputGradient: Tensor, kernel: Tensor, inputShape: [Int], stride: PerAxis = 1, padding: Padding = .valid,
+    dilation: PerAxis = 1, threads: Int = Parallel.coreCount
 ) throws -> Tensor {
     let operation = "conv2dInputGradient"
     let p = try ConvProblem(operation, inputShape: inputShape, kernelShape: kernel.shape, outputGradient: outputGradient,
@@ -81,8 +91,18 @@ public func conv2dInputGradient(
 /// - Returns: a tensor of `kernelShape`.
 /// - Throws: `KernelsError` when the shapes do not belong to one convolution.
 public func conv2dKernelGradient(
-    _ outputGradient: Tensor, input: Tensor, kernelShape: [Int], stride: Int = 1, padding: Padding = .valid,
+    _ outputGradient: Tensor, input: Tensor, kernelShape: [Int], stride: Int, padding: Padding = .valid,
     dilation: Int = 1, threads: Int = Parallel.coreCount
+) throws -> Tensor {
+    try conv2dKernelGradient(outputGradient, input: input, kernelShape: kernelShape, stride: PerAxis(stride),
+                             padding: padding, dilation: PerAxis(dilation), threads: threads)
+}
+
+/// `conv2dKernelGradient` with a stride and a dilation per axis.
+/// - Throws: `KernelsError` when the shapes do not belong to one convolution.
+public func conv2dKernelGradient(
+    _ outputGradient: Tensor, input: Tensor, kernelShape: [Int], stride: PerAxis = 1, padding: Padding = .valid,
+    dilation: PerAxis = 1, threads: Int = Parallel.coreCount
 ) throws -> Tensor {
     let operation = "conv2dKernelGradient"
     let p = try ConvProblem(operation, inputShape: input.shape, kernelShape: kernelShape, outputGradient: outputGradient,
@@ -96,6 +116,7 @@ public func conv2dKernelGradient(
     let pixels = oh * ow
     let imagesPerChunk = Swift.max(1, Swift.min(p.layout.batch, ConvProblem.scratchLimit / (pixels * columns)))
     let (top, left, s, d) = (p.geometry.paddingTop, p.geometry.paddingLeft, p.stride, p.dilation)
+    let (strideHeight, strideWidth, dilationHeight, dilationWidth) = (s.height, s.width, d.height, d.width)
     input.scalars.withUnsafeBufferPointer { xBuffer in
         outputGradient.scalars.withUnsafeBufferPointer { dyBuffer in
             result.withUnsafeMutableBufferPointer { resultBuffer in
@@ -123,13 +144,14 @@ public func conv2dKernelGradient(
                                     // Each pixel's image and the top-left input position of its window.
                                     for j in 0..<count {
                                         let pixel = firstPixel + j
-                                        corners[j] = (first + pixel / pixels, pixel / ow % oh * s - top, pixel % ow * s - left)
+                                        corners[j] = (first + pixel / pixels, pixel / ow % oh * strideHeight - top,
+                                                      pixel % ow * strideWidth - left)
                                     }
                                     for kh in 0..<p.kernelHeight {
                                         for kw in 0..<p.kernelWidth {
                                             for j in 0..<count {
                                                 let (image, y, x0) = corners[j]
-                                                let iy = y + kh * d, ix = x0 + kw * d
+                                                let iy = y + kh * dilationHeight, ix = x0 + kw * dilationWidth
                                                 sources[j] = iy >= 0 && iy < h && ix >= 0 && ix < w
                                                     ? x + ((image * h + iy) * w + ix) * ci : UnsafePointer(zeros)
                                             }
@@ -195,7 +217,7 @@ public func biasGradient(_ outputGradient: Tensor) throws -> Tensor {
 
 /// The windows of a convolution seen from its input: which (tap, window) pairs land on a pixel.
 struct WindowTaps {
-    let kernelHeight: Int, kernelWidth: Int, stride: Int, dilation: Int
+    let kernelHeight: Int, kernelWidth: Int, stride: PerAxis, dilation: PerAxis
     let top: Int, left: Int, outputHeight: Int, outputWidth: Int
 
     /// Calls `body(kh, kw, oy, ox)` for every window (oy, ox) whose tap (kh, kw) lands on input
@@ -203,12 +225,14 @@ struct WindowTaps {
     @inline(__always)
     func forEach(reaching y: Int, _ x: Int, _ body: (Int, Int, Int, Int) -> Void) {
         for kh in 0..<kernelHeight {
-            let rowOffset = y + top - kh * dilation
-            guard rowOffset >= 0, rowOffset % stride == 0, rowOffset / stride < outputHeight else { continue }
+            let rowOffset = y + top - kh * dilation.height
+            guard rowOffset >= 0, rowOffset % stride.height == 0, rowOffset / stride.height < outputHeight else { continue }
             for kw in 0..<kernelWidth {
-                let columnOffset = x + left - kw * dilation
-                guard columnOffset >= 0, columnOffset % stride == 0, columnOffset / stride < outputWidth else { continue }
-                body(kh, kw, rowOffset / stride, columnOffset / stride)
+                let columnOffset = x + left - kw * dilation.width
+                guard columnOffset >= 0, columnOffset % stride.width == 0, columnOffset / stride.width < outputWidth else {
+                    continue
+                }
+                body(kh, kw, rowOffset / stride.height, columnOffset / stride.width)
             }
         }
     }
@@ -222,7 +246,7 @@ extension ConvProblem {
     /// checked against the shape of its output gradient.
     init(
         _ operation: String, inputShape: [Int], kernelShape: [Int], outputGradient: Tensor,
-        stride: Int, padding: Padding, dilation: Int
+        stride: PerAxis, padding: Padding, dilation: PerAxis
     ) throws {
         let layout = try ImageLayout(shape: inputShape, operation: operation)
         guard kernelShape.count == 4 else {

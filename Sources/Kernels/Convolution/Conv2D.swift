@@ -15,8 +15,18 @@ import Threads
 /// - Throws: `KernelsError` when a rank, channel count or bias does not match, or the kernel does
 ///   not fit (see `ConvGeometry`).
 public func conv2d(
-    _ input: Tensor, _ kernel: Tensor, bias: Tensor? = nil, stride: Int = 1, padding: Padding = .valid,
+    _ input: Tensor, _ kernel: Tensor, bias: Tensor? = nil, stride: Int, padding: Padding = .valid,
     dilation: Int = 1, threads: Int = Parallel.coreCount
+) throws -> Tensor {
+    try conv2d(input, kernel, bias: bias, stride: PerAxis(stride), padding: padding, dilation: PerAxis(dilation),
+               threads: threads)
+}
+
+/// `conv2d` with a stride and a dilation per axis (`PerAxis(height: 2, width: 1)`).
+/// - Throws: as `conv2d(_:_:bias:stride:padding:dilation:threads:)`.
+public func conv2d(
+    _ input: Tensor, _ kernel: Tensor, bias: Tensor? = nil, stride: PerAxis = 1, padding: Padding = .valid,
+    dilation: PerAxis = 1, threads: Int = Parallel.coreCount
 ) throws -> Tensor {
     let problem = try ConvProblem(.conv2d, input, kernel, bias: bias, stride: stride, padding: padding, dilation: dilation)
     let (layout, shape, count) = (problem.layout, problem.outputShape, problem.outputCount)

@@ -2,7 +2,7 @@
 struct ConvProblem {
     let layout: ImageLayout
     let geometry: ConvGeometry
-    let kernelHeight: Int, kernelWidth: Int, outputChannels: Int, stride: Int, dilation: Int
+    let kernelHeight: Int, kernelWidth: Int, outputChannels: Int, stride: PerAxis, dilation: PerAxis
     /// The output's shape, with the batch axis if the input had one, and its element count.
     let outputShape: [Int], outputCount: Int
 
@@ -14,8 +14,8 @@ struct ConvProblem {
     /// axes, the image's depth on the third), the bias, whether the window fits, the output's size.
     /// - Throws: `KernelsError` with the operation's name in front.
     init(
-        _ operation: ConvOperation, _ input: Tensor, _ kernel: Tensor, bias: Tensor?, stride: Int, padding: Padding,
-        dilation: Int
+        _ operation: ConvOperation, _ input: Tensor, _ kernel: Tensor, bias: Tensor?, stride: PerAxis,
+        padding: Padding, dilation: PerAxis
     ) throws {
         let name = operation.rawValue
         layout = try ImageLayout(input, operation: name)

@@ -34,7 +34,7 @@ struct ConvRows: GEMMRows {
             run = p.kernelWidth * c
         } else {
             segmentOffsets = (0..<(p.kernelHeight * p.kernelWidth)).map { tap in
-                (tap / p.kernelWidth * paddedWidth + tap % p.kernelWidth) * p.dilation * pixelStride
+                (tap / p.kernelWidth * p.dilation.height * paddedWidth + tap % p.kernelWidth * p.dilation.width) * pixelStride
             }
             run = c
         }
@@ -42,14 +42,14 @@ struct ConvRows: GEMMRows {
 
     func fillRowBases(rows: Range<Int>, count: Int, into bases: UnsafeMutablePointer<UnsafePointer<Float>>) {
         let (oh, ow, stride) = (problem.outputHeight, problem.outputWidth, problem.stride)
-        let step = stride * pixelStride
+        let step = stride.width * pixelStride
         var row = rows.lowerBound
         var filled = 0
         while row < rows.upperBound {
             // One run of pixels along an output row: their windows start `step` values apart.
             let n = row / (oh * ow), y = row / ow % oh, x = row % ow
             let length = Swift.min(ow - x, rows.upperBound - row)
-            var base = image + ((n * paddedHeight + y * stride) * paddedWidth + x * stride) * pixelStride
+            var base = image + ((n * paddedHeight + y * stride.height) * paddedWidth + x * stride.width) * pixelStride
             for i in filled..<(filled + length) {
                 bases[i] = base
                 base += step

@@ -13,8 +13,18 @@ import Threads
 /// - Returns: a tensor of `inputShape`.
 /// - Throws: `KernelsError` when the shapes do not belong to one depthwise convolution.
 public func depthwiseConv2dInputGradient(
-    _ outputGradient: Tensor, kernel: Tensor, inputShape: [Int], stride: Int = 1, padding: Padding = .valid,
+    _ outputGradient: Tensor, kernel: Tensor, inputShape: [Int], stride: Int, padding: Padding = .valid,
     dilation: Int = 1, threads: Int = Parallel.coreCount
+) throws -> Tensor {
+    try depthwiseConv2dInputGradient(outputGradient, kernel: kernel, inputShape: inputShape, stride: PerAxis(stride),
+                                     padding: padding, dilation: PerAxis(dilation), threads: threads)
+}
+
+/// `depthwiseConv2dInputGradient` with a stride and a dilation per axis.
+/// - Throws: `KernelsError` when the shapes do not belong to one depthwise convolution.
+public func depthwiseConv2dInputGradient(
+    _ outputGradient: Tensor, kernel: Tensor, inputShape: [Int], stride: PerAxis = 1, padding: Padding = .valid,
+    dilation: PerAxis = 1, threads: Int = Parallel.coreCount
 ) throws -> Tensor {
     let operation = "depthwiseConv2dInputGradient"
     let p = try DepthwiseProblem(operation, inputShape: inputShape, kernelShape: kernel.shape, outputGradient: outputGradient,
@@ -67,8 +77,18 @@ public func depthwiseConv2dInputGradient(
 /// - Returns: a tensor of `kernelShape`.
 /// - Throws: `KernelsError` when the shapes do not belong to one depthwise convolution.
 public func depthwiseConv2dKernelGradient(
-    _ outputGradient: Tensor, input: Tensor, kernelShape: [Int], stride: Int = 1, padding: Padding = .valid,
+    _ outputGradient: Tensor, input: Tensor, kernelShape: [Int], stride: Int, padding: Padding = .valid,
     dilation: Int = 1, threads: Int = Parallel.coreCount
+) throws -> Tensor {
+    try depthwiseConv2dKernelGradient(outputGradient, input: input, kernelShape: kernelShape, stride: PerAxis(stride),
+                                      padding: padding, dilation: PerAxis(dilation), threads: threads)
+}
+
+/// `depthwiseConv2dKernelGradient` with a stride and a dilation per axis.
+/// - Throws: `KernelsError` when the shapes do not belong to one depthwise convolution.
+public func depthwiseConv2dKernelGradient(
+    _ outputGradient: Tensor, input: Tensor, kernelShape: [Int], stride: PerAxis = 1, padding: Padding = .valid,
+    dilation: PerAxis = 1, threads: Int = Parallel.coreCount
 ) throws -> Tensor {
     let operation = "depthwiseConv2dKernelGradient"
     let p = try DepthwiseProblem(operation, inputShape: input.shape, kernelShape: kernelShape, outputGradient: outputGradient,
@@ -90,10 +110,10 @@ public func depthwiseConv2dKernelGradient(
                     sum.update(repeating: 0, count: c * m)
                     for n in 0..<p.batch {
                         for oy in 0..<oh {
-                            let iy = oy * p.stride - p.top + kh * p.dilation
+                            let iy = oy * p.stride.height - p.top + kh * p.dilation.height
                             guard iy >= 0, iy < h else { continue }
                             for ox in 0..<ow {
-                                let ix = ox * p.stride - p.left + kw * p.dilation
+                                let ix = ox * p.stride.width - p.left + kw * p.dilation.width
                                 guard ix >= 0, ix < w else { continue }
                                 let pixel = x + ((n * h + iy) * w + ix) * c
                                 let gradient = dy + ((n * oh + oy) * ow + ox) * c * m
@@ -118,12 +138,12 @@ public func depthwiseConv2dKernelGradient(
 /// The sizes of one depthwise convolution, checked against its output gradient.
 struct DepthwiseProblem {
     let batch: Int, height: Int, width: Int, channels: Int, multiplier: Int
-    let kernelHeight: Int, kernelWidth: Int, stride: Int, dilation: Int
+    let kernelHeight: Int, kernelWidth: Int, stride: PerAxis, dilation: PerAxis
     let outputHeight: Int, outputWidth: Int, top: Int, left: Int
 
     init(
         _ operation: String, inputShape: [Int], kernelShape: [Int], outputGradient: Tensor,
-        stride: Int, padding: Padding, dilation: Int
+        stride: PerAxis, padding: Padding, dilation: PerAxis
     ) throws {
         let layout = try ImageLayout(shape: inputShape, operation: operation)
         guard kernelShape.count == 4 else {

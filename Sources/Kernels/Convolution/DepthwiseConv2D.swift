@@ -13,8 +13,18 @@ import Threads
 /// - Throws: `KernelsError` when a rank, channel count or bias does not match, or the kernel does
 ///   not fit (see `ConvGeometry`).
 public func depthwiseConv2d(
-    _ input: Tensor, _ kernel: Tensor, bias: Tensor? = nil, stride: Int = 1, padding: Padding = .valid,
+    _ input: Tensor, _ kernel: Tensor, bias: Tensor? = nil, stride: Int, padding: Padding = .valid,
     dilation: Int = 1, threads: Int = Parallel.coreCount
+) throws -> Tensor {
+    try depthwiseConv2d(input, kernel, bias: bias, stride: PerAxis(stride), padding: padding,
+                        dilation: PerAxis(dilation), threads: threads)
+}
+
+/// `depthwiseConv2d` with a stride and a dilation per axis.
+/// - Throws: as `depthwiseConv2d(_:_:bias:stride:padding:dilation:threads:)`.
+public func depthwiseConv2d(
+    _ input: Tensor, _ kernel: Tensor, bias: Tensor? = nil, stride: PerAxis = 1, padding: Padding = .valid,
+    dilation: PerAxis = 1, threads: Int = Parallel.coreCount
 ) throws -> Tensor {
     let problem = try ConvProblem(
         .depthwiseConv2d, input, kernel, bias: bias, stride: stride, padding: padding, dilation: dilation)
@@ -25,6 +35,8 @@ public func depthwiseConv2d(
     let (oh, ow) = (geometry.outputHeight, geometry.outputWidth)
     let (h, w) = (layout.height, layout.width)
     let (top, left) = (geometry.paddingTop, geometry.paddingLeft)
+    let (strideHeight, strideWidth) = (problem.stride.height, problem.stride.width)
+    let (dilationHeight, dilationWidth) = (problem.dilation.height, problem.dilation.width)
     let threads = Swift.max(1, Swift.min(threads, count * kernelHeight * kernelWidth / (1 << 17)))
     return input.scalars.withUnsafeBufferPointer { x in
         kernel.scalars.withUnsafeBufferPointer { k in
@@ -34,12 +46,12 @@ public func depthwiseConv2d(
                     let (x, k, y, bias) = shared.value
                     let n = row / oh, oy = row % oh
                     // The kernel rows and columns whose taps land inside the image.
-                    let rows = validTaps(from: oy * stride - top, size: h, taps: kernelHeight, dilation: dilation)
+                    let rows = validTaps(from: oy * strideHeight - top, size: h, taps: kernelHeight, dilation: dilationHeight)
                     for ox in 0..<ow {
-                        let columns = validTaps(from: ox * stride - left, size: w, taps: kernelWidth, dilation: dilation)
+                        let columns = validTaps(from: ox * strideWidth - left, size: w, taps: kernelWidth, dilation: dilationWidth)
                         let out = y + ((n * oh + oy) * ow + ox) * outputChannels
                         func pixel(_ kh: Int, _ kw: Int) -> UnsafePointer<Float> {
-                            x + ((n * h + oy * stride - top + kh * dilation) * w + ox * stride - left + kw * dilation) * channels
+                            x + ((n * h + oy * strideHeight - top + kh * dilationHeight) * w + ox * strideWidth - left + kw * dilationWidth) * channels
                         }
                         var o = 0
                         // With one filter per channel, output channel o reads input channel o: up to

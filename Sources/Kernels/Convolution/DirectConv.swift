@@ -18,15 +18,15 @@ enum DirectConv {
         Parallel.forEach(parts: p.layout.batch * oh, threads: threads) { row in
             let (input, kernel, output, bias) = shared.value
             let n = row / oh, y = row % oh
-            let rows = validTaps(from: y * p.stride - top, size: h, taps: p.kernelHeight, dilation: p.dilation)
+            let rows = validTaps(from: y * p.stride.height - top, size: h, taps: p.kernelHeight, dilation: p.dilation.height)
             for x in 0..<ow {
-                let columns = validTaps(from: x * p.stride - left, size: w, taps: p.kernelWidth, dilation: p.dilation)
+                let columns = validTaps(from: x * p.stride.width - left, size: w, taps: p.kernelWidth, dilation: p.dilation.width)
                 let out = output + ((n * oh + y) * ow + x) * co
                 out.update(repeating: 0, count: co)
                 for kh in rows {
-                    let iy = y * p.stride - top + kh * p.dilation
+                    let iy = y * p.stride.height - top + kh * p.dilation.height
                     for kw in columns {
-                        let ix = x * p.stride - left + kw * p.dilation
+                        let ix = x * p.stride.width - left + kw * p.dilation.width
                         let pixel = input + ((n * h + iy) * w + ix) * ci
                         let taps = kernel + (kh * p.kernelWidth + kw) * ci * co
                         for c in 0..<ci {

@@ -17,10 +17,19 @@ public func maxPool2dGradient(
     _ outputGradient: Tensor, input: Tensor, size: Int, stride: Int? = nil, padding: Padding = .valid,
     threads: Int = Parallel.coreCount
 ) throws -> Tensor {
+    try maxPool2dGradient(outputGradient, input: input, PoolWindow(size: size, stride: stride, padding: padding),
+                          threads: threads)
+}
+
+/// The gradient of `maxPool2d(_:_:threads:)`, for a rectangular window with its own strides.
+/// - Throws: `KernelsError` when the shapes do not belong to one pooling.
+public func maxPool2dGradient(
+    _ outputGradient: Tensor, input: Tensor, _ window: PoolWindow, threads: Int = Parallel.coreCount
+) throws -> Tensor {
     let p = try PoolBackward("maxPool2dGradient", inputShape: input.shape, outputGradient: outputGradient,
-                             size: size, stride: stride, padding: padding)
+                             window: window)
     return input.scalars.withUnsafeBufferPointer { x in
-        p.scatter(outputGradient, threads: threads) { n, channel, lanes, rows, columns, gradient, dx in
+        p.scatter(outputGradient, threads: threads) { n, channel, lanes, rows, columns, gradient, _, dx in
             // Each lane's winning tap, counted in window order; −1 while none has won.
             var best = Lanes.Vector(repeating: -.infinity)
             var winner = SIMD16<Int32>(repeating: -1)
@@ -61,10 +70,20 @@ public func avgPool2dGradient(
     _ outputGradient: Tensor, inputShape: [Int], size: Int, stride: Int? = nil, padding: Padding = .valid,
     threads: Int = Parallel.coreCount
 ) throws -> Tensor {
+    try avgPool2dGradient(outputGradient, inputShape: inputShape,
+                          PoolWindow(size: size, stride: stride, padding: padding), threads: threads)
+}
+
+/// The gradient of `avgPool2d(_:_:threads:)`, for a rectangular window with its own strides;
+/// each share is divided as the forward average divides (`countIncludesPadding`).
+/// - Throws: `KernelsError` when the shapes do not belong to one pooling.
+public func avgPool2dGradient(
+    _ outputGradient: Tensor, inputShape: [Int], _ window: PoolWindow, threads: Int = Parallel.coreCount
+) throws -> Tensor {
     let p = try PoolBackward("avgPool2dGradient", inputShape: inputShape, outputGradient: outputGradient,
-                             size: size, stride: stride, padding: padding)
-    return p.scatter(outputGradient, threads: threads) { n, channel, lanes, rows, columns, gradient, dx in
-        let share = gradient / Float(rows.count * columns.count)
+                             window: window)
+    return p.scatter(outputGradient, threads: threads) { n, channel, lanes, rows, columns, gradient, divisor, dx in
+        let share = gradient / Float(divisor)
         for iy in rows {
             for ix in columns {
                 let target = dx + ((n * p.layout.height + iy) * p.layout.width + ix) * p.layout.channels + channel
@@ -107,9 +126,9 @@ private struct PoolBackward {
     let geometry: PoolGeometry
     let count: Int
 
-    init(_ operation: String, inputShape: [Int], outputGradient: Tensor, size: Int, stride: Int?, padding: Padding) throws {
+    init(_ operation: String, inputShape: [Int], outputGradient: Tensor, window: PoolWindow) throws {
         layout = try ImageLayout(shape: inputShape, operation: operation)
-        geometry = try PoolGeometry(operation, layout: layout, size: size, stride: stride, padding: padding)
+        geometry = try PoolGeometry(operation, layout: layout, window: window)
         try OpChecks.outputGradient(
             outputGradient, expected: layout.shape(height: geometry.outputHeight, width: geometry.outputWidth, channels: layout.channels),
             operation: operation)
@@ -127,20 +146,21 @@ private struct PoolBackward {
     }
 
     /// A zero tensor of the input's shape to which `body` adds each window's share, for blocks of up
-    /// to 16 channels of one image: `body(n, firstChannel, lanes, rows, columns, gradient, dx)`.
+    /// to 16 channels of one image: `body(n, firstChannel, lanes, rows, columns, gradient, divisor, dx)`,
+    /// where `divisor` is what the window's average divides by.
     ///
     /// Threads own whole (image, channel block) parts and visit their windows in order, so every
     /// sum is formed in the same order for any number of threads.
     func scatter(
         _ outputGradient: Tensor, threads: Int,
-        _ body: (Int, Int, Int, Range<Int>, Range<Int>, Lanes.Vector, UnsafeMutablePointer<Float>) -> Void
+        _ body: (Int, Int, Int, Range<Int>, Range<Int>, Lanes.Vector, Int, UnsafeMutablePointer<Float>) -> Void
     ) -> Tensor {
         var result = [Float](repeating: 0, count: count)
         let c = layout.channels
         guard count > 0, c > 0 else { return Tensor(unchecked: layout.inputShape, result) }
         let (oh, ow) = (geometry.outputHeight, geometry.outputWidth)
         let blocks = (c + 15) / 16
-        let threads = Swift.max(1, Swift.min(threads, outputGradient.count * geometry.size * geometry.size / (1 << 17)))
+        let threads = Swift.max(1, Swift.min(threads, outputGradient.count * geometry.window.height * geometry.window.width / (1 << 17)))
         outputGradient.scalars.withUnsafeBufferPointer { dy in
             result.withUnsafeMutableBufferPointer { dx in
                 let shared = UncheckedSendable((dy.baseAddress!, dx.baseAddress!))
@@ -153,7 +173,9 @@ private struct PoolBackward {
                         for ox in 0..<ow {
                             let source = dy + ((n * oh + oy) * ow + ox) * c + channel
                             let gradient = lanes == 16 ? Lanes.load(source) : Lanes.loadPartial(source, lanes)
-                            body(n, channel, lanes, rows, geometry.columns(of: ox, width: layout.width), gradient, dx)
+                            let columns = geometry.columns(of: ox, width: layout.width)
+                            body(n, channel, lanes, rows, columns, gradient,
+                                 geometry.divisor(rows, columns, oy: oy, ox: ox), dx)
                         }
                     }
                 }

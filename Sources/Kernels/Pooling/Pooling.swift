@@ -12,7 +12,14 @@ import Threads
 public func maxPool2d(
     _ input: Tensor, size: Int, stride: Int? = nil, padding: Padding = .valid, threads: Int = Parallel.coreCount
 ) throws -> Tensor {
-    try pool(input, size: size, stride: stride, padding: padding, operation: "maxPool2d", threads: threads, kind: .max)
+    try pool(input, PoolWindow(size: size, stride: stride, padding: padding), operation: "maxPool2d", threads: threads,
+             kind: .max)
+}
+
+/// Max pooling with a rectangular `window`, its own stride per axis and any padding.
+/// - Throws: as `maxPool2d(_:size:stride:padding:threads:)`.
+public func maxPool2d(_ input: Tensor, _ window: PoolWindow, threads: Int = Parallel.coreCount) throws -> Tensor {
+    try pool(input, window, operation: "maxPool2d", threads: threads, kind: .max)
 }
 
 /// Average pooling: the mean of each `size`×`size` window, counting only the input's own values
@@ -28,7 +35,15 @@ public func maxPool2d(
 public func avgPool2d(
     _ input: Tensor, size: Int, stride: Int? = nil, padding: Padding = .valid, threads: Int = Parallel.coreCount
 ) throws -> Tensor {
-    try pool(input, size: size, stride: stride, padding: padding, operation: "avgPool2d", threads: threads, kind: .average)
+    try pool(input, PoolWindow(size: size, stride: stride, padding: padding), operation: "avgPool2d", threads: threads,
+             kind: .average)
+}
+
+/// Average pooling with a rectangular `window`, its own stride per axis and any padding; the
+/// divisor counts the padding when `window.countIncludesPadding` (PyTorch's default).
+/// - Throws: as `avgPool2d(_:size:stride:padding:threads:)`.
+public func avgPool2d(_ input: Tensor, _ window: PoolWindow, threads: Int = Parallel.coreCount) throws -> Tensor {
+    try pool(input, window, operation: "avgPool2d", threads: threads, kind: .average)
 }
 
 /// Global average pooling: the mean of each channel over the image, summed in `Double` in
@@ -61,17 +76,17 @@ private enum PoolKind { case max, average }
 /// Shared by the pools: validates, then reduces each window's real input values, 16 channels
 /// at a time.
 private func pool(
-    _ input: Tensor, size: Int, stride: Int?, padding: Padding, operation: String, threads: Int, kind: PoolKind
+    _ input: Tensor, _ window: PoolWindow, operation: String, threads: Int, kind: PoolKind
 ) throws -> Tensor {
     let layout = try ImageLayout(input, operation: operation)
-    let geometry = try PoolGeometry(operation, layout: layout, size: size, stride: stride, padding: padding)
+    let geometry = try PoolGeometry(operation, layout: layout, window: window)
     let (oh, ow, c) = (geometry.outputHeight, geometry.outputWidth, layout.channels)
     let (h, w) = (layout.height, layout.width)
     let shape = layout.shape(height: oh, width: ow, channels: c)
     let count = try OpChecks.outputCount(shape, operation: operation)
     guard count > 0 else { return Tensor(unchecked: shape, []) }
     let rows = layout.batch * oh
-    let threads = Swift.max(1, Swift.min(threads, count * size * size / (1 << 18)))
+    let threads = Swift.max(1, Swift.min(threads, count * window.height * window.width / (1 << 18)))
     return input.scalars.withUnsafeBufferPointer { x in
         Tensor.uninitialized(shape, count: count) { y in
             let shared = UncheckedSendable((x.baseAddress!, y))
@@ -97,7 +112,7 @@ private func pool(
                                 }
                             }
                         }
-                        if kind == .average { result /= Float(rowRange.count * columnRange.count) }
+                        if kind == .average { result /= Float(geometry.divisor(rowRange, columnRange, oy: oy, ox: ox)) }
                         if lanes == 16 { Lanes.store(result, out + channel) } else { Lanes.store(result, out + channel, count: lanes) }
                         channel += 16
                     }
@@ -107,37 +122,64 @@ private func pool(
     }
 }
 
-/// The validated window of a pool: `size`×`size`, moved by `stride`, with its output size and paddings.
+/// The validated window of a pool, moved by its strides, with its output size and paddings.
 struct PoolGeometry {
-    let size: Int, stride: Int
+    let window: PoolWindow
     let outputHeight: Int, outputWidth: Int, paddingTop: Int, paddingLeft: Int
+    /// The padded input's extent: the input with the explicit zeros (PyTorch's `count_include_pad`
+    /// region, which stops at the explicit padding).
+    let paddedHeight: Int, paddedWidth: Int
 
     /// The geometry of `operation` over an input of `layout`.
-    /// - Throws: `KernelsError` when the window does not fit or the padding is more than half the window.
-    init(_ operation: String, layout: ImageLayout, size: Int, stride: Int?, padding: Padding) throws {
-        let step = stride ?? size
-        let geometry = try ConvGeometry(
-            operation, input: layout, kernelHeight: size, kernelWidth: size,
-            stride: step, padding: padding, dilation: 1, window: .pool)
-        if case .explicit(let amount) = padding, 2 * amount > size {
-            throw KernelsError("\(operation): padding \(amount) is more than half the \(size)×\(size) window, so some windows would hold only padding")
+    /// - Throws: `KernelsError` when the window does not fit or a padding is more than half the
+    ///   window along its axis.
+    init(_ operation: String, layout: ImageLayout, window: PoolWindow) throws {
+        let geometry: ConvGeometry
+        do {
+            geometry = try ConvGeometry(
+                inputHeight: layout.height, inputWidth: layout.width, kernelHeight: window.height,
+                kernelWidth: window.width, strideHeight: window.strideHeight, strideWidth: window.strideWidth,
+                padding: window.padding, window: .pool, roundsUp: window.ceilMode)
+        } catch let error as KernelsError {
+            throw KernelsError("\(operation): \(error.message)")
         }
-        (self.size, self.stride) = (size, step)
+        if let sides = window.padding.explicitSides {
+            for (amount, side) in [(sides.top, window.height), (sides.bottom, window.height),
+                                   (sides.left, window.width), (sides.right, window.width)] where 2 * amount > side {
+                throw KernelsError("\(operation): padding \(amount) is more than half the \(window.sides) window, so some windows would hold only padding")
+            }
+        }
+        self.window = window
         (outputHeight, outputWidth) = (geometry.outputHeight, geometry.outputWidth)
         (paddingTop, paddingLeft) = (geometry.paddingTop, geometry.paddingLeft)
+        let sides = window.padding.explicitSides ?? (geometry.paddingTop, geometry.paddingBottom,
+                                                     geometry.paddingLeft, geometry.paddingRight)
+        paddedHeight = layout.height + sides.bottom
+        paddedWidth = layout.width + sides.right
     }
 
     /// The input rows of window row `oy` that are not padding.
     @inline(__always)
     func rows(of oy: Int, height: Int) -> Range<Int> {
-        let top = oy * stride - paddingTop
-        return Swift.max(0, top)..<Swift.min(height, top + size)
+        let top = oy * window.strideHeight - paddingTop
+        return Swift.max(0, top)..<Swift.min(height, top + window.height)
     }
 
     /// The input columns of window column `ox` that are not padding.
     @inline(__always)
     func columns(of ox: Int, width: Int) -> Range<Int> {
-        let left = ox * stride - paddingLeft
-        return Swift.max(0, left)..<Swift.min(width, left + size)
+        let left = ox * window.strideWidth - paddingLeft
+        return Swift.max(0, left)..<Swift.min(width, left + window.width)
+    }
+
+    /// What an average of window (`oy`, `ox`) divides by: its real values, or with
+    /// `countIncludesPadding` every tap inside the padded input, as PyTorch counts them.
+    @inline(__always)
+    func divisor(_ rows: Range<Int>, _ columns: Range<Int>, oy: Int, ox: Int) -> Int {
+        guard window.countIncludesPadding else { return rows.count * columns.count }
+        let top = oy * window.strideHeight - paddingTop, left = ox * window.strideWidth - paddingLeft
+        let height = Swift.min(top + window.height, paddedHeight) - Swift.max(top, -paddingTop)
+        let width = Swift.min(left + window.width, paddedWidth) - Swift.max(left, -paddingLeft)
+        return height * width
     }
 }

@@ -38,12 +38,13 @@ extension ConvGeometry {
     /// The geometry for `operation`, with its name in front of any error.
     init(
         _ operation: String, input: ImageLayout, kernelHeight: Int, kernelWidth: Int,
-        stride: Int, padding: Padding, dilation: Int, window: Window
+        stride: PerAxis, padding: Padding, dilation: PerAxis, window: Window
     ) throws {
         do {
             try self.init(
                 inputHeight: input.height, inputWidth: input.width, kernelHeight: kernelHeight, kernelWidth: kernelWidth,
-                stride: stride, padding: padding, dilation: dilation, window: window)
+                strideHeight: stride.height, strideWidth: stride.width, padding: padding,
+                dilationHeight: dilation.height, dilationWidth: dilation.width, window: window)
         } catch let error as KernelsError {
             throw KernelsError("\(operation): \(error.message)")
         }

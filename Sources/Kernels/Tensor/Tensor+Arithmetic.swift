@@ -1,24 +1,28 @@
 extension Tensor {
-    /// The element-wise sum with a tensor of the same shape.
-    /// - Throws: `KernelsError` naming both shapes when they differ.
+    /// The element-wise sum with `other`, the shapes broadcast as NumPy does (a `[C]` bias onto
+    /// `[H, W, C]`).
+    /// - Throws: `KernelsError` naming both shapes when they do not broadcast.
     public func adding(_ other: Tensor) throws -> Tensor {
         try combined(with: other, verb: "add", ArithmeticLanes(operation: .add))
     }
 
-    /// The element-wise difference with a tensor of the same shape.
-    /// - Throws: `KernelsError` naming both shapes when they differ.
+    /// The element-wise difference with `other`, the shapes broadcast as NumPy does (a `[C]` bias onto
+    /// `[H, W, C]`).
+    /// - Throws: `KernelsError` naming both shapes when they do not broadcast.
     public func subtracting(_ other: Tensor) throws -> Tensor {
         try combined(with: other, verb: "subtract", ArithmeticLanes(operation: .subtract))
     }
 
-    /// The element-wise product with a tensor of the same shape.
-    /// - Throws: `KernelsError` naming both shapes when they differ.
+    /// The element-wise product with `other`, the shapes broadcast as NumPy does (a `[C]` bias onto
+    /// `[H, W, C]`).
+    /// - Throws: `KernelsError` naming both shapes when they do not broadcast.
     public func multiplying(_ other: Tensor) throws -> Tensor {
         try combined(with: other, verb: "multiply", ArithmeticLanes(operation: .multiply))
     }
 
-    /// The element-wise quotient by a tensor of the same shape (IEEE: x / 0 is ±∞ or NaN).
-    /// - Throws: `KernelsError` naming both shapes when they differ.
+    /// The element-wise quotient by `other`, the shapes broadcast as NumPy does (IEEE: x / 0 is
+    /// ±∞ or NaN).
+    /// - Throws: `KernelsError` naming both shapes when they do not broadcast.
     public func dividing(_ other: Tensor) throws -> Tensor {
         try combined(with: other, verb: "divide", ArithmeticLanes(operation: .divide))
     }
@@ -61,11 +65,11 @@ extension Tensor {
         scalars.reduce(0.0) { $0 + Double($1) }
     }
 
-    private func combined(with other: Tensor, verb: String, _ operation: ArithmeticLanes) throws -> Tensor {
-        guard shape == other.shape else {
-            throw KernelsError("cannot \(verb) tensors of shapes \(shape) and \(other.shape): the shapes must match")
-        }
-        return combinedInLanes(with: other, operation)
+    /// The element-wise combination with `other`, both broadcast to their common shape.
+    func combined<Function: LaneFunction2>(with other: Tensor, verb: String, _ operation: Function) throws -> Tensor {
+        guard shape != other.shape else { return combinedInLanes(with: other, operation) }
+        let common = try Tensor.broadcastShape(shape, other.shape, verb: verb)
+        return try broadcasted(to: common).combinedInLanes(with: other.broadcasted(to: common), operation)
     }
 }
 

@@ -72,3 +72,23 @@ extension Tensor {
         return Tensor(unchecked: shape, scalars)
     }
 }
+
+extension Tensor {
+    /// The rank-1 tensor `start, start + step, …` up to but not including `end`, as NumPy's
+    /// `arange`: ⌈(end − start)/step⌉ values, each start + i·step computed in `Double` and
+    /// rounded to `Float`.
+    /// - Throws: `KernelsError` when `step` is 0 or a bound is not finite, or the tensor would
+    ///   be too large.
+    public static func arange(from start: Double = 0, to end: Double, by step: Double = 1) throws -> Tensor {
+        guard start.isFinite, end.isFinite, step.isFinite else {
+            throw KernelsError("arange: the start, end and step must be finite, not \(start), \(end) and \(step)")
+        }
+        guard step != 0 else { throw KernelsError("arange: the step must not be 0") }
+        let steps = ((end - start) / step).rounded(.up)
+        guard steps < Double(maximumElementCount) + 1 else {
+            throw KernelsError("arange: \(steps) values are more than the limit of \(maximumElementCount)")
+        }
+        let count = Swift.max(0, Int(steps))
+        return Tensor(unchecked: [count], (0..<count).map { Float(start + Double($0) * step) })
+    }
+}

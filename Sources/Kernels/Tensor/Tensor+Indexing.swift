@@ -29,6 +29,44 @@ extension Tensor {
     /// the indices in r and the axis; axes without an index are kept whole.
     /// - Throws: `KernelsError` when there are more indices than axes or one is out of bounds.
     public func slice(_ indices: [TensorIndex]) throws -> Tensor {
+        let (ranges, resultShape) = try region(indices)
+        var result: [Float] = []
+        result.reserveCapacity(resultShape.reduce(1, *))
+        scalars.withUnsafeBufferPointer { source in
+            Tensor.walk(ranges.map(\.count), strides: Tensor.strides(of: shape), base: offset(of: ranges)) {
+                result.append(source[$0])
+            }
+        }
+        return Tensor(unchecked: resultShape, result)
+    }
+
+    /// Writes `values`, broadcast to the shape of `slice(indices)`, into the part `indices` picks:
+    /// `t[0..<2, 3] = …` with a tensor of the slice's shape, one that broadcasts to it, or a
+    /// scalar `[]`.
+    /// - Throws: `KernelsError` when the indices do not fit, or `values` does not broadcast to the
+    ///   slice's shape.
+    public mutating func assign(_ values: Tensor, at indices: [TensorIndex]) throws {
+        let (ranges, sliceShape) = try region(indices)
+        guard Tensor.broadcastStrides(from: values.shape, to: sliceShape) != nil else {
+            throw KernelsError("cannot assign a tensor of shape \(values.shape) to a slice of shape \(sliceShape): "
+                               + "sizes matched from the last axis must be equal, or 1 in \(values.shape)")
+        }
+        let source = try values.broadcasted(to: sliceShape)
+        let (strides, base) = (Tensor.strides(of: shape), offset(of: ranges))
+        var i = 0
+        source.scalars.withUnsafeBufferPointer { source in
+            scalars.withUnsafeMutableBufferPointer { target in
+                Tensor.walk(ranges.map(\.count), strides: strides, base: base) { offset in
+                    target[offset] = source[i]
+                    i += 1
+                }
+            }
+        }
+    }
+
+    /// The index range `indices` pick on every axis, and the shape of the slice (without the
+    /// axes picked by one index).
+    private func region(_ indices: [TensorIndex]) throws -> (ranges: [Range<Int>], shape: [Int]) {
         guard indices.count <= rank else {
             throw KernelsError("a tensor of shape \(shape) has \(rank) axes but the subscript has \(indices.count) indices")
         }
@@ -51,22 +89,12 @@ extension Tensor {
                 resultShape.append(r.count)
             }
         }
-        var result: [Float] = []
-        result.reserveCapacity(ranges.reduce(1) { $0 * $1.count })
-        let strides = Tensor.strides(of: shape)
-        scalars.withUnsafeBufferPointer { source in
-            func copy(axis: Int, offset: Int) {
-                if axis == rank {
-                    result.append(source[offset])
-                } else if axis == rank - 1 {
-                    result.append(contentsOf: source[(offset + ranges[axis].lowerBound)..<(offset + ranges[axis].upperBound)])
-                } else {
-                    for i in ranges[axis] { copy(axis: axis + 1, offset: offset + i * strides[axis]) }
-                }
-            }
-            copy(axis: 0, offset: 0)
-        }
-        return Tensor(unchecked: resultShape, result)
+        return (ranges, resultShape)
+    }
+
+    /// The offset of the first element of the region `ranges`.
+    private func offset(of ranges: [Range<Int>]) -> Int {
+        zip(ranges, Tensor.strides(of: shape)).reduce(0) { $0 + $1.0.lowerBound * $1.1 }
     }
 
     /// The element at `index`, one integer per axis.
@@ -137,13 +165,9 @@ extension Tensor {
 ///   the slice's shape.
 public func sliceGradient(_ outputGradient: Tensor, indices: [TensorIndex], inputShape: [Int]) throws -> Tensor {
     let count = try OpChecks.inputCount(inputShape, operation: "sliceGradient")
-    // The positions of the slice, found by slicing a tensor of the input's offsets.
-    let offsets = Tensor(unchecked: inputShape, (0..<count).map { Float(bitPattern: UInt32($0)) })
-    let picked = try offsets.slice(indices)
+    var result = Tensor(unchecked: inputShape, [Float](repeating: 0, count: count))
+    let picked = try result.slice(indices)
     try OpChecks.outputGradient(outputGradient, expected: picked.shape, operation: "sliceGradient")
-    var result = [Float](repeating: 0, count: count)
-    for (offset, value) in zip(picked.scalars, outputGradient.scalars) {
-        result[Int(offset.bitPattern)] = value
-    }
-    return Tensor(unchecked: inputShape, result)
+    try result.assign(outputGradient, at: indices)
+    return result
 }

@@ -62,6 +62,25 @@ import Kernels
         #expect(Self.close(gl, Self.numeric({ c in a.indices.map { c[$0 % 4] - a[$0] } }, at: c, dy: dy)))
     }
 
+    @Test(arguments: 0..<4)
+    func operandsThatBothBroadcastMatchFiniteDifferences(_ index: Int) throws {
+        // [2, 1, 4] with [3, 1]: each operand is repeated along an axis of the other.
+        let (symbol, f) = Self.operations[index]
+        let p = try Tensor.randomUniform([2, 1, 4], low: 0.5, high: 2, seed: 5)
+        let q = try Tensor.randomUniform([3, 1], low: 0.5, high: 2, seed: 6)
+        let (pd, qd, dy) = (p.scalars.map(Double.init), q.scalars.map(Double.init), Self.dy.scalars.map(Double.init))
+        // Output [n, i, j] takes p[n, 0, j] and q[i, 0].
+        func apply(_ p: [Double], _ q: [Double]) -> [Double] {
+            (0..<24).map { o in f(p[(o / 12) * 4 + o % 4], q[(o / 4) % 3]) }
+        }
+        let (gp, gq) = try Self.recorded(p, q, dy: Self.dy) { x, y in
+            switch symbol { case "+": try x + y; case "-": try x - y; case "*": try x * y; default: try x / y }
+        }
+        #expect(gp.shape == [2, 1, 4] && gq.shape == [3, 1])
+        #expect(Self.close(gp, Self.numeric({ apply($0, qd) }, at: pd, dy: dy)), "\(symbol)")
+        #expect(Self.close(gq, Self.numeric({ apply(pd, $0) }, at: qd, dy: dy)), "\(symbol)")
+    }
+
     @Test func scalarsBroadcastAndFloatsScale() throws {
         let s = try Tensor(shape: [], scalars: [1.5])
         let (ga, gs) = try Self.recorded(Self.a, s, dy: Self.dy) { x, s in try (s / x) * 3 - 1 }
@@ -100,7 +119,7 @@ import Kernels
 
     @Test func mismatchedShapesAreExplained() throws {
         #expect(throws: AutodiffError(
-            "cannot add values of shapes [2, 3, 4] and [3]: the shapes must match, or one must be the end of the other (a scalar [], or [4] along the last axis)")) {
+            "cannot add values of shapes [2, 3, 4] and [3]: sizes matched from the last axis must be equal or 1")) {
             try Variable(Self.a) + Variable(Tensor([1, 2, 3]))
         }
         #expect(throws: AutodiffError("cannot add values of shapes [2, 3, 4] and [4]: the shapes must match")) {

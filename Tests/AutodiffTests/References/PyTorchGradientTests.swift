@@ -37,16 +37,16 @@ import FixtureSupport
     @Test(arguments: Fixture.cases("conv2d"))
     func conv2dMatchesPyTorch(_ fixture: Fixture) throws {
         try Self.check(fixture, differentiable: ["x", "w", "b"]) { o in
-            try conv2d(o["x"]!, o["w"]!, bias: o["b"], stride: fixture.int("stride"), padding: fixture.padding(),
-                       dilation: fixture.int("dilation"))
+            try conv2d(o["x"]!, o["w"]!, bias: o["b"], stride: PerAxis(fixture.int("stride")), padding: fixture.padding(),
+                       dilation: PerAxis(fixture.int("dilation")))
         }
     }
 
     @Test(arguments: Fixture.cases("depthwiseConv2d"))
     func depthwiseConv2dMatchesPyTorch(_ fixture: Fixture) throws {
         try Self.check(fixture, differentiable: ["x", "w", "b"]) { o in
-            try depthwiseConv2d(o["x"]!, o["w"]!, bias: o["b"], stride: fixture.int("stride"), padding: fixture.padding(),
-                                dilation: fixture.int("dilation"))
+            try depthwiseConv2d(o["x"]!, o["w"]!, bias: o["b"], stride: PerAxis(fixture.int("stride")), padding: fixture.padding(),
+                                dilation: PerAxis(fixture.int("dilation")))
         }
     }
 

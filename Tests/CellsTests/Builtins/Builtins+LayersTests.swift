@@ -22,7 +22,7 @@ import TestSupport
             "1️⃣": "cannot convert value of type 'String' to expected argument type 'Int'",
         ])
         assertDiagnostics("let p = MaxPool2D(1️⃣size: 2)", [
-            "1️⃣": "extraneous argument label 'size:' in call; expected MaxPool2D(_:stride:padding:)",
+            "1️⃣": "extraneous argument label 'size:' in call; expected MaxPool2D(_:stride:padding:ceilMode:)",
         ])
     }
 

@@ -48,7 +48,7 @@ import TestSupport
         #expect(notebook.transcript("(-a).max()") == "= -1.0")
         #expect(notebook.transcript("1 / Tensor([2, 4])") == "= Tensor [2]\n  0.5000  0.2500")
         assertDiagnostics("let b = 1️⃣Tensor([1, 2]) + Tensor([1, 2, 3])", [
-            "1️⃣": "cannot add tensors of shapes [2] and [3]: the shapes must match",
+            "1️⃣": "cannot add tensors of shapes [2] and [3]: their last axis has sizes 2 and 3; sizes matched from the last axis must be equal or 1",
         ])
     }
 
@@ -103,7 +103,7 @@ import TestSupport
 
     @Test func aPaddingMustBeValidSameOrAnInt() {
         assertDiagnostics("let y = conv2d(Tensor.zeros([3, 3, 1]), Tensor.zeros([1, 1, 1, 1]), padding: 1️⃣.full)", [
-            "1️⃣": "type 'Padding' has no member 'full'; expected '.valid', '.same' or an 'Int'",
+            "1️⃣": "type 'Padding' has no member 'full'; expected '.valid', '.same', an 'Int', '[h, w]' or '[[top, bottom], [left, right]]'",
         ])
     }
 }

@@ -50,7 +50,7 @@ import TestSupport
     }
 
     @Test func aVariableKeepsItsType() {
-        assertDiagnostics("var n = 1\nn = 1️⃣2.5", ["1️⃣": "cannot assign value of type 'Double' to type 'Int'"])
+        assertDiagnostics("var n = 1\nn = 1️⃣2.5", ["1️⃣": "cannot assign value of type 'Double' to type 'Int'; numbers of different types do not mix: convert one, as in 'Int(x)'"])
         var notebook = Notebook()
         #expect(notebook.transcript("var d = 1.5\nd = 2\nd") == "= 2.0")
     }

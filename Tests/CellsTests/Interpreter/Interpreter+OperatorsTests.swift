@@ -52,7 +52,7 @@ import TestSupport
 
     @Test func mixingIntAndDoubleVariablesIsATypeErrorAsInSwift() {
         assertDiagnostics("let n = 2\nlet x = 0.5\nlet y = 1️⃣n * x", [
-            "1️⃣": "binary operator '*' cannot be applied to operands of type 'Int' and 'Double'",
+            "1️⃣": "binary operator '*' cannot be applied to operands of type 'Int' and 'Double'; numbers of different types do not mix: convert one, as in 'Double(x)'",
         ])
         assertDiagnostics("let y = 1️⃣\"a\" + 1", [
             "1️⃣": "binary operator '+' cannot be applied to operands of type 'String' and 'Int'",

@@ -74,7 +74,7 @@ import TestSupport
         #expect(notebook.transcript("let f: Float = 0.1\nf") == "= 0.1")
         #expect(notebook.transcript("let ws: [Double] = [1, 2]\nws") == "= [1.0, 2.0]")
         assertDiagnostics("let n = 3\nlet d: Double = 1️⃣n", [
-            "1️⃣": "cannot convert value of type 'Int' to specified type 'Double'",
+            "1️⃣": "cannot convert value of type 'Int' to specified type 'Double'; numbers of different types do not mix: convert one, as in 'Double(x)'",
         ])
         assertDiagnostics("let d: 1️⃣Matrix = 3", ["1️⃣": "cannot find type 'Matrix' in scope"])
     }

@@ -94,7 +94,7 @@ import Kernels
         let image = try Tensor.randomUniform([1, 5, 4, 512], low: -1, high: 1, seed: 5)
         let kernel = try Tensor.randomUniform([3, 3, 512, 20], low: -1, high: 1, seed: 6)
         let bias = try Tensor.randomUniform([20], low: -1, high: 1, seed: 7)
-        let output = try conv2d(image, kernel, bias: bias, padding: padding, dilation: dilation)
+        let output = try conv2d(image, kernel, bias: bias, stride: 1, padding: padding, dilation: dilation)
         #expect(output == ReferenceOps.conv2d(image, kernel, bias: bias, stride: 1, padding: padding, dilation: dilation))
     }
 }

@@ -26,8 +26,9 @@ import Threads
 
     @Test(arguments: Fixture.cases("maxPool2d") + Fixture.cases("avgPool2d"))
     func poolingMatchesNumpy(_ fixture: Fixture) throws {
-        let pool = fixture.op == "maxPool2d" ? maxPool2d : avgPool2d
-        let output = try pool(fixture.input("input"), fixture.int("size"), fixture.int("stride"), fixture.padding(), Parallel.coreCount)
+        let window = PoolWindow(size: fixture.int("size"), stride: fixture.int("stride"), padding: fixture.padding())
+        let input = try fixture.input("input")
+        let output = fixture.op == "maxPool2d" ? try maxPool2d(input, window) : try avgPool2d(input, window)
         #expect(isClose(output, try fixture.output(), tolerance: Self.tolerance))
     }
 

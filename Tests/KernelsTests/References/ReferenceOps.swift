@@ -15,6 +15,8 @@ enum ReferenceOps {
             let out = (size + stride - 1) / stride
             let total = max((out - 1) * stride + effective - size, 0)
             return (out, total / 2)
+        case .sides:
+            preconditionFailure("the reference loops take one padding for all sides; per-side padding has PyTorch's vectors")
         }
     }
 

@@ -20,10 +20,10 @@ import Kernels
     }
 
     @Test(arguments: [
-        ("add", "cannot add tensors of shapes [2, 2] and [4]: the shapes must match"),
-        ("subtract", "cannot subtract tensors of shapes [2, 2] and [4]: the shapes must match"),
-        ("multiply", "cannot multiply tensors of shapes [2, 2] and [4]: the shapes must match"),
-        ("divide", "cannot divide tensors of shapes [2, 2] and [4]: the shapes must match"),
+        ("add", "cannot add tensors of shapes [2, 2] and [4]: their last axis has sizes 2 and 4; sizes matched from the last axis must be equal or 1"),
+        ("subtract", "cannot subtract tensors of shapes [2, 2] and [4]: their last axis has sizes 2 and 4; sizes matched from the last axis must be equal or 1"),
+        ("multiply", "cannot multiply tensors of shapes [2, 2] and [4]: their last axis has sizes 2 and 4; sizes matched from the last axis must be equal or 1"),
+        ("divide", "cannot divide tensors of shapes [2, 2] and [4]: their last axis has sizes 2 and 4; sizes matched from the last axis must be equal or 1"),
     ])
     func mismatchedShapesNameBoth(operation: String, message: String) {
         let other = Tensor([1, 2, 3, 4])
@@ -74,5 +74,36 @@ import Kernels
     ])
     func isCloseUsesAToleranceRelativeToTheSecondOperand(a: Tensor, b: Tensor, tolerance: Float, close: Bool) {
         #expect(isClose(a, b, tolerance: tolerance) == close)
+    }
+}
+
+/// Broadcasting's errors: the axis, counted from the end, and its two sizes.
+@Suite struct TensorBroadcastingErrorTests {
+    @Test(arguments: [
+        ([4, 5, 3], [4], "cannot add tensors of shapes [4, 5, 3] and [4]: their last axis has sizes 3 and 4; sizes matched from the last axis must be equal or 1"),
+        ([2, 3, 4], [2, 4], "cannot add tensors of shapes [2, 3, 4] and [2, 4]: their axis 2 from the end has sizes 3 and 2; sizes matched from the last axis must be equal or 1"),
+    ])
+    func shapesThatDoNotBroadcastNameTheAxis(a: [Int], b: [Int], message: String) throws {
+        let (x, y) = (try Tensor.zeros(a), try Tensor.zeros(b))
+        #expect(throws: KernelsError(message)) { try x.adding(y) }
+        #expect(Tensor.broadcastShape(a, b) == nil)
+    }
+
+    @Test func comparisonsAndBroadcastsExplainTheirShapes() throws {
+        let x = try Tensor.zeros([2, 3])
+        #expect(throws: KernelsError("cannot compare tensors of shapes [2, 3] and [2]: their last axis has sizes 3 and 2; sizes matched from the last axis must be equal or 1")) {
+            try x.compared(.less, Tensor([1, 2]))
+        }
+        #expect(throws: KernelsError("cannot broadcast a tensor of shape [2, 3] to shape [3]: sizes matched from the last axis must be equal, or 1 in [2, 3]")) {
+            try x.broadcasted(to: [3])
+        }
+        #expect(throws: KernelsError("cannot sum a tensor of shape [2, 3] to shape [2]: [2] does not broadcast to [2, 3]")) {
+            try x.summed(toShape: [2])
+        }
+    }
+
+    @Test func aBroadcastPastTheBudgetIsRefused() throws {
+        let column = try Tensor.zeros([1 << 13, 1]), row = try Tensor.zeros([1 << 13])
+        #expect(throws: KernelsError.self) { try column.adding(row) }
     }
 }

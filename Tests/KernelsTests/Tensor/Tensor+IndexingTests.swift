@@ -101,3 +101,48 @@ import Kernels
         }
     }
 }
+
+/// Slice assignment's mistakes, and the gradient of a slice built on it.
+@Suite struct SliceAssignmentTests {
+    @Test func valuesThatDoNotFitTheSliceAreExplained() throws {
+        var t = try Tensor.zeros([4, 5])
+        #expect(throws: KernelsError("cannot assign a tensor of shape [3] to a slice of shape [2, 2]: sizes matched from the last axis must be equal, or 1 in [3]")) {
+            try t.assign(Tensor([1, 2, 3]), at: [.range(0..<2), .range(1..<3)])
+        }
+        #expect(throws: KernelsError("index 4 is out of range for axis 0 of size 4 in shape [4, 5]")) {
+            try t.assign(Tensor([1]), at: [.at(4)])
+        }
+        try t.assign(Tensor(shape: [], scalars: [7]), at: [.range(1..<3), .at(4)])
+        #expect(t.scalars.enumerated().filter { $0.element == 7 }.map(\.offset) == [9, 14])
+    }
+
+    @Test func theGradientOfASliceIsZeroElsewhere() throws {
+        let g = try sliceGradient(Tensor([1, 2]), indices: [.range(1..<3), .at(0)], inputShape: [3, 2])
+        #expect(g.scalars == [0, 0, 1, 0, 2, 0])
+        #expect(throws: KernelsError("sliceGradient: the output gradient must have the shape of the output, [2], not [3]")) {
+            try sliceGradient(Tensor([1, 2, 3]), indices: [.range(1..<3), .at(0)], inputShape: [3, 2])
+        }
+    }
+}
+
+/// `arange`, `argmax` and the element-wise functions at their edges.
+@Suite struct TensorUtilityEdgeTests {
+    @Test func arangeExplainsItsMistakes() throws {
+        #expect(throws: KernelsError("arange: the step must not be 0")) { try Tensor.arange(to: 3, by: 0) }
+        #expect(throws: KernelsError("arange: 1e+30 values are more than the limit of 16777216")) { try Tensor.arange(to: 1e30) }
+        #expect(try Tensor.arange(from: 3, to: 0).count == 0)
+    }
+
+    @Test func argmaxAndLogAtTheirEdges() throws {
+        #expect(Tensor([Float]()).argmax() == nil)
+        #expect(Tensor([1, .nan, 3]).argmax() == 1)
+        #expect(throws: KernelsError("argmax: axis 3 is out of range for a tensor of rank 2 (axes -2..<2 for rank 2)")) {
+            try Tensor.zeros([2, 2]).argmax(axis: 3)
+        }
+        #expect(throws: KernelsError("argmax: axis 1 of shape [2, 0] is empty, so it has no largest element")) {
+            try Tensor.zeros([2, 0]).argmax(axis: 1)
+        }
+        let logs = Tensor([0, -1, .infinity]).applying(.log).scalars
+        #expect(logs[0] == -.infinity && logs[1].isNaN && logs[2] == .infinity)
+    }
+}
