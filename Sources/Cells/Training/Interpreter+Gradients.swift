@@ -187,15 +187,15 @@ enum TracedOps {
             try call.interpreter.traced(dense(call.variable(0), call.variable(1), bias: call.optionalVariable(2)), at: call.span)
         },
         "add": { call in try call.interpreter.traced(add(call.variable(0), call.variable(1)), at: call.span) },
+        "square": { call in
+            let x = call.variable(0)
+            return try call.interpreter.traced(x * x, at: call.span)
+        },
     ]
 
     static let tensorMethods: [String: Body] = [
         "sum": { call in try call.interpreter.traced(call.receiverVariable.sum(), at: call.span) },
         "mean": { call in try call.interpreter.traced(call.receiverVariable.mean(), at: call.span) },
-        "square": { call in
-            let x = call.receiverVariable
-            return try call.interpreter.traced(x * x, at: call.span)
-        },
         "reshaped": { call in try call.interpreter.traced(call.receiverVariable.reshaped(call.ints(0)), at: call.span) },
         "flattened": { call in try call.interpreter.traced(flatten(call.receiverVariable), at: call.span) },
     ]

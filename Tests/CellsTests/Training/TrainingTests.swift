@@ -13,6 +13,8 @@ import TestSupport
         #expect(notebook.transcript("gradient(at: w) { w in (w * w).sum() }") == "= Tensor [3]\n  3.0000  -4.0000  0.5000")
         #expect(notebook.transcript("gradient(at: w) { w in (w * x).sum() }") == "= Tensor [3]\n  3  4  5")
         #expect(notebook.transcript("valueWithGradient(at: w) { w in (w * x + 1).mean() }.value") == "= 0.25")
+        // ∂/∂w Σ (w − x)² = 2(w − x), through square(_:).
+        #expect(notebook.transcript("gradient(at: w) { w in square(w - x).sum() }") == "= Tensor [3]\n  -3.0000  -12.0000  -9.5000")
         // ∂/∂w (3·w₁ + Σ w[0..<2]) = [1, 4, 0]: a picked element and a range stay recorded.
         #expect(notebook.transcript("gradient(at: w) { w in w[1] * 3 + w[0..<2].sum() }") == "= Tensor [3]\n  1  4  0")
     }
