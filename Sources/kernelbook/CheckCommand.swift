@@ -31,6 +31,8 @@ struct CheckCommand: ParsableCommand {
     @Flag(help: "Rewrite the literal of each failed '#expect(value == literal)' to the value observed, in place, and check again.")
     var fix = false
 
+    @OptionGroup var caching: CacheOptions
+
     @OptionGroup var options: OutputOptions
 
     func run() throws {
@@ -41,18 +43,20 @@ struct CheckCommand: ParsableCommand {
                 files = shard.select(all, weights: Shard.weights(of: all))
                 printError("shard \(shard): \(files.count) of \(Set(all).count) \(Set(all).count == 1 ? "notebook" : "notebooks")\n")
             }
+            let cache = caching.cache()
             var executed: [ExecutedNotebook] = []
             var seconds: [Double] = []
             for path in files {
                 let start = ContinuousClock.now
-                var notebook = try Notebook(contentsOf: path).run()
+                var notebook = try Notebook(contentsOf: path).run(cache: cache)
                 if fix, notebook.failed, try rewrite(notebook) {
-                    notebook = try Notebook(contentsOf: path).run()
+                    notebook = try Notebook(contentsOf: path).run(cache: cache)
                 }
                 executed.append(notebook)
                 let elapsed = (ContinuousClock.now - start).components
                 seconds.append(Double(elapsed.seconds) + Double(elapsed.attoseconds) * 1e-18)
             }
+            cache?.printWarnings()
             switch format {
             case .text:
                 printError(Terminal.diagnostics(of: executed, color: options.colorsStandardError))
