@@ -12,8 +12,9 @@ extension Notebook {
     /// inline code are marked not run.
     /// - Parameter highlighting: also colour each parsed cell's displayed code from its parse,
     ///   for HTML (`ExecutedCell.highlightedCode`).
-    public func run(highlighting: Bool = false) -> ExecutedNotebook {
-        Runner(notebook: self, highlighting: highlighting).run()
+    /// - Parameter cache: where cells' results are reused from and stored; nil runs every cell.
+    public func run(highlighting: Bool = false, cache: RunCache? = nil) -> ExecutedNotebook {
+        Runner(notebook: self, highlighting: highlighting, memo: cache.map { CellMemo(cache: $0, notebook: self) }).run()
     }
 }
 
@@ -30,8 +31,11 @@ private struct Runner {
     var stopped = false
     /// Errors that cells expected (their `error:` option), which do not count against the notebook.
     var excused: Set<Diagnostic> = []
+    /// The cache's view of this run, when there is one.
+    let memo: CellMemo?
 
-    init(notebook: Notebook, highlighting: Bool) {
+    init(notebook: Notebook, highlighting: Bool, memo: CellMemo?) {
+        self.memo = memo
         self.notebook = notebook
         executed = ExecutedNotebook(unexecuted: notebook)
         interpreter = Interpreter(file: notebook.path)
@@ -65,6 +69,7 @@ private struct Runner {
             }
         }
         executed.diagnostics = Self.ordered(diagnostics + added)
+        memo?.save()
         return executed
     }
 
@@ -74,7 +79,14 @@ private struct Runner {
         let cell = notebook.cells[index]
         guard !stopped, let program = programs.program(index) else { return [] }
         executionCount += 1
-        var run = interpreter.run(program, timeout: cell.options.timeout)
+        var run: CellRun
+        if case .cell(let stored)? = memo?.reuse(.cell(index)) {
+            run = stored
+        } else {
+            replayPending()
+            run = interpreter.run(program, timeout: cell.options.timeout)
+            memo?.record(.cell(index), .cell(run), interpreter.takeAccess())
+        }
         if !cell.options.warning {
             run.outputs.removeAll { if case .diagnostic(let d) = $0 { d.severity == .warning } else { false } }
         }
@@ -120,7 +132,15 @@ private struct Runner {
     private mutating func runInline(_ index: Int) -> [Diagnostic] {
         guard !stopped else { return [] }
         let code = notebook.inlineCode[index]
-        switch interpreter.evaluateInline(code.code, at: code.location) {
+        let result: InlineResult
+        if case .inline(let stored)? = memo?.reuse(.inline(index)) {
+            result = stored
+        } else {
+            replayPending()
+            result = interpreter.evaluateInline(code.code, at: code.location)
+            memo?.record(.inline(index), .inline(result), interpreter.takeAccess())
+        }
+        switch result {
         case .value(let value):
             executed.inline[index] = .value(value)
             return []
@@ -131,6 +151,23 @@ private struct Runner {
         case .failure(let diagnostic):
             executed.inline[index] = .failure(diagnostic)
             return [diagnostic]
+        }
+    }
+
+    /// Runs again the reused units not run since, for the state they leave, so the unit about
+    /// to run sees what it would without the cache; their results are the stored ones.
+    private func replayPending() {
+        guard let memo else { return }
+        for unit in memo.takePending() {
+            switch unit {
+            case .cell(let index):
+                if let program = programs.program(index) {
+                    _ = interpreter.run(program, timeout: notebook.cells[index].options.timeout)
+                }
+            case .inline(let index):
+                let code = notebook.inlineCode[index]
+                _ = interpreter.evaluateInline(code.code, at: code.location)
+            }
         }
     }
 

@@ -1,5 +1,5 @@
 /// One thing a cell shows, in the order it happened (as a Jupyter cell's outputs).
-public enum CellOutput: Sendable, Hashable {
+public enum CellOutput: Sendable, Hashable, Codable {
     /// Text written by `print(…)`, with its final newline.
     case text(String)
     /// The display of the cell's last expression, in the lesson's terms (`[30, 30, 16]`).

@@ -1,8 +1,8 @@
 /// Line charts side by side, each with its own y axis and a shared kind of x axis: the training
 /// curves of `#show(history)` (loss on one panel, accuracy on the next).
-public struct Chart: Sendable, Hashable {
+public struct Chart: Sendable, Hashable, Codable {
     /// One line: a name for the legend and a y value per x.
-    public struct Series: Sendable, Hashable {
+    public struct Series: Sendable, Hashable, Codable {
         /// The legend's name (`training`, `validation`).
         public var name: String
         /// The y values, one per x of the panel.
@@ -16,7 +16,7 @@ public struct Chart: Sendable, Hashable {
     }
 
     /// One chart: a title, x positions and the lines drawn over them.
-    public struct Panel: Sendable, Hashable {
+    public struct Panel: Sendable, Hashable, Codable {
         /// The panel's title (`loss`, `accuracy`).
         public var title: String
         /// The x axis's name (`epoch`).

@@ -1,7 +1,7 @@
 /// The outcome of one claim (`#expect` or `#require`).
-public struct ClaimResult: Sendable, Hashable {
+public struct ClaimResult: Sendable, Hashable, Codable {
     /// The directive that made the claim.
-    public enum Kind: String, Sendable, Hashable { case expect, require }
+    public enum Kind: String, Sendable, Hashable, Codable { case expect, require }
 
     /// `expect` or `require`.
     public var kind: Kind
@@ -17,7 +17,7 @@ public struct ClaimResult: Sendable, Hashable {
     public var values: [SubexpressionValue]
 
     /// A sub-expression of a claim and its value when the claim ran.
-    public struct SubexpressionValue: Sendable, Hashable {
+    public struct SubexpressionValue: Sendable, Hashable, Codable {
         /// The sub-expression as written.
         public var expression: String
         /// Its value, displayed.

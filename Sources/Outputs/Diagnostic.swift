@@ -2,9 +2,9 @@
 ///
 /// Every phase (Markdown intake, cell parsing, running, claims) returns these; only the
 /// command-line tool prints them, in swiftc's form (see `Diagnostic+Formatting.swift`).
-public struct Diagnostic: Sendable, Hashable, CustomStringConvertible {
+public struct Diagnostic: Sendable, Hashable, Codable, CustomStringConvertible {
     /// How bad it is, in swiftc's terms.
-    public enum Severity: String, Sendable, Hashable, Comparable {
+    public enum Severity: String, Sendable, Hashable, Codable, Comparable {
         case note, warning, error
 
         public static func < (lhs: Severity, rhs: Severity) -> Bool {

@@ -1,9 +1,9 @@
 /// A picture of one or more 2-D panels (feature maps, kernels, an RGB image), not yet encoded.
 ///
 /// Render turns it into PNG with a perceptual colour map and a scale; the terminal into text.
-public struct Figure: Sendable, Hashable {
+public struct Figure: Sendable, Hashable, Codable {
     /// How panel values become colours.
-    public enum Style: Sendable, Hashable {
+    public enum Style: Sendable, Hashable, Codable {
         /// One value per pixel through a perceptual colour map, scaled from `low` to `high`.
         case heatmap(low: Float, high: Float)
         /// Three values per pixel, red, green, blue, each in 0…1.
@@ -11,7 +11,7 @@ public struct Figure: Sendable, Hashable {
     }
 
     /// A rectangle of pixels outlined on a panel: the window a kernel covers (the flashlight).
-    public struct Window: Sendable, Hashable {
+    public struct Window: Sendable, Hashable, Codable {
         /// The top row.
         public var row: Int
         /// The left column.
@@ -31,7 +31,7 @@ public struct Figure: Sendable, Hashable {
     }
 
     /// One image in the figure's grid.
-    public struct Panel: Sendable, Hashable {
+    public struct Panel: Sendable, Hashable, Codable {
         /// The label under the panel (`channel 3`).
         public var label: String
         /// Pixels across.

@@ -1,7 +1,7 @@
 /// A model's shapes from input to output, one stage per layer, for a diagram.
-public struct ModelDiagram: Sendable, Hashable {
+public struct ModelDiagram: Sendable, Hashable, Codable {
     /// One step of the diagram: the input, or a layer and the shape it gives.
-    public struct Stage: Sendable, Hashable {
+    public struct Stage: Sendable, Hashable, Codable {
         /// `input`, or the layer in short (`Conv2D 3×3 · 16`).
         public var label: String
         /// The shape after this stage, without the batch axis.

@@ -1,5 +1,5 @@
 /// A position in a notebook's `.md` file: 1-based line and 1-based UTF-8 column, as swiftc counts.
-public struct SourceLocation: Sendable, Hashable, Comparable, CustomStringConvertible {
+public struct SourceLocation: Sendable, Hashable, Codable, Comparable, CustomStringConvertible {
     /// The file as the user named it (`Notebooks/day03-cnn.md`).
     public var file: String
     /// The 1-based line in the file.

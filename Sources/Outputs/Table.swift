@@ -1,10 +1,10 @@
 /// A table of text cells with a header row, body rows and optional total rows.
-public struct Table: Sendable, Hashable {
+public struct Table: Sendable, Hashable, Codable {
     /// How a column's cells line up.
-    public enum Alignment: String, Sendable, Hashable { case left, right }
+    public enum Alignment: String, Sendable, Hashable, Codable { case left, right }
 
     /// A column's header and alignment.
-    public struct Column: Sendable, Hashable {
+    public struct Column: Sendable, Hashable, Codable {
         /// The header text.
         public var title: String
         /// How the column's cells line up (numbers right).

@@ -19,6 +19,8 @@ struct BuildCommand: ParsableCommand {
 
     @OptionGroup var options: WriteOptions<SiteFolder>
 
+    @OptionGroup var caching: CacheOptions
+
     func run() throws {
         let paths: [String]
         var notebooksRead: [Notebook] = []
@@ -29,7 +31,9 @@ struct BuildCommand: ParsableCommand {
             printError("error: \(error)\n")
             throw ExitCode(2)
         }
-        let site = Site(notebooksRead.map { $0.run(highlighting: true) })
+        let cache = caching.cache()
+        let site = Site(notebooksRead.map { $0.run(highlighting: true, cache: cache) })
+        cache?.printWarnings()
         printError(Terminal.diagnostics(of: site.notebooks, color: options.output.colorsStandardError))
         printError(Terminal.summary(of: site.notebooks) + "\n")
         if check {

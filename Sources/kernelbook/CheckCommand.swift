@@ -28,6 +28,11 @@ struct CheckCommand: ParsableCommand {
             })
     var shard: Shard?
 
+    @Flag(help: "Rewrite the literal of each failed '#expect(value == literal)' to the value observed, in place, and check again.")
+    var fix = false
+
+    @OptionGroup var caching: CacheOptions
+
     @OptionGroup var options: OutputOptions
 
     func run() throws {
@@ -38,14 +43,20 @@ struct CheckCommand: ParsableCommand {
                 files = shard.select(all, weights: Shard.weights(of: all))
                 printError("shard \(shard): \(files.count) of \(Set(all).count) \(Set(all).count == 1 ? "notebook" : "notebooks")\n")
             }
+            let cache = caching.cache()
             var executed: [ExecutedNotebook] = []
             var seconds: [Double] = []
             for path in files {
                 let start = ContinuousClock.now
-                executed.append(try Notebook(contentsOf: path).run())
+                var notebook = try Notebook(contentsOf: path).run(cache: cache)
+                if fix, notebook.failed, try rewrite(notebook) {
+                    notebook = try Notebook(contentsOf: path).run(cache: cache)
+                }
+                executed.append(notebook)
                 let elapsed = (ContinuousClock.now - start).components
                 seconds.append(Double(elapsed.seconds) + Double(elapsed.attoseconds) * 1e-18)
             }
+            cache?.printWarnings()
             switch format {
             case .text:
                 printError(Terminal.diagnostics(of: executed, color: options.colorsStandardError))
@@ -62,5 +73,15 @@ struct CheckCommand: ParsableCommand {
             printError("error: \(error)\n")
             throw ExitCode(2)
         }
+    }
+
+    /// Writes `executed`'s fixes to its file and says what changed; whether anything did.
+    private func rewrite(_ executed: ExecutedNotebook) throws -> Bool {
+        let fix = ClaimFix(executed)
+        for note in fix.notes { printError("\(note.location): note: \(note.message)\n") }
+        guard !fix.changes.isEmpty else { return false }
+        try OutputFile.write(Array(fix.text.utf8), to: executed.notebook.path)
+        for change in fix.changes { printError("\(change.location): fixed: \(change.old) → \(change.new)\n") }
+        return true
     }
 }

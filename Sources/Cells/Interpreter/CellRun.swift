@@ -1,8 +1,8 @@
 import Outputs
 /// What running one cell gave: its outputs in order and how it ended.
-public struct CellRun: Sendable, Hashable {
+public struct CellRun: Sendable, Hashable, Codable {
     /// How a cell ended.
-    public enum Status: Sendable, Hashable {
+    public enum Status: Sendable, Hashable, Codable {
         /// It ran to its end.
         case completed
         /// An error ended it; the diagnostic is also its last output.

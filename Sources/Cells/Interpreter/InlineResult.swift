@@ -1,6 +1,6 @@
 import Outputs
 /// What inline code in prose gave.
-public enum InlineResult: Sendable, Hashable {
+public enum InlineResult: Sendable, Hashable, Codable {
     /// `\(expr)`: the value, displayed on one line.
     case value(String)
     /// `#expect(cond)`: the claim.

@@ -67,6 +67,8 @@ extension Interpreter {
     func modify(_ target: Expr, in scope: Scope, access: Access, _ body: (inout Value?) throws -> Void) throws {
         switch target.kind {
         case .name(let name):
+            tracker.noteRead(name)
+            tracker.noteWrite(name)
             guard let box = scope.find(name)?.box else {
                 if Builtins.global(name.text) != nil {
                     throw CellsError("cannot assign to value: '\(name)' is a built-in", at: target.span)

@@ -100,7 +100,9 @@ extension Interpreter {
 
     /// Whether `expr` names a built-in type (`Tensor` in `Tensor.zeros(…)`), which a claim need not show.
     private func isTypeName(_ expr: Expr, in scope: Scope) -> Bool {
-        guard case .name(let name) = expr.kind, scope.find(name) == nil else { return false }
+        guard case .name(let name) = expr.kind else { return false }
+        tracker.noteRead(name)
+        guard scope.find(name) == nil else { return false }
         if case .type = Builtins.global(name.text) { return true }
         return false
     }

@@ -73,6 +73,7 @@ extension Interpreter {
 
     /// The value `name` has in `scope`, or the built-in of that name.
     func lookup(_ name: Name, at span: Span, in scope: Scope) throws -> Value {
+        tracker.noteRead(name)
         // A name no scope has bound is a built-in or unknown; searching the scopes would find nothing.
         if scope.boundNames.contains(name), let found = scope.value(of: name) {
             guard let value = found else {

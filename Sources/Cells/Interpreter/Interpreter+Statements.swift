@@ -42,6 +42,7 @@ extension Interpreter {
     /// what earlier cells declared, as in Jupyter).
     func declare(_ name: Name, at span: Span, in scope: Scope) throws {
         if scope === globals {
+            tracker.noteWrite(name)
             guard declaredInCell.insert(name).inserted else {
                 throw CellsError("invalid redeclaration of '\(name)'", at: span)
             }

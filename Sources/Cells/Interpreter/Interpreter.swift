@@ -19,6 +19,10 @@ public final class Interpreter {
     /// The next seed for an unseeded layer or random tensor: every one differs, the notebook is
     /// deterministic, and an explicit `seed:` always wins.
     var nextSeed: UInt64 = 1
+    /// The global names, seeds and files the running cell touches.
+    let tracker = AccessTracker()
+    /// `nextSeed` when the running cell started.
+    var firstSeed: UInt64 = 1
 
     // The state of the cell running now.
     var outputs: [CellOutput] = []
@@ -85,6 +89,20 @@ public final class Interpreter {
         deadline = ContinuousClock.now + timeout
         declaredInCell = []
         collectors = [nil]
+        _ = tracker.take()
+        firstSeed = nextSeed
+    }
+
+    /// What the last cell or inline expression run read and declared in the notebook's state.
+    public func takeAccess() -> StateAccess {
+        let (reads, writes, files) = tracker.take()
+        return StateAccess(reads: reads, writes: writes, firstSeed: firstSeed, seedsDrawn: nextSeed - firstSeed, files: files)
+    }
+
+    /// Records that the running cell read the file at `path`, whose bytes have `digest`, so a
+    /// cached result of the cell is used only while the file holds the same bytes.
+    public func noteFileRead(_ path: String, digest: String) {
+        tracker.files[path] = digest
     }
 
     /// The status an error ends a run with, after recording it as an output.

@@ -1,0 +1,204 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
+import Foundation
+#endif
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+import Synchronization
+import Cells
+import Outputs
+
+/// The per-cell cache in a folder (`.kernelbook-cache/` by default): one file per notebook holding
+/// each cell's and inline expression's result with the key it was computed under.
+///
+/// A result is reused only when its key is unchanged: the unit's code and place among its
+/// notebook's units, the keys of the units whose state it read (as the interpreter recorded
+/// them), the seeds it drew, the bytes of the files it read and this build of the tool. Files are
+/// written atomically (a new file renamed over the old); a file that cannot be read as this tool
+/// wrote it is ignored with a warning and rewritten.
+public final class RunCache: Sendable {
+    /// The cache's folder.
+    public let folder: String
+    /// This build of the tool: a different build reuses nothing.
+    let tool: String
+    private let state = Mutex<(warnings: [String], statistics: Statistics)>(([], Statistics()))
+
+    /// How many units a run reused, ran afresh, and ran again only to rebuild the state that a
+    /// unit run afresh needed.
+    public struct Statistics: Sendable, Hashable {
+        /// Units whose stored result was reused.
+        public var reused = 0
+        /// Units run because their key changed or they had no stored result.
+        public var ran = 0
+        /// Reused units run again for the state they leave, before a unit that ran.
+        public var replayed = 0
+
+        /// Creates counts.
+        public init(reused: Int = 0, ran: Int = 0, replayed: Int = 0) {
+            self.reused = reused
+            self.ran = ran
+            self.replayed = replayed
+        }
+    }
+
+    /// The format of the cache files; a file of another format is ignored.
+    static let format = 1
+
+    /// A cache in `folder`, for the build `tool` (default: this executable, by its size,
+    /// modification time and inode, with the version).
+    public init(folder: String = ".kernelbook-cache", tool: String = RunCache.thisBuild) {
+        self.folder = folder
+        self.tool = tool
+    }
+
+    /// This executable, told apart from any other build of it.
+    public static let thisBuild: String = {
+        var status = stat()
+        guard stat("/proc/self/exe", &status) == 0 else { return "kernelbook (unknown build)" }
+        return "kernelbook \(status.st_size) \(status.st_mtim.tv_sec).\(status.st_mtim.tv_nsec) \(status.st_ino)"
+    }()
+
+    /// What the runs so far found wrong with the cache (a corrupt or foreign file), and forgets them.
+    public func takeWarnings() -> [String] {
+        state.withLock { state in
+            defer { state.warnings = [] }
+            return state.warnings
+        }
+    }
+
+    /// The counts of the runs since the cache was made.
+    public var statistics: Statistics { state.withLock { $0.statistics } }
+
+    func add(_ statistics: Statistics) {
+        state.withLock {
+            $0.statistics.reused += statistics.reused
+            $0.statistics.ran += statistics.ran
+            $0.statistics.replayed += statistics.replayed
+        }
+    }
+
+    private func warn(_ message: String) {
+        state.withLock { $0.warnings.append(message) }
+    }
+
+    /// The cache file of the notebook at `path`.
+    func file(for path: String) -> String {
+        folder + "/" + ContentDigest.hex(parts: ["notebook", path]) + ".json"
+    }
+
+    /// The stored units of the notebook at `path`: empty when there are none, when they were
+    /// stored by another build, or (with a warning) when the file is not one this tool wrote.
+    func load(_ path: String) -> [String: CachedUnit] {
+        let name = file(for: path)
+        guard let bytes = Self.read(name) else { return [:] }
+        let stored: CachedNotebook
+        do {
+            stored = try JSONDecoder.cache.decode(CachedNotebook.self, from: Data(bytes))
+        } catch {
+            warn("ignoring the cache file '\(name)': it is not a cache file this tool can read")
+            return [:]
+        }
+        guard stored.format == Self.format, stored.path == path else {
+            warn("ignoring the cache file '\(name)': it belongs to another notebook or another format")
+            return [:]
+        }
+        guard stored.tool == tool else { return [:] }
+        return stored.units
+    }
+
+    /// Stores the units of the notebook at `path`, replacing what was there atomically.
+    func save(_ units: [String: CachedUnit], for path: String) {
+        let stored = CachedNotebook(format: Self.format, tool: tool, path: path, units: units)
+        guard let data = try? JSONEncoder.cache.encode(stored) else { return }
+        if mkdir(folder, 0o777) != 0 && errno != EEXIST {
+            warn("cannot create the cache folder '\(folder)': \(String(cString: strerror(errno)))")
+            return
+        }
+        Self.writeAtomically(Array(data), to: file(for: path))
+    }
+
+    /// The bytes of the file at `path`, or nil.
+    static func read(_ path: String) -> [UInt8]? {
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+        guard descriptor >= 0 else { return nil }
+        defer { close(descriptor) }
+        var bytes: [UInt8] = []
+        var chunk = [UInt8](repeating: 0, count: 1 << 16)
+        while true {
+            let count = chunk.withUnsafeMutableBytes { Glibc.read(descriptor, $0.baseAddress, $0.count) }
+            if count < 0 && errno == EINTR { continue }
+            guard count >= 0 else { return nil }
+            if count == 0 { return bytes }
+            bytes += chunk[0..<count]
+        }
+    }
+
+    /// Writes to a new file beside `path` and renames it over `path`: a reader, or a process
+    /// killed midway, sees the old file or the new one, never part of one.
+    private static func writeAtomically(_ bytes: [UInt8], to path: String) {
+        let staging = "\(path).\(getpid()).tmp"
+        let descriptor = open(staging, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o666)
+        guard descriptor >= 0 else { return }
+        var written = 0
+        while written < bytes.count {
+            let count = bytes[written...].withUnsafeBytes { Glibc.write(descriptor, $0.baseAddress, $0.count) }
+            if count < 0 && errno == EINTR { continue }
+            guard count > 0 else { break }
+            written += count
+        }
+        let closed = close(descriptor) == 0
+        if written == bytes.count && closed && rename(staging, path) == 0 { return }
+        unlink(staging)
+    }
+}
+
+/// One notebook's file in the cache.
+struct CachedNotebook: Codable {
+    var format: Int
+    var tool: String
+    var path: String
+    /// By each unit's identity: its kind, code, and which of the notebook's units with that code it is.
+    var units: [String: CachedUnit]
+}
+
+/// A cell's or inline expression's stored result and what it was computed from.
+struct CachedUnit: Codable {
+    /// The key it was computed under.
+    var key: String
+    /// What it read and declared, from which the key is computed again.
+    var access: StateAccess
+    /// Where it was: a cell's first line, or an inline expression's line and column. Its
+    /// locations move with it when prose above it changes.
+    var line: Int
+    var column: Int
+    /// Set when a location of the result lies outside the unit (an error in a function another
+    /// cell declared): the places of every unit up to it, which must be the same for it to be used.
+    var layout: String?
+    var result: Result
+
+    enum Result: Codable {
+        case cell(CellRun)
+        case inline(InlineResult)
+    }
+}
+
+extension JSONEncoder {
+    /// Floats that are not finite (a figure of a diverged loss) are written as strings.
+    static var cache: JSONEncoder {
+        let encoder = JSONEncoder()
+        encoder.nonConformingFloatEncodingStrategy = .convertToString(positiveInfinity: "inf", negativeInfinity: "-inf", nan: "nan")
+        return encoder
+    }
+}
+
+extension JSONDecoder {
+    static var cache: JSONDecoder {
+        let decoder = JSONDecoder()
+        decoder.nonConformingFloatDecodingStrategy = .convertFromString(positiveInfinity: "inf", negativeInfinity: "-inf", nan: "nan")
+        return decoder
+    }
+}
