@@ -87,6 +87,8 @@ final class CellMemo {
     /// Records the fresh result of `unit`, run with `access`.
     func record(_ unit: Unit, _ result: CachedUnit.Result, _ access: StateAccess) {
         statistics.ran += 1
+        var access = access
+        access.files = currentDigests(access.files)
         guard let identity = identities[unit] else { return }
         let unitKey = key(identity, access, files: access.files)
         advance(unitKey, access)

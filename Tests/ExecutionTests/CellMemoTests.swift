@@ -186,6 +186,34 @@ import Outputs
         #expect(CellMemo(cache: RunCache(folder: folder, tool: "test"), notebook: notebook).reuse(.cell(0)) == nil)
     }
 
+    /// A cell's `Tensor.load` is recorded by the interpreter: rewriting the file reruns that cell
+    /// (and what reads its names), and only then.
+    @Test func aCellThatLoadsAFileRerunsWhenTheFileChanges() throws {
+        let folder = Self.folder()
+        let notes = folder + "-notes"
+        try FileManager.default.createDirectory(atPath: notes, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: notes) }
+        let text = "# T\n\n```swift\nlet w = Tensor([1.5, 2])\nw.save(\"w.npy\")\n```\n\n```swift\nlet n = 3\n```\n\n```swift\nlet v = Tensor.load(\"w.npy\")\nv.sum()\n```\n"
+        let notebook = Notebook(parsing: text, path: notes + "/t.md")
+        _ = notebook.run(highlighting: false, cache: RunCache(folder: folder, tool: "test"))
+        var cache = RunCache(folder: folder, tool: "test")
+        _ = notebook.run(highlighting: false, cache: cache)
+        #expect(cache.statistics.ran == 0)
+        // Another program rewrites the array: the cell that loads it runs again, and sees it.
+        try Data(contentsOf: URL(fileURLWithPath: notes + "/w.npy")).write(to: URL(fileURLWithPath: notes + "/w.npy"))
+        cache = RunCache(folder: folder, tool: "test")
+        _ = notebook.run(highlighting: false, cache: cache)
+        #expect(cache.statistics.ran == 0, "same bytes: nothing runs")
+        let saved = try Data(contentsOf: URL(fileURLWithPath: notes + "/w.npy"))
+        var changed = [UInt8](saved)
+        changed[changed.count - 1] ^= 0x40
+        try Data(changed).write(to: URL(fileURLWithPath: notes + "/w.npy"))
+        cache = RunCache(folder: folder, tool: "test")
+        let executed = notebook.run(highlighting: false, cache: cache)
+        #expect(cache.statistics.ran >= 1 && cache.statistics.reused >= 1, "\(cache.statistics)")
+        #expect(Self.results(executed) == Self.results(notebook.run(highlighting: false)))
+    }
+
     @Test func aFailingCellAndTheCellsAfterItGiveTheSameReportsFromTheCache() {
         let folder = Self.folder()
         let text = "# T\n\n```swift\nlet a = [1, 2]\n#expect(a.count == 3)\n```\n\n```swift\na[5]\n```\n\nNot run: `\\(a)`.\n"

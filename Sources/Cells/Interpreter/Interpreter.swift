@@ -43,8 +43,6 @@ public final class Interpreter {
     var tracing = 0
     /// The models being differentiated by a running `gradient(at: model)`, by identity.
     var tracedModels: [ObjectIdentifier: TracedModel] = [:]
-    /// The files cells have read or written (`Tensor.load`, `save`), as paths from the working folder.
-    public internal(set) var filesRead: Set<String> = []
 
     /// Creates an empty kernel for the notebook `file`.
     public init(file: String, limits: Limits = Limits()) {
@@ -99,10 +97,10 @@ public final class Interpreter {
         return StateAccess(reads: reads, writes: writes, firstSeed: firstSeed, seedsDrawn: nextSeed - firstSeed, files: files)
     }
 
-    /// Records that the running cell read the file at `path`, whose bytes have `digest`, so a
-    /// cached result of the cell is used only while the file holds the same bytes.
-    public func noteFileRead(_ path: String, digest: String) {
-        tracker.files[path] = digest
+    /// Records that the running cell read or wrote the file at `path`, so a cached result of the
+    /// cell is used only while the file holds the same bytes (their digest is the cache's to take).
+    func noteFile(_ path: String) {
+        tracker.files[path] = ""
     }
 
     /// The status an error ends a run with, after recording it as an output.

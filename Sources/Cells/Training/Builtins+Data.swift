@@ -52,7 +52,7 @@ extension Builtins {
 }
 
 extension Interpreter {
-    /// The path of `name` in the notebook's folder, recorded as read by the running cell.
+    /// The path of `name` in the notebook's folder, recorded as touched by the running cell.
     /// Names are relative and stay inside the folder: no absolute paths and no `..`.
     func notebookFile(_ name: String, at i: Int, _ call: Invocation) throws -> String {
         let parts = name.split(separator: "/", omittingEmptySubsequences: false)
@@ -61,7 +61,7 @@ extension Interpreter {
         }
         let folder = file.split(separator: "/", omittingEmptySubsequences: false).dropLast().joined(separator: "/")
         let path = folder.isEmpty ? name : folder + "/" + name
-        filesRead.insert(path)
+        noteFile(path)
         return path
     }
 }
