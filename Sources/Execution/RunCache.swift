@@ -121,6 +121,29 @@ public final class RunCache: Sendable {
         Self.writeAtomically(Array(data), to: file(for: path))
     }
 
+    /// Records how long the notebook at `path` took to run with every cell run afresh, for
+    /// balancing `check --shard`.
+    public func recordSeconds(_ seconds: Double, for path: String) {
+        guard seconds.isFinite, seconds >= 0, mkdir(folder, 0o777) == 0 || errno == EEXIST else { return }
+        Self.writeAtomically(Array("\(seconds)\n".utf8), to: secondsFile(for: path))
+    }
+
+    /// The recorded run times of those of `paths` that have one, by path.
+    public func recordedSeconds(for paths: [String]) -> [String: Double] {
+        var times: [String: Double] = [:]
+        for path in paths {
+            guard let bytes = Self.read(secondsFile(for: path)),
+                  let seconds = Double(String(decoding: bytes.filter { $0 != UInt8(ascii: "\n") }, as: UTF8.self)),
+                  seconds.isFinite, seconds >= 0 else { continue }
+            times[path] = seconds
+        }
+        return times
+    }
+
+    private func secondsFile(for path: String) -> String {
+        folder + "/" + ContentDigest.hex(parts: ["seconds", path]) + ".seconds"
+    }
+
     /// The bytes of the file at `path`, or nil.
     static func read(_ path: String) -> [UInt8]? {
         let descriptor = open(path, O_RDONLY | O_CLOEXEC)

@@ -18,7 +18,7 @@ struct CheckCommand: ParsableCommand {
     @Option(help: "text: diagnostics in swiftc's form on standard error; json or junit (JUnit XML): a report on standard output.")
     var format: Format = .text
 
-    @Option(help: ArgumentHelp("Check only part i of n of the notebooks (1 ≤ i ≤ n), balanced by size; the n parts together check each notebook once.",
+    @Option(help: ArgumentHelp("Check only part i of n of the notebooks (1 ≤ i ≤ n), balanced by the run times a whole check recorded in the cache, else by size; the n parts together check each notebook once.",
                                valueName: "i/n"),
             transform: { text in
                 guard let shard = Shard(text) else {
@@ -38,16 +38,18 @@ struct CheckCommand: ParsableCommand {
     func run() throws {
         do {
             var files = try Notebook.paths(named: paths)
+            let cache = caching.cache()
             if let shard {
                 let all = files
-                files = shard.select(all, weights: Shard.weights(of: all))
+                let recorded = cache?.recordedSeconds(for: all) ?? [:]
+                files = shard.select(all, weights: Shard.weights(of: all, recordedSeconds: recorded))
                 printError("shard \(shard): \(files.count) of \(Set(all).count) \(Set(all).count == 1 ? "notebook" : "notebooks")\n")
             }
-            let cache = caching.cache()
             var executed: [ExecutedNotebook] = []
             var seconds: [Double] = []
             for path in files {
                 let start = ContinuousClock.now
+                let reusedBefore = cache?.statistics.reused
                 var notebook = try Notebook(contentsOf: path).run(cache: cache)
                 if fix, notebook.failed, try rewrite(notebook) {
                     notebook = try Notebook(contentsOf: path).run(cache: cache)
@@ -55,6 +57,11 @@ struct CheckCommand: ParsableCommand {
                 executed.append(notebook)
                 let elapsed = (ContinuousClock.now - start).components
                 seconds.append(Double(elapsed.seconds) + Double(elapsed.attoseconds) * 1e-18)
+                // A whole-book run that reused nothing measures what the notebook costs; shards only
+                // read the times, so every shard of a matrix sees the same weights.
+                if shard == nil, let cache, cache.statistics.reused == reusedBefore {
+                    cache.recordSeconds(seconds[seconds.count - 1], for: path)
+                }
             }
             cache?.printWarnings()
             switch format {

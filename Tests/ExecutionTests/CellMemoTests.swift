@@ -221,6 +221,19 @@ import Outputs
         #expect(Self.run("# T\n\nMore prose.\n" + text.dropFirst(5), in: folder).ran == 0)
     }
 
+    /// Run times recorded for `check --shard` come back by path; a corrupt one is left out.
+    @Test func runTimesAreRecordedByNotebook() throws {
+        let cache = RunCache(folder: Self.folder(), tool: "test")
+        cache.recordSeconds(1.25, for: "Notebooks/a.md")
+        cache.recordSeconds(0.5, for: "Notebooks/b.md")
+        #expect(cache.recordedSeconds(for: ["Notebooks/a.md", "Notebooks/b.md", "Notebooks/c.md"])
+            == ["Notebooks/a.md": 1.25, "Notebooks/b.md": 0.5])
+        let files = try FileManager.default.contentsOfDirectory(atPath: cache.folder).filter { $0.hasSuffix(".seconds") }
+        #expect(files.count == 2)
+        for file in files { try Data("not a number".utf8).write(to: URL(fileURLWithPath: cache.folder + "/" + file)) }
+        #expect(cache.recordedSeconds(for: ["Notebooks/a.md", "Notebooks/b.md"]).isEmpty)
+    }
+
     @Test func theDigestIsSipHash24() {
         // The reference vectors of SipHash-2-4 (Aumasson and Bernstein), key 00 01 … 0f.
         let key0: UInt64 = 0x0706_0504_0302_0100, key1: UInt64 = 0x0f0e_0d0c_0b0a_0908

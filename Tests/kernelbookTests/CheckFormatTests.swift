@@ -94,6 +94,19 @@ import TestSupport
         #expect(shards == [["a.md", "f.md"], ["b.md", "e.md"], ["c.md", "d.md"]])
     }
 
+    /// A whole-book check records each notebook's run time in the cache; shards then balance by
+    /// those times, and still check each notebook once.
+    @Test func aWholeCheckRecordsRunTimesThatShardsBalanceBy() throws {
+        let folder = try Self.book()
+        #expect(try Kernelbook.run(["check", "Notebooks"], in: folder).status == 0)
+        let recorded = try FileManager.default.contentsOfDirectory(atPath: folder + "/.kernelbook-cache").filter { $0.hasSuffix(".seconds") }
+        #expect(recorded.count == 6)
+        // A sharded run only reads them: the next shard sees the same weights.
+        let first = Self.checked(try Kernelbook.run(["check", "Notebooks", "--shard", "1/2", "--format", "junit"], in: folder))
+        let second = Self.checked(try Kernelbook.run(["check", "Notebooks", "--shard", "2/2", "--format", "junit"], in: folder))
+        #expect((first + second).sorted() == Self.sizes.map(\.0))
+    }
+
     @Test(arguments: ["3/2", "0/4", "x/y", "1/0", "-1/2", "1/2/3", "1/", "/2", " 1/2"])
     func aShardThatIsNotIOfNIsAUsageError(spec: String) throws {
         let result = try Kernelbook.run(["check", LessonTests.notebooks, "--shard=\(spec)"])
