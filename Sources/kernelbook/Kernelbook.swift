@@ -13,7 +13,7 @@ struct Kernelbook: ParsableCommand {
         commandName: "kernelbook",
         abstract: "Turns Markdown lesson notes into verified, executable notebooks and a static site.",
         version: "0.1.0",
-        subcommands: [RunCommand.self, CheckCommand.self, RenderCommand.self, ExportCommand.self, BuildCommand.self])
+        subcommands: [RunCommand.self, CheckCommand.self, RenderCommand.self, ExportCommand.self, BuildCommand.self, ServeCommand.self])
 
     /// Exit statuses as DESIGN §7 gives them: bad usage is 2, not ArgumentParser's 64.
     static func main() {
@@ -40,7 +40,7 @@ extension Kernelbook {
     /// For a command that runs cells, pays the first cell's one-time costs on the other core
     /// while the arguments are parsed (`WarmUp`).
     private static func startAhead(_ arguments: [String]) {
-        guard let first = arguments.first, ["run", "check", "render", "export", "build"].contains(first) else { return }
+        guard let first = arguments.first, ["run", "check", "render", "export", "build", "serve"].contains(first) else { return }
         WarmUp.start()
     }
 

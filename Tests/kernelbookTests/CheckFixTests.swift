@@ -29,8 +29,8 @@ import Testing
         let text = try String(contentsOfFile: folder + "/a.md", encoding: .utf8)
         #expect(text == Self.notebook.replacingOccurrences(of: "[30, 30, 16]", with: "[32, 32, 16]")
             .replacingOccurrences(of: "== 1)`", with: "== 16384)`"))
-        // No temporary file is left beside the notebook (the cell cache has its own folder).
-        #expect(try FileManager.default.contentsOfDirectory(atPath: folder).filter { $0 != ".kernelbook-cache" } == ["a.md"])
+        // The atomic write leaves no staging file beside the notebook (the cell cache has its own folder).
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder).sorted() == [".kernelbook-cache", "a.md"])
 
         let again = try Kernelbook.run(["check", "a.md", "--fix"], in: folder)
         #expect(!again.stderr.contains("fixed:"))

@@ -21,7 +21,7 @@ import Testing
         #expect(result.status == 0)
         let commands = result.stdout.split(separator: "\n").filter { $0.hasPrefix("  ") && !$0.hasPrefix("   ") }
             .map { $0.split(separator: " ").first.map(String.init) ?? "" }
-        #expect(commands.filter { !$0.hasPrefix("-") } == ["run", "check", "render", "export", "build", "See"])
+        #expect(commands.filter { !$0.hasPrefix("-") } == ["run", "check", "render", "export", "build", "serve", "See"])
     }
 
     @Test func badUsageExitsWithTwo() throws {
