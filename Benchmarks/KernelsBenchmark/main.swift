@@ -12,9 +12,6 @@ import Threads
 import Glibc
 #endif
 
-/// FP32 peak: 2 × 512-bit FMA per cycle at ~4.2 GHz; ~270 GFLOP/s per core, ~539 on two.
-let peakPerCore = 269.5
-
 func now() -> UInt64 { DispatchTime.now().uptimeNanoseconds }
 
 /// Median and minimum seconds per call after warm-up, over at least `minimum` seconds and 7 calls.
@@ -117,13 +114,13 @@ if let flag = arguments.firstIndex(of: "--min-time"), flag + 1 < arguments.count
     arguments.removeSubrange(flag...(flag + 1))
 }
 if !json {
-    print("Kernels benchmark: median per call; peak FP32 \(format(peakPerCore, 0)) GFLOP/s per core (\(format(2 * peakPerCore, 0)) on 2).")
+    print("Kernels benchmark: median per call.")
     print("Each call allocates its output tensor; a kernel's weights are packed on first use and the packed")
     print("copy is reused while the array lives, as ONNX Runtime packs them when the session is created.")
     print("`make bench` runs the peers beside it.\n")
-    print([pad("case", 30, left: true), pad("thr", 3), pad("ms", 9), pad("min ms", 9), pad("GFLOP/s", 8), pad("% peak", 7)]
+    print([pad("case", 30, left: true), pad("thr", 3), pad("ms", 9), pad("min ms", 9), pad("GFLOP/s", 8)]
         .joined(separator: " "))
-    print(String(repeating: "-", count: 71))
+    print(String(repeating: "-", count: 63))
 }
 for row in rows where arguments.isEmpty || arguments.contains(where: { row.key.hasPrefix($0) || row.name.hasPrefix($0) }) {
     for threads in row.threadCounts {
@@ -135,8 +132,7 @@ for row in rows where arguments.isEmpty || arguments.contains(where: { row.key.h
         }
         var columns = [pad(row.name, 30, left: true), pad("\(threads)", 3), pad(format(time * 1e3, 4), 9), pad(format(fastest * 1e3, 4), 9)]
         if row.flops > 0 {
-            let gflops = row.flops / time / 1e9
-            columns += [pad(format(gflops, 1), 8), pad(format(100 * gflops / (peakPerCore * Double(threads)), 1), 7)]
+            columns.append(pad(format(row.flops / time / 1e9, 1), 8))
         }
         print(columns.joined(separator: " "))
     }
