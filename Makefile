@@ -6,7 +6,7 @@ BIN := .build/debug/kernelbook
 # linked in): no dynamic loader and no relocations at start-up, 0.6 ms before main instead of 2.2.
 RELEASE := $(SWIFT) build -c release --static-swift-stdlib -Xswiftc -static-executable
 
-.PHONY: site test deps test-deps build bench bench-markdown clean bench-notebooks bench-search
+.PHONY: site test deps test-deps build bench bench-markdown clean bench-notebooks bench-search bench-training
 
 site: build
 	$(BIN) build Notebooks -o Site
@@ -42,9 +42,21 @@ test-deps: deps
 	  $(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq python3 python3-venv >/dev/null; }
 	@bash Tests/Interop/make_venv.sh .build/interop-venv >/dev/null
 
+# The live peers' venv (PyTorch CPU, ONNX Runtime, NumPy's OpenBLAS): made once, kept out of git.
+PEERS_PYTHON = $$(bash Benchmarks/peers_venv.sh .build/bench-venv)
+
+# The Kernels ops beside PyTorch, ONNX Runtime and OpenBLAS, all measured in this run, 1 and 2
+# threads. Options: make bench ARGS="--cases c,d --min-time 1".
 bench: deps
 	$(RELEASE) --product KernelsBenchmark
-	.build/release/KernelsBenchmark
+	python3 Benchmarks/kernels/bench_kernels.py --python $(PEERS_PYTHON) $(ARGS)
+
+# Training the digits CNN and MLP beside PyTorch (same split, model, optimiser, batch), 1 and 2
+# threads, and whole `kernelbook build Notebooks` runs. Options: make bench-training ARGS="--runs 5".
+bench-training: deps
+	$(RELEASE) --product TrainingBenchmark
+	$(RELEASE) --product kernelbook
+	python3 Benchmarks/training/bench_training.py --python $(PEERS_PYTHON) $(ARGS)
 
 clean:
 	rm -rf .build

@@ -53,7 +53,7 @@ let package = Package(
             dependencies: ["Execution", "Render", .product(name: "ArgumentParser", package: "swift-argument-parser")]),
         .executableTarget(name: "KernelsBenchmark", dependencies: ["Kernels", "Layers", "Threads"], path: "Benchmarks/KernelsBenchmark",
                           swiftSettings: hostVectorUnits),
-        .executableTarget(name: "TrainingBenchmark", dependencies: ["Layers", "Autodiff", "Kernels"], path: "Benchmarks/TrainingBenchmark",
+        .executableTarget(name: "TrainingBenchmark", dependencies: ["Layers", "Autodiff", "Kernels", "Datasets", "Threads"], path: "Benchmarks/TrainingBenchmark",
                           swiftSettings: hostVectorUnits),
         .executableTarget(name: "MarkdownBenchmark", dependencies: ["Render"], path: "Benchmarks/MarkdownBenchmark"),
         .target(name: "TestSupport", dependencies: ["Cells", "Outputs"], path: "Tests/TestSupport"),

@@ -19,28 +19,23 @@ Benchmarks/notebooks does, and records whether they were (`idle_before`). Each p
 Which torch: the script runs on the Python that starts it. PyPI's Linux x86-64 torch wheel is the
 CUDA build: its `import torch` maps cuBLAS, cuDNN, NCCL… and is resident at ~530 MiB before any
 work, ~700 MiB peak here. The CPU-only wheel (torch-…+cpu) is the fair peer for a CPU library:
-~220 MiB after import. On this machine one is in /opt/wheels:
-    python3 -m venv .build/torch-cpu-venv
-    .build/torch-cpu-venv/bin/pip install /opt/wheels/torch-2.13.0+cpu-*.whl numpy
-    .build/torch-cpu-venv/bin/python Benchmarks/training/bench_training_torch.py
+~220 MiB after import. `make bench-training` makes .build/bench-venv with it (Benchmarks/peers_venv.sh)
+and runs this script's children beside Kernelbook's (Benchmarks/training/bench_training.py).
 
 Data: `Data/digits/digits.bin.gz` (see Data/digits/README.md): labels then 8×8 pixel bytes 0…16,
 scaled by 1/16 to float32 in [0, 1]. Images are [N, 8, 8, 1] NHWC on disk, fed to PyTorch as
 [N, 1, 8, 8]; the MLP takes the 64 pixels in row-major order.
 
-Split (stratified 80/20, language-independent; `split()` below):
+Split: Data/digits/split.py's `stratified_split(labels, test_fraction=0.2, seed=0)`, the Python
+copy of Kernelbook's `StratifiedSplit`, so both sides train and test on the same images: 1,438
+training and 359 test images.
+Batch order:
   * Generator: SplitMix64 with a 64-bit state s, all arithmetic mod 2^64:
         s += 0x9E3779B97F4A7C15; z = s; z = (z ^ (z >> 30)) · 0xBF58476D1CE4E5B9;
         z = (z ^ (z >> 27)) · 0x94D049BB133111EB; return z ^ (z >> 31)
-    (the first output for state 0 is 0xE220A8397B1DCDAF).
-  * below(n) = next() mod n (the bias, < n/2^64, is ignored on purpose: it is simple to reproduce).
-  * shuffle(list): Fisher–Yates from the end: for i = len−1 down to 1: j = below(i + 1); swap i, j.
-  * One generator seeded with SPLIT_SEED = 20250611 is used for the whole split. For each class
-    c = 0…9 in turn: the indices of the images labelled c, ascending; shuffle them; the first
-    ⌊(8·count + 5) / 10⌋ (0.8·count rounded half up) go to training, the rest to test.
-    Then training and test are each sorted ascending. Result: 1,438 training and 359 test images
-    (per class 142 146 142 146 145 146 145 143 139 144 for training).
-  * Batches: a second generator seeded with the run's --seed (default 0) shuffles the positions
+  * below(n) = next() mod n; shuffle(list): Fisher–Yates from the end: for i = len−1 down to 1:
+    j = below(i + 1); swap i, j.
+  * Batches: a generator seeded with the run's --seed (default 0) shuffles the positions
     0…1437 of the training list at the start of every epoch (the generator's state carries over
     from epoch to epoch); batches of 32 in that order, the last one smaller (1438 = 44·32 + 30).
 Weights start from PyTorch's default initialisation after torch.manual_seed(--seed); the Swift side
@@ -57,7 +52,6 @@ epochs over seeds 0–4 (lr 0.003: CNN 5–10, MLP 6–8; lr 0.001: 12–19); th
 images, so 97% is 349 right and the curve wobbles by about ±1% from epoch to epoch.
 """
 import argparse
-import gzip
 import json
 import os
 import resource
@@ -68,8 +62,9 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent.parent
-DIGITS = ROOT / "Data" / "digits" / "digits.bin.gz"
-SPLIT_SEED = 20250611
+sys.path.insert(0, str(ROOT / "Data" / "digits"))
+from split import load_digits, stratified_split  # noqa: E402
+
 MASK = (1 << 64) - 1
 
 
@@ -91,27 +86,6 @@ class SplitMix64:
         for i in range(len(items) - 1, 0, -1):
             j = self.below(i + 1)
             items[i], items[j] = items[j], items[i]
-
-
-def load_digits():
-    """(labels: list of int, pixels: bytes of 1797·64) from Data/digits/digits.bin.gz."""
-    payload = gzip.decompress(DIGITS.read_bytes())
-    count = len(payload) // 65
-    assert count * 65 == len(payload) == 116805
-    return list(payload[:count]), payload[count:]
-
-
-def split(labels, seed=SPLIT_SEED):
-    """Stratified 80/20 split: (training indices, test indices), each ascending."""
-    generator = SplitMix64(seed)
-    train, test = [], []
-    for c in range(10):
-        members = [i for i, label in enumerate(labels) if label == c]
-        generator.shuffle(members)
-        cut = (8 * len(members) + 5) // 10
-        train += members[:cut]
-        test += members[cut:]
-    return sorted(train), sorted(test)
 
 
 def resident_mb():
@@ -138,7 +112,7 @@ def child(model_name, threads, epochs, lr, seed):
             return x.permute(0, 2, 3, 1)
 
     labels, pixels = load_digits()
-    train, test = split(labels)
+    train, test = stratified_split(labels, test_fraction=0.2, seed=0)
     images = torch.from_numpy(np.frombuffer(pixels, dtype=np.uint8).astype(np.float32) / 16).reshape(-1, 1, 8, 8)
     targets = torch.tensor(labels)
     if model_name == "mlp":
@@ -182,7 +156,7 @@ def child(model_name, threads, epochs, lr, seed):
         "batch": 32, "train": len(train), "test": len(test), "torch": torch.__version__,
         "import_torch_s": round(import_s, 3),
         "epoch_s_median": round(statistics.median(epoch_times[1:] or epoch_times), 4),
-        "epoch_s_first": round(epoch_times[0], 4),
+        "epoch_s_first": round(epoch_times[0], 4), "epoch_s": [round(t, 5) for t in epoch_times],
         "eval_s_median": round(statistics.median(eval_times), 5),
         "epochs_to_97": reached, "final_test_accuracy": accuracies[-1], "test_accuracy": accuracies,
         "rss_after_import_mb": round(rss_after_import, 1),

@@ -8,9 +8,14 @@ import Glibc
 /// How the heavy ops share work between cores: each output part has one owner, so results
 /// are bit-identical for any number of threads.
 public enum Parallel {
-    /// The number of cores this process may use; the default `threads:` of the ops.
+    /// The number of cores this process may use (its CPU affinity, as `taskset` sets it); the
+    /// default `threads:` of the ops.
     public static let coreCount: Int = {
         #if canImport(Glibc)
+        var allowed = [UInt64](repeating: 0, count: 16)  // a cpu_set_t: 1,024 bits
+        let read = allowed.withUnsafeMutableBytes { cpuAffinity(0, $0.count, $0.baseAddress!) }
+        let count = allowed.reduce(0) { $0 + $1.nonzeroBitCount }
+        if read == 0 && count > 0 { return count }
         return Swift.max(1, Int(sysconf(Int32(_SC_NPROCESSORS_ONLN))))
         #else
         return 1
@@ -31,6 +36,12 @@ public enum Parallel {
         }
     }
 }
+
+#if canImport(Glibc)
+/// glibc's `sched_getaffinity(pid, size, mask)`, which the Glibc module leaves out (it needs `_GNU_SOURCE`).
+@_silgen_name("sched_getaffinity")
+private func cpuAffinity(_ pid: Int32, _ size: Int, _ mask: UnsafeMutableRawPointer) -> Int32
+#endif
 
 /// Persistent worker threads that spin briefly for the next job, then sleep.
 ///
