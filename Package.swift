@@ -59,7 +59,7 @@ let package = Package(
         // libFuzzer entry points: `make fuzz` builds this with -sanitize=fuzzer,address and -D FUZZING;
         // built normally, it replays saved inputs through one entry point.
         .executableTarget(name: "kernelbook-fuzz", dependencies: ["Notebook", "Cells", "Datasets"], path: "Fuzz",
-                          exclude: ["Corpus", "make_corpus.py"]),
+                          exclude: ["Corpus", "Crashes", "make_corpus.py"]),
         .target(name: "TestSupport", dependencies: ["Cells", "Outputs"], path: "Tests/TestSupport"),
         .testTarget(name: "ThreadsTests", dependencies: ["Threads"]),
         .target(name: "FixtureSupport", dependencies: ["Kernels"], path: "Tests/FixtureSupport"),

@@ -1,6 +1,6 @@
 #if FUZZING
-// Built by `make fuzz` with -sanitize=fuzzer,address: libFuzzer's main calls this for every input,
-// and FUZZ_TARGET names the entry point.
+// Built by `make fuzz` with -sanitize=fuzzer,address: libFuzzer calls `fuzzOneInput` for every
+// input, and FUZZ_TARGET names the entry point.
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -16,5 +16,17 @@ nonisolated(unsafe) let target: FuzzTarget = {
 public func fuzzOneInput(_ start: UnsafeRawPointer?, _ count: Int) -> CInt {
     target.run(UnsafeRawBufferPointer(start: start, count: count))
     return 0
+}
+
+@_silgen_name("LLVMFuzzerRunDriver")
+func runDriver(_ argc: UnsafeMutablePointer<CInt>, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?>,
+               _ test: @convention(c) (UnsafeRawPointer?, Int) -> CInt) -> CInt
+
+// SwiftPM links an executable with `main` renamed to this symbol; it hands over to libFuzzer.
+@_cdecl("kernelbook_fuzz_main")
+func fuzzMain(_ argc: CInt, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?) -> CInt {
+    var argc = argc
+    var argv = argv
+    return runDriver(&argc, &argv) { fuzzOneInput($0, $1) }
 }
 #endif
