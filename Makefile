@@ -6,7 +6,7 @@ BIN := .build/debug/kernelbook
 # linked in): no dynamic loader and no relocations at start-up, 0.6 ms before main instead of 2.2.
 RELEASE := $(SWIFT) build -c release --static-swift-stdlib -Xswiftc -static-executable
 
-.PHONY: site test deps test-deps build bench bench-markdown clean bench-notebooks bench-search bench-training
+.PHONY: site test deps test-deps build bench bench-markdown clean bench-notebooks bench-search bench-training fuzz
 
 site: build
 	$(BIN) build Notebooks -o Site
@@ -79,3 +79,26 @@ bench-notebooks: deps
 # and its site go to .build/bench-search (kept out of git).
 bench-search: build
 	python3 Benchmarks/search/bench_search_index.py --kernelbook $(BIN)
+
+# libFuzzer on each entry point (Fuzz/FuzzTarget.swift) for FUZZ_SECONDS each, built with
+# AddressSanitizer into .build/fuzz, apart from the normal build. Seeds: Fuzz/Corpus (made by
+# Fuzz/make_corpus.py); new inputs go to .build/fuzz/corpus, crashes to .build/fuzz/artifacts.
+# Replay one with `.build/debug/kernelbook-fuzz TARGET FILE`.
+FUZZ_TARGETS := markdown cells interpreter options png npy
+FUZZ_SECONDS ?= 60
+FUZZ := .build/fuzz/debug/kernelbook-fuzz
+
+fuzz: deps
+	$(SWIFT) build --scratch-path .build/fuzz --product kernelbook-fuzz \
+	  -Xswiftc -sanitize=fuzzer,address -Xswiftc -DFUZZING \
+	  -Xcc -fsanitize=fuzzer-no-link,address
+	@mkdir -p .build/fuzz/artifacts
+	@for target in $(FUZZ_TARGETS); do \
+	  mkdir -p .build/fuzz/corpus/$$target; \
+	  echo "fuzzing $$target for $(FUZZ_SECONDS) s"; \
+	  SWIFT_BACKTRACE=enable=no FUZZ_TARGET=$$target $(FUZZ) .build/fuzz/corpus/$$target Fuzz/Corpus/$$target \
+	    -max_total_time=$(FUZZ_SECONDS) -timeout=10 -rss_limit_mb=2048 -max_len=65536 -print_final_stats=1 \
+	    -artifact_prefix=.build/fuzz/artifacts/$$target- 2>.build/fuzz/$$target.log \
+	    || { tail -40 .build/fuzz/$$target.log; exit 1; }; \
+	  grep -E "stat::number_of_executed_units|stat::peak_rss_mb" .build/fuzz/$$target.log; \
+	done

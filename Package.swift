@@ -56,6 +56,10 @@ let package = Package(
         .executableTarget(name: "TrainingBenchmark", dependencies: ["Layers", "Autodiff", "Kernels", "Datasets", "Threads"], path: "Benchmarks/TrainingBenchmark",
                           swiftSettings: hostVectorUnits),
         .executableTarget(name: "MarkdownBenchmark", dependencies: ["Render"], path: "Benchmarks/MarkdownBenchmark"),
+        // libFuzzer entry points: `make fuzz` builds this with -sanitize=fuzzer,address and -D FUZZING;
+        // built normally, it replays saved inputs through one entry point.
+        .executableTarget(name: "kernelbook-fuzz", dependencies: ["Notebook", "Cells", "Datasets"], path: "Fuzz",
+                          exclude: ["Corpus", "Crashes", "make_corpus.py"]),
         .target(name: "TestSupport", dependencies: ["Cells", "Outputs"], path: "Tests/TestSupport"),
         .testTarget(name: "ThreadsTests", dependencies: ["Threads"]),
         .target(name: "FixtureSupport", dependencies: ["Kernels"], path: "Tests/FixtureSupport"),

@@ -46,7 +46,7 @@ extension CellOptions {
     ///   - columnOffsets: per code line, how many bytes of the `.md` line precede it.
     /// - Returns: the options, the number of leading option lines, and a diagnostic for each
     ///   unknown key, bad value or repeated key.
-    static func parse(code: String, file: String, firstLine: Int, columnOffsets: [Int])
+    package static func parse(code: String, file: String, firstLine: Int, columnOffsets: [Int])
         -> (options: CellOptions, optionLineCount: Int, diagnostics: [Diagnostic])
     {
         var options = CellOptions()

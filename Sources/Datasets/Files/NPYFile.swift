@@ -29,7 +29,7 @@ public enum NPYFile {
 
     /// The tensor the bytes of a `.npy` file hold.
     /// - Throws: `DatasetsError` with the reason, without the file's name.
-    static func decode(_ bytes: [UInt8]) throws(DatasetsError) -> Tensor {
+    package static func decode(_ bytes: [UInt8]) throws(DatasetsError) -> Tensor {
         guard bytes.count >= 8, Array(bytes[0..<6]) == magic else {
             throw DatasetsError("it is not a .npy file: it does not start with NumPy's magic string '\\x93NUMPY'")
         }

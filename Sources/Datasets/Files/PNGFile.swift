@@ -22,7 +22,7 @@ public enum PNGFile {
 
     /// The tensor the bytes of a PNG file hold.
     /// - Throws: `DatasetsError` with the reason, without the file's name.
-    static func decode(_ bytes: [UInt8]) throws(DatasetsError) -> Tensor {
+    package static func decode(_ bytes: [UInt8]) throws(DatasetsError) -> Tensor {
         guard bytes.starts(with: signature) else {
             throw DatasetsError(bytes.count < signature.count && signature.starts(with: bytes)
                 ? "the file ends after \(bytes.count) bytes, inside the PNG signature"

@@ -1,0 +1,6 @@
+//| caption: Parameter counts of the classic networks (PyTorch counting)
+print("LeNet     \(lenet.parameterCount)")
+print("AlexNet   \(alexnet.parameterCount)")
+print("VGG-16    \(vgg16.parameterCount)")
+print("ResNet-18 \(resnet18.trainableParameterCount)")
+#expect(resnet18.trainableParameterCount * 10 < vgg16.parameterCount)

@@ -1,0 +1,6 @@
+let layer = Dense(16, seed: 1)
+let before = layer(a)
+let after = layer(b)
+let gap = (before - after) * (before - after)
+#expect(gap.min() > 0)
+#expect(!isClose(before, after, tolerance: 0.05))

@@ -1,0 +1,2 @@
+//| label: mlp
+let x = 1

@@ -1,0 +1,2 @@
+//| label: one-pixel
+let x = 1

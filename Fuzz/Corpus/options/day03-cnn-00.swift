@@ -1,0 +1,2 @@
+//| label: inductive-bias
+let x = 1

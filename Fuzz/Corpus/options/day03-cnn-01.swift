@@ -1,0 +1,3 @@
+//| label: scene
+//| caption: The scene, one brightness per pixel
+let x = 1

@@ -1,0 +1,2 @@
+//| label: output-size
+let x = 1

@@ -1,0 +1,2 @@
+//| label: first-conv
+let x = 1

@@ -1,0 +1,2 @@
+//| label: stride-warning
+let x = 1

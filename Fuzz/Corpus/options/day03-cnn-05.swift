@@ -1,0 +1,3 @@
+//| label: too-large
+//| error: "does not fit"
+let x = 1

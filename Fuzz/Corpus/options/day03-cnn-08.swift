@@ -1,0 +1,2 @@
+//| label: sparse
+let x = 1

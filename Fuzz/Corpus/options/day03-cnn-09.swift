@@ -1,0 +1,2 @@
+//| label: sharing
+let x = 1

@@ -1,0 +1,2 @@
+//| label: equivariance
+let x = 1

@@ -1,0 +1,2 @@
+//| label: dense-not-equivariant
+let x = 1

@@ -1,0 +1,2 @@
+//| label: pooling
+let x = 1

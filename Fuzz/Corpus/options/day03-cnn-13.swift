@@ -1,0 +1,2 @@
+//| label: pooling-shift
+let x = 1

@@ -1,0 +1,2 @@
+//| label: classifier
+let x = 1

@@ -1,0 +1,2 @@
+//| label: relu
+let x = 1

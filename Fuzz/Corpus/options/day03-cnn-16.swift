@@ -1,0 +1,2 @@
+//| label: collapse
+let x = 1

@@ -1,0 +1,2 @@
+//| label: batch-norm
+let x = 1

@@ -1,0 +1,2 @@
+//| label: hierarchy
+let x = 1

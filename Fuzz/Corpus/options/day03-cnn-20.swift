@@ -1,0 +1,2 @@
+//| label: applications
+let x = 1

@@ -1,0 +1,2 @@
+//| label: lenet
+let x = 1

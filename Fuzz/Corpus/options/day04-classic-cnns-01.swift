@@ -1,0 +1,2 @@
+//| label: alexnet
+let x = 1

@@ -1,0 +1,2 @@
+//| label: vgg16
+let x = 1

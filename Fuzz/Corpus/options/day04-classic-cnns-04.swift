@@ -1,0 +1,3 @@
+//| label: resnet18
+//| warning: false
+let x = 1

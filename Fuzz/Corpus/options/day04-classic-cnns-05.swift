@@ -1,0 +1,2 @@
+//| caption: Parameter counts of the classic networks (PyTorch counting)
+let x = 1
