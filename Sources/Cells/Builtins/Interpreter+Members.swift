@@ -1,3 +1,4 @@
+internal import Autodiff
 internal import Kernels
 internal import Layers
 
@@ -92,14 +93,15 @@ extension Interpreter {
         }
     }
 
-    /// Wraps a tensor as a value, within the notebook's budget of live tensor elements.
-    func tensorValue(_ tensor: Tensor, at span: Span) throws -> Value {
+    /// Wraps a tensor as a value, within the notebook's budget of live tensor elements; `variable`
+    /// is the tensor as recorded inside `gradient(at:)`, when it depends on the point.
+    func tensorValue(_ tensor: Tensor, variable: Variable? = nil, at span: Span) throws -> Value {
         let total = ledger.liveElements + tensor.count
         guard total <= limits.liveTensorElements else {
             throw CellsError("tensors alive in this notebook would hold \(NumberFormat.grouped(total)) elements, "
                              + "over the budget of \(NumberFormat.grouped(limits.liveTensorElements))", at: span)
         }
-        return .tensor(TensorBox(tensor, ledger: ledger))
+        return .tensor(TensorBox(tensor, variable: variable, ledger: ledger))
     }
 
     /// Records a warning at `span`, once per cell however often or wherever it arises (a model

@@ -45,7 +45,7 @@ extension Interpreter {
                           .optional("input", .ints)]) { call in
             if case .object(let object) = call.value(0) {
                 guard let shown = ChartBuilder.output(of: object) else {
-                    throw call.error("'#show' draws tensors, layers, models, training histories and confusion matrices, "
+                    throw call.error("'#show' draws tensors, layers, models, data sets, training histories and confusion matrices, "
                                      + "not a value of type '\(object.typeName)'", at: 0)
                 }
                 call.interpreter.outputs.append(shown)

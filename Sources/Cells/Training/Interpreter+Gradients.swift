@@ -19,7 +19,7 @@ extension Interpreter {
         case .tensor(let box):
             let tape = Tape()
             let point = tape.variable(box.tensor)
-            let result = try callFunction(closure, [.tensor(TensorBox(box.tensor, variable: point, ledger: ledger))], at: call.span)
+            let result = try callFunction(closure, [try tensorValue(box.tensor, variable: point, at: call.span)], at: call.span)
             let loss = try recordedScalar(result, call)
             let gradient = try tensorValue(try tape.gradients(of: loss, withRespectTo: [point])[0], at: call.span)
             return withValue ? .record(pair(value: loss.value, gradient: gradient)) : gradient
@@ -59,9 +59,7 @@ extension Interpreter {
 
     /// A value for an op's result: recorded when it depends on the point, else a plain tensor.
     func traced(_ variable: Variable, at span: Span) throws -> Value {
-        let total = ledger.liveElements + variable.value.count
-        guard total <= limits.liveTensorElements else { return try tensorValue(variable.value, at: span) }
-        return .tensor(TensorBox(variable.value, variable: variable.isRecorded ? variable : nil, ledger: ledger))
+        try tensorValue(variable.value, variable: variable.isRecorded ? variable : nil, at: span)
     }
 
     /// Whether any of the values is a recorded tensor.

@@ -134,6 +134,15 @@ import TestSupport
         assertDiagnostics("1️⃣softmaxCrossEntropy(logits: Tensor.zeros([3, 4]), labels: Tensor([1, 2]))", [
             "1️⃣": "softmaxCrossEntropy: the logits [3, 4] are 3 examples of 4 classes, so the labels must be [3], not [2]",
         ], setup: setup)
+        assertDiagnostics("1️⃣model.fit(data, epochs: 2, optimizer: Adam(), schedule: Schedule.step(every: 0, factor: 0.5))", [
+            "1️⃣": "a step schedule needs 'every' of at least 1 epoch, not 0",
+        ], setup: setup)
+        assertDiagnostics("#show(1️⃣Adam())", [
+            "1️⃣": "'#show' draws tensors, layers, models, data sets, training histories and confusion matrices, not a value of type 'Adam'",
+        ], setup: setup)
+        assertDiagnostics("gradient(at: 1️⃣3) { x in x }", [
+            "1️⃣": "'gradient(at:)' takes a Tensor or a model, not a value of type 'Int'",
+        ], setup: setup)
         assertDiagnostics("1️⃣data.split(testFraction: 0)", [
             "1️⃣": "a test fraction of 0.0 leaves nothing to test on; it must be strictly between 0 and 1, such as 0.2",
         ], setup: setup)
