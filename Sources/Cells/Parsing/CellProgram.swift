@@ -57,7 +57,7 @@ public struct CellProgram: Sendable {
         let mapper = SpanMapper(source: bytes, firstLine: firstLine, columnOffsets: columnOffsets)
         var diagnostics: [Outputs.Diagnostic] = []
         if tree.hasError || tree.hasWarning {
-            diagnostics = ParseDiagnosticsGenerator.diagnostics(for: tree).map { convert($0, mapper: mapper, file: file) }
+            diagnostics = parseDiagnostics(for: tree, bytes: bytes, mapper: mapper, file: file)
         }
         var lowerer = Lowerer(mapper: mapper, file: file)
         var statements = foldingFirst ? [] : lowerer.block(tree.statements)
@@ -78,6 +78,32 @@ public struct CellProgram: Sendable {
         diagnostics += lowerer.diagnostics
         diagnostics.sort { $0.location < $1.location }
         return (statements, diagnostics, highlighted)
+    }
+
+    /// swift-syntax's syntax errors and warnings for `tree`, parsed from `bytes`.
+    ///
+    /// An `=` that the generator cannot describe (see `EqualsWhitespace`) is reported here, and the
+    /// generator describes the rest from a reparse with the odd trivia beside it blanked.
+    private static func parseDiagnostics(for tree: SourceFileSyntax, bytes: [UInt8], mapper: SpanMapper,
+                                         file: String) -> [Outputs.Diagnostic] {
+        var tree = tree
+        var diagnostics: [Outputs.Diagnostic] = []
+        var unfixable = EqualsWhitespace.unfixable(in: tree)
+        if !unfixable.isEmpty {
+            diagnostics = unfixable.map { token in
+                let span = mapper.span(of: Syntax(token))
+                return Outputs.Diagnostic(.error, "'=' must have consistent whitespace on both sides",
+                                          at: span.location(in: file), length: span.length)
+            }
+            let blanked = EqualsWhitespace.blankingOddTrivia(around: unfixable, in: bytes)
+            tree = blanked.withUnsafeBufferPointer { Parser.parse(source: $0, maximumNestingLevel: maximumNestingLevel) }
+            unfixable = EqualsWhitespace.unfixable(in: tree)
+        }
+        guard unfixable.isEmpty else { return diagnostics }
+        let generated = ParseDiagnosticsGenerator.diagnostics(for: tree).map { convert($0, mapper: mapper, file: file) }
+        return diagnostics + generated.filter { diagnostic in
+            !diagnostics.contains { $0.location == diagnostic.location && $0.message == diagnostic.message }
+        }
     }
 
     /// The operator errors of `tree`, found again sequence by sequence in the tree as parsed.

@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import Cells
 import TestSupport
@@ -5,6 +6,32 @@ import TestSupport
 @Suite struct CellProgramTests {
     @Test func aSyntaxErrorIsReportedAtTheLineOfTheMarkdownFile() {
         assertDiagnostics("let y = 1 +1️⃣", ["1️⃣": "expected expression after operator"])
+    }
+
+    /// Odd trivia right before `=` with a space further out: swift-syntax's diagnostics generator
+    /// traps on these (a Fix-It with no change); the cell gets a located error instead.
+    @Test(arguments: ["\u{0B}", "\u{0C}", "\u{01}", "\u{FFFD}", "\u{FEFF}"])
+    func anEqualsSignWithOddWhitespaceBeforeItIsALocatedError(odd: String) {
+        let program = CellProgram(source: "let a = 1\nlet b \(odd)= a +\n", file: "odd.md", firstLine: 7)
+        let found = program.diagnostics.map { "\($0.location.line):\($0.location.column) \($0.message)" }
+        // Columns count UTF-8 bytes, as the other diagnostics do.
+        #expect(found == ["8:\(7 + odd.utf8.count) '=' must have consistent whitespace on both sides",
+                          "8:\(12 + odd.utf8.count) expected expression after operator"])
+    }
+
+    /// Every input the fuzzers found to crash (`Fuzz/Crashes/`, named TARGET-what.swift) parses
+    /// into a located error.
+    @Test func theFuzzersCrashesParse() throws {
+        let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("Fuzz/Crashes")
+        let files = try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted()
+        #expect(!files.isEmpty)
+        for name in files {
+            let bytes = try Data(contentsOf: folder.appendingPathComponent(name))
+            let program = CellProgram(source: String(decoding: bytes, as: UTF8.self), file: name, firstLine: 1)
+            #expect(!program.isRunnable, "\(name)")
+            #expect(program.diagnostics.allSatisfy { $0.location.line >= 1 && $0.location.column >= 1 })
+        }
     }
 
     @Test func everySyntaxErrorOfACellIsReportedInOnePass() {
