@@ -63,7 +63,7 @@ public struct Notebook: Sendable {
         self = MarkdownReader(source: SourceText(text), path: path, rawHTML: rawHTML).read()
     }
 
-    /// Reads the notebook at `path`; bytes that are not UTF-8 become U+FFFD.
+    /// Reads the notebook at `path`; bytes that are not UTF-8 become U+FFFD, with a warning at the first.
     /// - Throws: `NotebookError.unreadable` when the file cannot be read.
     public init(contentsOf path: String, rawHTML: Bool = false) throws(NotebookError) {
         guard let text = Self.readUTF8(path) else {
@@ -73,6 +73,36 @@ public struct Notebook: Sendable {
             throw .unreadable(path: path, reason: reason)
         }
         self.init(parsing: text, path: path, rawHTML: rawHTML)
+        // A repaired file holds U+FFFD; only then is it read again to find the byte to name.
+        if text.utf8.contains(0xEF), let (location, byte) = Self.firstByteNotUTF8(in: path) {
+            let warning = Diagnostic.warning(
+                "the file is not UTF-8 (byte 0x\(String(byte, radix: 16, uppercase: true))); bytes that are not UTF-8 read as U+FFFD",
+                at: location)
+            diagnostics.insert(warning, at: diagnostics.firstIndex { location < $0.location } ?? diagnostics.endIndex)
+        }
+    }
+
+    /// Where the first byte of the file at `path` that is not UTF-8 is, and that byte; nil when
+    /// every byte is (or the file cannot be read).
+    private static func firstByteNotUTF8(in path: String) -> (SourceLocation, UInt8)? {
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+        guard descriptor >= 0 else { return nil }
+        defer { close(descriptor) }
+        guard let bytes = readToEnd(descriptor) else { return nil }
+        var parser = Unicode.UTF8.ForwardParser()
+        var iterator = bytes.makeIterator()
+        var offset = 0, line = 1, lineStart = 0
+        while true {
+            switch parser.parseScalar(from: &iterator) {
+            case .valid(let scalar):
+                if scalar.count == 1 && scalar.first == UInt8(ascii: "\n") { line += 1; lineStart = offset + 1 }
+                offset += scalar.count
+            case .error:
+                return (SourceLocation(file: path, line: line, column: offset - lineStart + 1), bytes[offset])
+            case .emptyInput:
+                return nil
+            }
+        }
     }
 
     /// The file's bytes read straight into a string's storage, which validates them once (and

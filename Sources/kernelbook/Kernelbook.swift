@@ -18,6 +18,7 @@ struct Kernelbook: ParsableCommand {
     /// Exit statuses as DESIGN §7 gives them: bad usage is 2, not ArgumentParser's 64.
     static func main() {
         let arguments = Array(CommandLine.arguments.dropFirst())
+        unblockStopSignals()
         startAhead(arguments)
         do {
             var command = try parseSubcommandAlone(arguments) ?? parseAsRoot()
@@ -37,6 +38,17 @@ struct Kernelbook: ParsableCommand {
 }
 
 extension Kernelbook {
+    /// Lets Ctrl-C and `kill` stop every command: a parent may start this process with SIGINT and
+    /// SIGTERM blocked (the mask is inherited through exec). Done before any thread starts, so
+    /// every thread inherits it. Signals the parent ignores stay ignored, as `nohup` means them to.
+    private static func unblockStopSignals() {
+        var stopping = sigset_t()
+        sigemptyset(&stopping)
+        sigaddset(&stopping, SIGINT)
+        sigaddset(&stopping, SIGTERM)
+        pthread_sigmask(SIG_UNBLOCK, &stopping, nil)
+    }
+
     /// For a command that runs cells, pays the first cell's one-time costs on the other core
     /// while the arguments are parsed (`WarmUp`).
     private static func startAhead(_ arguments: [String]) {

@@ -41,6 +41,18 @@ enum Kernelbook {
                              stderr: String(decoding: stderr, as: UTF8.self))
     }
 
+    /// Starts `kernelbook` with its output discarded, for a test that signals it or runs several at once.
+    static func start(_ arguments: [String], in directory: String) throws -> Process {
+        let process = Process()
+        process.executableURL = executable
+        process.arguments = arguments
+        process.currentDirectoryURL = URL(fileURLWithPath: directory)
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        return process
+    }
+
     /// A fresh folder with the given files (relative path → text).
     static func folder(_ files: [String: String]) throws -> String {
         let root = FileManager.default.temporaryDirectory.appendingPathComponent("kernelbook-cli-\(UUID())").path

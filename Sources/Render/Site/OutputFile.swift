@@ -29,15 +29,28 @@ public enum OutputFile {
         // Written from the bytes themselves: wrapping megabytes in `Data` would copy them.
         let descriptor = open(staging, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o666)
         let written = descriptor >= 0 && writeAll(pieces, to: descriptor)
-        guard descriptor >= 0, close(descriptor) == 0, written else {
+        let failure = written ? 0 : errno
+        let closed = descriptor >= 0 && close(descriptor) == 0
+        guard closed, written else {
+            let reason = String(cString: strerror(written ? errno : failure))
             if descriptor >= 0 { unlink(staging) }
-            throw .unwritable(path: path, reason: "cannot create a file in '\(directory.isEmpty ? "." : directory)'")
+            throw .unwritable(path: path, reason: "cannot create a file in '\(directory.isEmpty ? "." : directory)': \(reason)")
         }
         guard rename(staging, path) == 0 else {
             let reason = String(cString: strerror(errno))
             unlink(staging)
             throw .unwritable(path: path, reason: reason)
         }
+    }
+
+    /// Creates (or truncates) the file `path` holding `bytes`; the system's reason when it cannot.
+    static func create(_ bytes: [UInt8], at path: String) -> String? {
+        let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o666)
+        guard descriptor >= 0 else { return String(cString: strerror(errno)) }
+        let written = bytes.withUnsafeBytes { writeAll($0, to: descriptor) }
+        let reason = written ? nil : String(cString: strerror(errno))
+        guard close(descriptor) == 0 else { return reason ?? String(cString: strerror(errno)) }
+        return reason
     }
 
     private static func writeAll(_ pieces: [PagePiece], to descriptor: Int32) -> Bool {

@@ -16,21 +16,32 @@ extension Site {
     ///
     /// The files go to a fresh folder beside `directory`, which then takes its place in one
     /// atomic exchange (`renameat2(RENAME_EXCHANGE)`, or two renames where that is unsupported); a
-    /// failure at any point leaves the old site byte-identical.
+    /// failure at any point leaves the old site byte-identical. Builds into one folder take turns
+    /// (an exclusive `flock` on the folder's parent), and each first removes the staging folders
+    /// that a killed build left there.
     public func write(to directory: String) throws(SiteError) {
         let target = directory.hasSuffix("/") ? String(directory.dropLast()) : directory
         let fileManager = FileManager.default
         let (parent, name) = PathName.split(target)
-        let staging = (parent.isEmpty ? "." : parent) + "/.\(name).building-\(getpid())"
-        try? fileManager.removeItem(atPath: staging)
+        let folder = parent.isEmpty ? "." : parent
+        let lock = open(folder, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        if lock >= 0 {
+            while flock(lock, LOCK_EX) != 0 && errno == EINTR {}
+        }
+        defer { if lock >= 0 { close(lock) } }
+        let stagingPrefix = ".\(name).building-"
+        for entry in (try? fileManager.contentsOfDirectory(atPath: folder)) ?? [] where entry.hasPrefix(stagingPrefix) {
+            try? fileManager.removeItem(atPath: "\(folder)/\(entry)")
+        }
+        let staging = "\(folder)/\(stagingPrefix)\(getpid())"
         do throws(SiteError) {
             for (path, bytes) in files.sorted(by: { $0.key < $1.key }) {
                 let file = "\(staging)/\(path)"
                 if let reason = Self.makeDirectories(PathName.split(file).directory) {
                     throw .unwritable(path: staging, reason: reason)
                 }
-                guard fileManager.createFile(atPath: file, contents: Data(bytes)) else {
-                    throw .unwritable(path: file, reason: "the file could not be created")
+                if let reason = OutputFile.create(bytes, at: file) {
+                    throw .unwritable(path: file, reason: reason)
                 }
             }
         } catch {

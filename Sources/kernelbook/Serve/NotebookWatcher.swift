@@ -33,12 +33,6 @@ final class NotebookWatcher {
         signalPipe = ends[1]
         signal(SIGINT, onSignal)
         signal(SIGTERM, onSignal)
-        // A parent may start the server with these blocked (the mask is inherited): Ctrl-C must work.
-        var stopping = sigset_t()
-        sigemptyset(&stopping)
-        sigaddset(&stopping, SIGINT)
-        sigaddset(&stopping, SIGTERM)
-        pthread_sigmask(SIG_UNBLOCK, &stopping, nil)
     }
 
     /// The next change (after its burst has ended), or Ctrl-C.
