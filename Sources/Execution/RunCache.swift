@@ -90,8 +90,8 @@ public final class RunCache: Sendable {
         folder + "/" + ContentDigest.hex(parts: ["notebook", path]) + ".json"
     }
 
-    /// The stored units of the notebook at `path`: empty when there are none, when they were
-    /// stored by another build, or (with a warning) when the file is not one this tool wrote.
+    /// The stored units of the notebook at `path`: empty when there are none, or (with a warning)
+    /// when they were stored by another build or the file is not one this tool wrote.
     func load(_ path: String) -> [String: CachedUnit] {
         let name = file(for: path)
         guard let bytes = Self.read(name) else { return [:] }
@@ -106,7 +106,10 @@ public final class RunCache: Sendable {
             warn("ignoring the cache file '\(name)': it belongs to another notebook or another format")
             return [:]
         }
-        guard stored.tool == tool else { return [:] }
+        guard stored.tool == tool else {
+            warn("not reusing the cache file '\(name)': another build of kernelbook wrote it")
+            return [:]
+        }
         return stored.units
     }
 
