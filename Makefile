@@ -61,13 +61,17 @@ bench-training: deps
 clean:
 	rm -rf .build
 
-# Markdown throughput beside the cmark CLI, on a ~10 MB generated corpus (kept out of git).
+# Markdown throughput and peak memory beside the cmark CLI, on ~10 MB generated corpora and a 25 MB
+# file made of them (kept out of git).
 bench-markdown: deps
 	@command -v cmark >/dev/null || $(SUDO) apt-get install -y -qq cmark >/dev/null
 	@mkdir -p .build/corpus && cd .build/corpus && [ -f corpus/synthetic_10mb.md ] || python3 ../../Benchmarks/gen_markdown.py >/dev/null
 	$(RELEASE) --product kernelbook
 	$(RELEASE) --product MarkdownBenchmark
-	.build/release/MarkdownBenchmark .build/corpus/corpus/synthetic_10mb.md .build/corpus/corpus/realdocs_10mb.md
+	@[ -f .build/corpus/corpus/mixed_25mb.md ] || cat .build/corpus/corpus/synthetic_10mb.md .build/corpus/corpus/realdocs_10mb.md \
+	  .build/corpus/corpus/synthetic_10mb.md | head -c 25000000 > .build/corpus/corpus/mixed_25mb.md
+	.build/release/MarkdownBenchmark .build/corpus/corpus/synthetic_10mb.md .build/corpus/corpus/realdocs_10mb.md \
+	  .build/corpus/corpus/mixed_25mb.md
 
 # Kernelbook beside Jupyter nbconvert on the Day 03 lesson, cold processes; the peers' venv and the
 # results go to .build/peers (kept out of git). Options: make bench-notebooks ARGS="--runs 5".

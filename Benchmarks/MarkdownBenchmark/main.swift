@@ -3,7 +3,9 @@
 // Usage: MarkdownBenchmark CORPUS.md... [--runs N] [--kernelbook PATH]
 // For each file: Kernelbook in-process (Notebook(parsing:) + HTMLPage.render()), the
 // `kernelbook render` command as a fresh process, and `cmark` (Debian's CLI) as a fresh process
-// writing to /dev/null. Median wall time of N runs; MB = 10^6 bytes.
+// writing to /dev/null. Median wall time of N runs; MB = 10^6 bytes. Then the peak memory (the
+// child's maximum resident set, from wait4) of each process on the same file, whose ratio the
+// issue bounds at 1.5×.
 import Foundation
 import Notebook
 import Render
@@ -19,9 +21,9 @@ func seconds(_ body: () throws -> Void) rethrows -> Double {
     return Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
 }
 
-/// Runs a command with output to /dev/null and returns its wall time. posix_spawn and waitpid
-/// rather than Foundation's Process, whose wait polls and rounds short runs up.
-func runProcess(_ arguments: [String]) throws -> Double {
+/// Runs a command with output to /dev/null; its wall time and its peak resident memory in MiB.
+/// posix_spawn and wait4 rather than Foundation's Process, whose wait polls and rounds short runs up.
+func runProcess(_ arguments: [String]) throws -> (seconds: Double, peakMiB: Double) {
     var actions = posix_spawn_file_actions_t()
     posix_spawn_file_actions_init(&actions)
     defer { posix_spawn_file_actions_destroy(&actions) }
@@ -30,11 +32,13 @@ func runProcess(_ arguments: [String]) throws -> Double {
     let argv = arguments.map { strdup($0) } + [nil]
     defer { argv.forEach { free($0) } }
     var pid: pid_t = 0
-    return seconds {
+    var usage = rusage()
+    let time = seconds {
         guard posix_spawnp(&pid, arguments[0], &actions, nil, argv, environ) == 0 else { return }
         var status: Int32 = 0
-        waitpid(pid, &status, 0)
+        wait4(pid, &status, 0, &usage)
     }
+    return (time, Double(usage.ru_maxrss) / 1024)
 }
 
 var files: [String] = []
@@ -56,6 +60,7 @@ guard !files.isEmpty else {
 
 print("| corpus | MB | cmark CLI | kernelbook render (process) | Kernelbook in-process | render ÷ cmark |")
 print("| --- | --- | --- | --- | --- | --- |")
+var memory: [String] = []
 for file in files {
     guard let data = FileManager.default.contents(atPath: file) else {
         FileHandle.standardError.write(Data("cannot read \(file)\n".utf8))
@@ -72,8 +77,10 @@ for file in files {
         })
     }
     _ = try runProcess(["cmark", file])  // warm the page cache
-    let cmark = try (0..<runs).map { _ in try runProcess(["cmark", file]) }
-    let command = try (0..<runs).map { _ in try runProcess([kernelbook, "render", file, "-o", "/dev/null"]) }
+    let cmarkRuns = try (0..<runs).map { _ in try runProcess(["cmark", file]) }
+    let commandRuns = try (0..<runs).map { _ in try runProcess([kernelbook, "render", file, "-o", "/dev/null"]) }
+    let checkRuns = try (0..<3).map { _ in try runProcess([kernelbook, "check", file, "--no-cache"]) }
+    let cmark = cmarkRuns.map(\.seconds), command = commandRuns.map(\.seconds)
     let name = (file as NSString).lastPathComponent
     func rate(_ times: [Double]) -> String {
         String(format: "%.1f MB/s (%.0f ms)", megabytes / median(times), median(times) * 1000)
@@ -81,4 +88,12 @@ for file in files {
     print("| \(name) | \(String(format: "%.2f", megabytes)) | \(rate(cmark)) | \(rate(command)) | \(rate(library)) | "
         + String(format: "%.2f×", median(cmark) / median(command)) + " |")
     _ = pageBytes
+    let (cmarkPeak, renderPeak, checkPeak) = (median(cmarkRuns.map(\.peakMiB)), median(commandRuns.map(\.peakMiB)),
+                                              median(checkRuns.map(\.peakMiB)))
+    memory.append("| \(name) | \(String(format: "%.2f", megabytes)) | " + String(format: "%.1f | %.1f (%.2f×) | %.1f (%.2f×) |",
+        cmarkPeak, renderPeak, renderPeak / cmarkPeak, checkPeak, checkPeak / cmarkPeak))
 }
+print("\nPeak memory (MiB, median; target: at most 1.5× cmark's on the same file)\n")
+print("| corpus | MB | cmark CLI | kernelbook render | kernelbook check |")
+print("| --- | --- | --- | --- | --- |")
+memory.forEach { print($0) }
