@@ -65,6 +65,7 @@ clean:
 # file made of them (kept out of git).
 bench-markdown: deps
 	@command -v cmark >/dev/null || $(SUDO) apt-get install -y -qq cmark >/dev/null
+	@[ -x /usr/bin/time ] || $(SUDO) apt-get install -y -qq time >/dev/null
 	@mkdir -p .build/corpus && cd .build/corpus && [ -f corpus/synthetic_10mb.md ] || python3 ../../Benchmarks/gen_markdown.py >/dev/null
 	$(RELEASE) --product kernelbook
 	$(RELEASE) --product MarkdownBenchmark

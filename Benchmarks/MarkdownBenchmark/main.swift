@@ -4,8 +4,7 @@
 // For each file: Kernelbook in-process (Notebook(parsing:) + HTMLPage.render()), the
 // `kernelbook render` command as a fresh process, and `cmark` (Debian's CLI) as a fresh process
 // writing to /dev/null. Median wall time of N runs; MB = 10^6 bytes. Then the peak memory (the
-// child's maximum resident set, from wait4) of each process on the same file, whose ratio the
-// issue bounds at 1.5×.
+// maximum resident set) of each process on the same file, whose ratio the issue bounds at 1.5×.
 import Foundation
 import Notebook
 import Render
@@ -21,9 +20,10 @@ func seconds(_ body: () throws -> Void) rethrows -> Double {
     return Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
 }
 
-/// Runs a command with output to /dev/null; its wall time and its peak resident memory in MiB.
-/// posix_spawn and wait4 rather than Foundation's Process, whose wait polls and rounds short runs up.
-func runProcess(_ arguments: [String]) throws -> (seconds: Double, peakMiB: Double) {
+/// Runs a command with output to /dev/null and returns its wall time. posix_spawn and waitpid
+/// rather than Foundation's Process, whose wait polls and rounds short runs up.
+@discardableResult
+func runProcess(_ arguments: [String]) throws -> Double {
     var actions = posix_spawn_file_actions_t()
     posix_spawn_file_actions_init(&actions)
     defer { posix_spawn_file_actions_destroy(&actions) }
@@ -32,13 +32,22 @@ func runProcess(_ arguments: [String]) throws -> (seconds: Double, peakMiB: Doub
     let argv = arguments.map { strdup($0) } + [nil]
     defer { argv.forEach { free($0) } }
     var pid: pid_t = 0
-    var usage = rusage()
-    let time = seconds {
+    return seconds {
         guard posix_spawnp(&pid, arguments[0], &actions, nil, argv, environ) == 0 else { return }
         var status: Int32 = 0
-        wait4(pid, &status, 0, &usage)
+        waitpid(pid, &status, 0)
     }
-    return (time, Double(usage.ru_maxrss) / 1024)
+}
+
+/// The command's peak resident memory in MiB, as GNU time reports it. Not from wait4 on a child
+/// spawned here: posix_spawn starts the child in this process's memory (vfork), whose high-water
+/// mark the kernel then counts as the child's; time forks a copy of its own small image.
+func peakMiB(_ arguments: [String]) throws -> Double {
+    let report = NSTemporaryDirectory() + "markdown-benchmark-peak-\(getpid())"
+    defer { unlink(report) }
+    try runProcess(["/usr/bin/time", "-f", "%M", "-o", report] + arguments)
+    let text = (try? String(contentsOfFile: report, encoding: .utf8)) ?? ""
+    return (Double(text.split(separator: "\n").last.map(String.init) ?? "") ?? .nan) / 1024
 }
 
 var files: [String] = []
@@ -77,10 +86,8 @@ for file in files {
         })
     }
     _ = try runProcess(["cmark", file])  // warm the page cache
-    let cmarkRuns = try (0..<runs).map { _ in try runProcess(["cmark", file]) }
-    let commandRuns = try (0..<runs).map { _ in try runProcess([kernelbook, "render", file, "-o", "/dev/null"]) }
-    let checkRuns = try (0..<3).map { _ in try runProcess([kernelbook, "check", file, "--no-cache"]) }
-    let cmark = cmarkRuns.map(\.seconds), command = commandRuns.map(\.seconds)
+    let cmark = try (0..<runs).map { _ in try runProcess(["cmark", file]) }
+    let command = try (0..<runs).map { _ in try runProcess([kernelbook, "render", file, "-o", "/dev/null"]) }
     let name = (file as NSString).lastPathComponent
     func rate(_ times: [Double]) -> String {
         String(format: "%.1f MB/s (%.0f ms)", megabytes / median(times), median(times) * 1000)
@@ -88,8 +95,9 @@ for file in files {
     print("| \(name) | \(String(format: "%.2f", megabytes)) | \(rate(cmark)) | \(rate(command)) | \(rate(library)) | "
         + String(format: "%.2f×", median(cmark) / median(command)) + " |")
     _ = pageBytes
-    let (cmarkPeak, renderPeak, checkPeak) = (median(cmarkRuns.map(\.peakMiB)), median(commandRuns.map(\.peakMiB)),
-                                              median(checkRuns.map(\.peakMiB)))
+    let cmarkPeak = try median((0..<3).map { _ in try peakMiB(["cmark", file]) })
+    let renderPeak = try median((0..<3).map { _ in try peakMiB([kernelbook, "render", file, "-o", "/dev/null"]) })
+    let checkPeak = try median((0..<3).map { _ in try peakMiB([kernelbook, "check", file, "--no-cache"]) })
     memory.append("| \(name) | \(String(format: "%.2f", megabytes)) | " + String(format: "%.1f | %.1f (%.2f×) | %.1f (%.2f×) |",
         cmarkPeak, renderPeak, renderPeak / cmarkPeak, checkPeak, checkPeak / cmarkPeak))
 }

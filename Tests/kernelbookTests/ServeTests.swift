@@ -35,8 +35,8 @@ import Glibc
         print(escape.getresponse().status)
         """#
 
-    @Test func aSaveReloadsThePageAndCtrlCStopsTheServer() throws {
-        let folder = try Kernelbook.folder(["Notebooks/a.md": "# A\n\nFirst words.\n\n```swift\n#expect(1 + 1 == 2)\n```\n"])
+    /// Starts `serve` on a free port in `folder`; the process, its port and its log file.
+    static func startServer(in folder: String) throws -> (Process, String, String)? {
         let log = folder + "/serve.log"
         _ = FileManager.default.createFile(atPath: log, contents: nil)
         let server = Process()
@@ -47,24 +47,40 @@ import Glibc
         server.standardOutput = handle
         server.standardError = handle
         try server.run()
-        defer { if server.isRunning { server.terminate() } }
-
         var port: String?
         for _ in 0..<600 where port == nil {
             let text = String(decoding: FileManager.default.contents(atPath: log) ?? Data(), as: UTF8.self)
             port = text.firstMatch(of: /http:\/\/127\.0\.0\.1:([0-9]+)\//).map { String($0.output.1) }
             if port == nil { usleep(50_000) }
         }
-        guard let port else { Issue.record("the server printed no URL"); return }
+        guard let port else {
+            server.terminate()
+            return nil
+        }
+        return (server, port, log)
+    }
 
+    /// Runs a Python client script with `arguments`; what it printed.
+    static func runClient(_ script: String, _ arguments: [String]) throws -> String {
         let client = Process()
         client.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        client.arguments = ["python3", "-c", Self.client, port, folder + "/Notebooks/a.md"]
+        client.arguments = ["python3", "-c", script] + arguments
         let output = Pipe()
         client.standardOutput = output
         try client.run()
         let printed = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
         client.waitUntilExit()
+        return printed
+    }
+
+    @Test func aSaveReloadsThePageAndCtrlCStopsTheServer() throws {
+        let folder = try Kernelbook.folder(["Notebooks/a.md": "# A\n\nFirst words.\n\n```swift\n#expect(1 + 1 == 2)\n```\n"])
+        guard let (server, port, log) = try Self.startServer(in: folder) else {
+            Issue.record("the server printed no URL")
+            return
+        }
+        defer { if server.isRunning { server.terminate() } }
+        let printed = try Self.runClient(Self.client, [port, folder + "/Notebooks/a.md"])
         #expect(printed == "reload\nedited\nscript\n403\n")
 
         kill(server.processIdentifier, SIGINT)
@@ -76,5 +92,89 @@ import Glibc
         let text = String(decoding: FileManager.default.contents(atPath: log) ?? Data(), as: UTF8.self)
         #expect(text.contains("rebuilt in "), "\(text)")
         #expect(text.hasSuffix("stopped\n"), "\(text)")
+    }
+
+    /// A hostile or careless client: silent and trickling connections, oversized and malformed
+    /// requests, paths that climb out of the site, then 1,000 requests from 8 threads at once.
+    static let abuse = #"""
+        import http.client, socket, sys, threading, time
+        port = int(sys.argv[1])
+        def raw(data):
+            s = socket.create_connection(("127.0.0.1", port), timeout=30)
+            s.sendall(data)
+            reply = b""
+            while True:
+                chunk = s.recv(65536)
+                if not chunk: break
+                reply += chunk
+            s.close()
+            return reply.split(b" ", 2)[1].decode() if reply.startswith(b"HTTP/1.1 ") else "none"
+        def get(path):
+            c = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
+            c.request("GET", path)
+            r = c.getresponse()
+            body = r.read()
+            c.close()
+            return r.status, body
+        # Twenty clients that connect and say nothing, one that sends a byte and stops.
+        silent = [socket.create_connection(("127.0.0.1", port)) for _ in range(20)]
+        trickle = socket.create_connection(("127.0.0.1", port))
+        trickle.sendall(b"G")
+        start = time.time()
+        status, body = get("/a.html")
+        print("served beside silent clients", status, "fast" if time.time() - start < 2 else "slow")
+        print("long line", raw(b"GET /" + b"a" * 20000 + b" HTTP/1.1\r\n\r\n"))
+        print("long head", raw(b"GET / HTTP/1.1\r\n" + b"X-Pad: " + b"b" * 9000 + b"\r\n" + b"X-Pad2: " + b"c" * 9000 + b"\r\n\r\n"))
+        print("garbage", raw(b"\x00\xff nonsense\r\n\r\n"))
+        print("post", raw(b"POST /a.html HTTP/1.1\r\nContent-Length: 0\r\n\r\n"))
+        for path in ["/../etc/passwd", "/a/../../etc/passwd", "/%2e%2e/etc/passwd", "/%2E%2E%2Fetc%2Fpasswd",
+                     "/..%5c..%5cetc", "/a.html%00.css", "http://localhost/etc/passwd", "/./a.html"]:
+            print(path, raw(b"GET " + path.encode() + b" HTTP/1.1\r\n\r\n"))
+        print("missing", get("/nothing-here.html")[0])
+        errors, ok = [], [0]
+        lock = threading.Lock()
+        def worker(n):
+            for i in range(n):
+                try:
+                    status, body = get(["/a.html", "/", "/assets/kernelbook.css", "/search.html"][i % 4])
+                    assert status == 200 and body, status
+                    with lock: ok[0] += 1
+                except Exception as e:
+                    with lock: errors.append(repr(e))
+        threads = [threading.Thread(target=worker, args=(125,)) for _ in range(8)]
+        [t.start() for t in threads]
+        [t.join() for t in threads]
+        print("load", ok[0], "ok", len(errors), "errors", errors[:3])
+        for s in silent: s.close()
+        trickle.close()
+        """#
+
+    @Test func hostileClientsNeitherStopTheServerNorReadOutsideTheSite() throws {
+        let folder = try Kernelbook.folder(["Notebooks/a.md": "# A\n\nWords.\n"])
+        guard let (server, port, _) = try Self.startServer(in: folder) else {
+            Issue.record("the server printed no URL")
+            return
+        }
+        defer { if server.isRunning { server.terminate() } }
+        let printed = try Self.runClient(Self.abuse, [port])
+        #expect(printed == """
+            served beside silent clients 200 fast
+            long line 414
+            long head 431
+            garbage 400
+            post 405
+            /../etc/passwd 403
+            /a/../../etc/passwd 403
+            /%2e%2e/etc/passwd 403
+            /%2E%2E%2Fetc%2Fpasswd 403
+            /..%5c..%5cetc 403
+            /a.html%00.css 403
+            http://localhost/etc/passwd 403
+            /./a.html 403
+            missing 404
+            load 1000 ok 0 errors []
+
+            """)
+        #expect(server.isRunning)
     }
 }

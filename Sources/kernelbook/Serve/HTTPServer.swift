@@ -7,7 +7,17 @@ import Glibc
 
 /// A small HTTP/1.1 server for `kernelbook serve`: GET and HEAD of the site's files from memory,
 /// one thread per connection, and the live-reload event stream.
+///
+/// A client cannot hold it: each has `clientTimeout` to send its request and to read the answer,
+/// a request's head is bounded (414, 431), and past `maximumConnections` at once the next
+/// connection is answered 503 and closed.
 final class HTTPServer: Sendable {
+    /// Connections served at once, event streams included.
+    static let maximumConnections = 256
+    /// Seconds a client may take to send its request, or to take each part of the answer.
+    static let clientTimeout = 10
+    /// Bytes a request line may take (414 beyond), and a request's whole head (431 beyond).
+    static let maximumLine = 8192, maximumHead = 16384
     /// The listening socket.
     let socket: Int32
     /// The port it listens on (the one the system chose for port 0).
@@ -16,6 +26,8 @@ final class HTTPServer: Sendable {
     private let site = Mutex<[String: [UInt8]]>([:])
     /// The event streams open to pages.
     private let subscribers = Mutex<[Int32]>([])
+    /// Connections open now, event streams included.
+    private let openConnections = Atomic<Int>(0)
 
     /// Listens on `host`:`port`; throws a message when it cannot.
     init(host: String, port: Int) throws(ServeError) {
@@ -52,14 +64,15 @@ final class HTTPServer: Sendable {
         site.withLock { $0 = files }
     }
 
-    /// Tells every open page to reload; drops the streams that are gone.
+    /// Tells every open page to reload; drops the streams that are gone or too slow to take it.
     func announceReload() {
         let event = Array("event: reload\ndata: rebuilt\n\n".utf8)
         subscribers.withLock { streams in
             streams.removeAll { stream in
-                let sent = event.withUnsafeBytes { send(stream, $0.baseAddress, $0.count, Int32(MSG_NOSIGNAL)) }
-                if sent != event.count { close(stream); return true }
-                return false
+                let sent = event.withUnsafeBytes { send(stream, $0.baseAddress, $0.count, Int32(MSG_NOSIGNAL | MSG_DONTWAIT)) }
+                guard sent != event.count else { return false }
+                closeConnection(stream)
+                return true
             }
         }
     }
@@ -71,28 +84,94 @@ final class HTTPServer: Sendable {
                 let connection = accept(socket, nil, nil)
                 if connection < 0 {
                     if errno == EINTR || errno == ECONNABORTED { continue }
+                    // Out of descriptors: wait for connections to close rather than spin.
+                    if errno == EMFILE || errno == ENFILE { usleep(10_000); continue }
                     return
+                }
+                var timeout = timeval(tv_sec: Self.clientTimeout, tv_usec: 0)
+                let size = socklen_t(MemoryLayout<timeval>.size)
+                setsockopt(connection, SOL_SOCKET, SO_RCVTIMEO, &timeout, size)
+                setsockopt(connection, SOL_SOCKET, SO_SNDTIMEO, &timeout, size)
+                if openConnections.add(1, ordering: .relaxed).newValue > Self.maximumConnections {
+                    dropClosedStreams()
+                }
+                guard openConnections.load(ordering: .relaxed) <= Self.maximumConnections else {
+                    _ = Self.writeAll(Self.head(status: "503 Service Unavailable", type: "text/plain; charset=utf-8", length: 0),
+                                      to: connection)
+                    closeConnection(connection)
+                    continue
                 }
                 Thread.detachNewThread { [self] in serve(connection) }
             }
         }
     }
 
+    /// Closes `connection` and counts it out.
+    private func closeConnection(_ connection: Int32) {
+        close(connection)
+        openConnections.subtract(1, ordering: .relaxed)
+    }
+
+    /// Forgets the event streams whose pages have closed them.
+    private func dropClosedStreams() {
+        subscribers.withLock { streams in
+            streams.removeAll { stream in
+                var byte: UInt8 = 0
+                let peeked = recv(stream, &byte, 1, Int32(MSG_PEEK | MSG_DONTWAIT))
+                guard peeked == 0 || (peeked < 0 && errno != EAGAIN && errno != EWOULDBLOCK) else { return false }
+                closeConnection(stream)
+                return true
+            }
+        }
+    }
+
     /// Answers one request on `connection`, then closes it (an event stream stays open).
     private func serve(_ connection: Int32) {
-        guard let request = Self.readRequest(connection) else { close(connection); return }
+        let request: Request
+        switch Self.readRequest(connection) {
+        case .request(let read): request = read
+        case .refused(let status):
+            _ = Self.writeAll(Self.head(status: status, type: "text/plain; charset=utf-8", length: 0), to: connection)
+            Self.drain(connection)
+            closeConnection(connection)
+            return
+        case .gone:
+            closeConnection(connection)
+            return
+        }
         let response = respond(to: request)
         if case .stream = response {
             let head = Array("HTTP/1.1 200 OK\r\nContent-Type: text/event-stream\r\nCache-Control: no-store\r\nConnection: keep-alive\r\n\r\n: connected\n\n".utf8)
-            guard Self.writeAll(head, to: connection) else { close(connection); return }
+            guard Self.writeAll(head, to: connection) else { closeConnection(connection); return }
             subscribers.withLock { $0.append(connection) }
             return
         }
         guard case let .file(status, type, body) = response else { return }
-        var head = "HTTP/1.1 \(status)\r\nContent-Type: \(type)\r\nContent-Length: \(body.count)\r\n"
+        _ = Self.writeAll(Self.head(status: status, type: type, length: body.count) + (request.method == "HEAD" ? [] : body),
+                          to: connection)
+        closeConnection(connection)
+    }
+
+    /// Ends the sending side and reads what the client is still sending (up to 1 MiB, for a second
+    /// at most), so that closing does not reset the connection before the client reads the answer.
+    private static func drain(_ connection: Int32) {
+        shutdown(connection, Int32(SHUT_WR))
+        var timeout = timeval(tv_sec: 1, tv_usec: 0)
+        setsockopt(connection, SOL_SOCKET, SO_RCVTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))
+        var buffer = [UInt8](repeating: 0, count: 4096)
+        var total = 0
+        while total < 1 << 20 {
+            let count = buffer.withUnsafeMutableBytes { recv(connection, $0.baseAddress, $0.count, 0) }
+            guard count > 0 else { return }
+            total += count
+        }
+    }
+
+    /// The head of an answer that closes the connection after its body.
+    private static func head(status: String, type: String, length: Int) -> [UInt8] {
+        var head = "HTTP/1.1 \(status)\r\nContent-Type: \(type)\r\nContent-Length: \(length)\r\n"
         head += "Cache-Control: no-store\r\nX-Content-Type-Options: nosniff\r\nConnection: close\r\n\r\n"
-        _ = Self.writeAll(Array(head.utf8) + (request.method == "HEAD" ? [] : body), to: connection)
-        close(connection)
+        return Array(head.utf8)
     }
 
     /// A request's method and target.
@@ -147,22 +226,37 @@ final class HTTPServer: Sendable {
         }
     }
 
-    /// The request line of what arrives on `connection`, reading up to the end of its headers.
-    private static func readRequest(_ connection: Int32) -> Request? {
+    /// What reading a request gave.
+    enum RequestRead {
+        case request(Request)
+        /// A request answered with this status and no more: too long (414, 431) or malformed (400).
+        case refused(String)
+        /// The client closed the connection, or sent nothing in time.
+        case gone
+    }
+
+    /// The request line of what arrives on `connection`, reading up to the end of its head.
+    private static func readRequest(_ connection: Int32) -> RequestRead {
         var bytes: [UInt8] = []
         var buffer = [UInt8](repeating: 0, count: 4096)
-        while bytes.count < 16384 {
+        let end = Array("\r\n\r\n".utf8)
+        while bytes.firstRange(of: end) == nil {
+            guard bytes.count <= maximumHead else { return .refused("431 Request Header Fields Too Large") }
+            if !bytes.contains(UInt8(ascii: "\n")) && bytes.count > maximumLine { return .refused("414 URI Too Long") }
             let count = buffer.withUnsafeMutableBytes { recv(connection, $0.baseAddress, $0.count, 0) }
             if count < 0 && errno == EINTR { continue }
-            guard count > 0 else { return nil }
+            guard count > 0 else { return .gone }
             bytes += buffer[0..<count]
-            if bytes.count >= 4, bytes.suffix(from: max(0, bytes.count - count - 3)).firstRange(of: Array("\r\n\r\n".utf8)) != nil { break }
         }
-        let head = String(decoding: bytes, as: UTF8.self)
-        guard let line = head.split(separator: "\r\n").first else { return nil }
+        guard let headEnd = bytes.firstRange(of: end), headEnd.upperBound <= maximumHead else {
+            return .refused("431 Request Header Fields Too Large")
+        }
+        let head = String(decoding: bytes[..<headEnd.lowerBound], as: UTF8.self)
+        guard let line = head.split(separator: "\r\n").first else { return .refused("400 Bad Request") }
+        guard line.utf8.count <= maximumLine else { return .refused("414 URI Too Long") }
         let parts = line.split(separator: " ")
-        guard parts.count == 3, parts[2].hasPrefix("HTTP/1.") else { return nil }
-        return Request(method: String(parts[0]), target: String(parts[1]))
+        guard parts.count == 3, parts[2].hasPrefix("HTTP/1.") else { return .refused("400 Bad Request") }
+        return .request(Request(method: String(parts[0]), target: String(parts[1])))
     }
 
     private static func writeAll(_ bytes: [UInt8], to connection: Int32) -> Bool {
