@@ -6,7 +6,7 @@ BIN := .build/debug/kernelbook
 # linked in): no dynamic loader and no relocations at start-up, 0.6 ms before main instead of 2.2.
 RELEASE := $(SWIFT) build -c release --static-swift-stdlib -Xswiftc -static-executable
 
-.PHONY: site test deps test-deps build bench bench-markdown clean bench-notebooks bench-search bench-training fuzz
+.PHONY: site test deps test-deps build bench bench-markdown clean bench-notebooks bench-search bench-serve bench-training fuzz
 
 site: build
 	$(BIN) build Notebooks -o Site
@@ -84,6 +84,12 @@ bench-notebooks: deps
 # and its site go to .build/bench-search (kept out of git).
 bench-search: build
 	python3 Benchmarks/search/bench_search_index.py --kernelbook $(BIN)
+
+# The author's loop on a book of 100 lessons (made in .build/bench-serve, kept out of git): cold,
+# warm, prose-edit and one-cell-edit builds, and serve's time from a save to the page's reload event.
+bench-serve: deps
+	$(RELEASE) --product kernelbook
+	python3 Benchmarks/serve/bench_serve.py $(ARGS)
 
 # libFuzzer on each entry point (Fuzz/FuzzTarget.swift) for FUZZ_SECONDS each, built with
 # AddressSanitizer into .build/fuzz, apart from the normal build. Seeds: Fuzz/Corpus (made by

@@ -1,6 +1,6 @@
 """The size of the site's search index for a book of 100 lessons (the budget: at most 1 MB).
 
-Makes 100 lessons from the real ones in Notebooks/ (each copy with its own title and headings),
+Makes 100 lessons from the real ones in Notebooks/ (Benchmarks/book.py),
 builds the site with the kernelbook binary, and prints the index's size, raw and gzipped, beside
 the size of the pages and notebooks. Everything goes to .build/bench-search (kept out of git).
 
@@ -9,9 +9,11 @@ usage: python3 Benchmarks/search/bench_search_index.py [--lessons 100] [--kernel
 import argparse
 import gzip
 import os
-import re
-import shutil
 import subprocess
+import sys
+
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), ".."))
+from book import make_book  # noqa: E402
 
 parser = argparse.ArgumentParser()
 parser.add_argument("--lessons", type=int, default=100)
@@ -19,18 +21,8 @@ parser.add_argument("--kernelbook", default=".build/debug/kernelbook")
 args = parser.parse_args()
 
 root = os.path.join(".build", "bench-search")
-shutil.rmtree(root, ignore_errors=True)
 book = os.path.join(root, "Notebooks")
-os.makedirs(book)
-sources = sorted(f for f in os.listdir("Notebooks") if f.endswith(".md"))
-for number in range(args.lessons):
-    name = sources[number % len(sources)]
-    with open(os.path.join("Notebooks", name), encoding="utf-8") as f:
-        text = f.read()
-    # Headings and the title get the lesson's number, so no two lessons index the same words.
-    text = re.sub(r"^(#{1,6}) (.*)$", lambda m: f"{m.group(1)} {m.group(2)} ({number + 1})", text, flags=re.M)
-    with open(os.path.join(book, f"lesson{number + 1:03d}-{name}"), "w", encoding="utf-8") as f:
-        f.write(text)
+make_book(book, args.lessons)
 
 site = os.path.join(root, "Site")
 subprocess.run([args.kernelbook, "build", book, "-o", site], check=True, stderr=subprocess.DEVNULL)

@@ -109,9 +109,13 @@ final class CellMemo {
         return pending
     }
 
-    /// Stores what this run computed or reused.
+    /// Stores what this run computed or reused, unless it is what the cache holds already (every
+    /// unit reused in place).
     func save() {
-        cache.save(kept, for: notebook.path)
+        let unchanged = statistics.ran == 0 && kept.count == stored.count && kept.allSatisfy { identity, unit in
+            stored[identity].map { $0.key == unit.key && $0.line == unit.line && $0.column == unit.column } ?? false
+        }
+        if !unchanged { cache.save(kept, for: notebook.path) }
         cache.add(statistics)
     }
 

@@ -177,4 +177,50 @@ import Glibc
             """)
         #expect(server.isRunning)
     }
+
+    /// Writes a float32 `.npy` file with Python's standard library, then changes it: the page that
+    /// loads it from a subfolder is rebuilt, and its new output served.
+    static let dataClient = #"""
+        import http.client, struct, sys, time
+        port, path = int(sys.argv[1]), sys.argv[2]
+        def npy(values):
+            header = "{'descr': '<f4', 'fortran_order': False, 'shape': (%d,), }" % len(values)
+            header += " " * ((64 - (11 + len(header)) % 64) % 64) + "\n"
+            with open(path, "wb") as f:
+                f.write(b"\x93NUMPY\x01\x00" + struct.pack("<H", len(header)) + header.encode()
+                        + struct.pack("<%df" % len(values), *values))
+        def page():
+            c = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
+            c.request("GET", "/a.html")
+            return c.getresponse().read().decode()
+        print("before", "total 3" in page())
+        events = http.client.HTTPConnection("127.0.0.1", port, timeout=60)
+        events.request("GET", "/__kernelbook/events")
+        stream = events.getresponse()
+        assert stream.readline().startswith(b": connected")
+        npy([10.0, 20.0])
+        deadline = time.time() + 60
+        while time.time() < deadline and not stream.readline().startswith(b"event: reload"):
+            pass
+        print("after", "total 30" in page())
+        """#
+
+    @Test func changingADataFileInASubfolderRebuildsThePageThatReadsIt() throws {
+        let folder = try Kernelbook.folder([
+            "Notebooks/a.md": "# A\n\n```swift\nlet v = Tensor.load(\"data/v.npy\")\nprint(\"total \\(v.sum())\")\n```\n",
+        ])
+        try FileManager.default.createDirectory(atPath: folder + "/Notebooks/data", withIntermediateDirectories: true)
+        // [1, 2] as float32, written as the client writes it.
+        let header = "{'descr': '<f4', 'fortran_order': False, 'shape': (2,), }" + String(repeating: " ", count: 60) + "\n"  // 10 + 118 bytes: a multiple of 64
+        var bytes: [UInt8] = [0x93] + Array("NUMPY".utf8) + [1, 0, UInt8(header.utf8.count), 0] + Array(header.utf8)
+        for value: Float in [1, 2] { withUnsafeBytes(of: value.bitPattern.littleEndian) { bytes += $0 } }
+        try Data(bytes).write(to: URL(fileURLWithPath: folder + "/Notebooks/data/v.npy"))
+        guard let (server, port, log) = try Self.startServer(in: folder) else {
+            Issue.record("the server printed no URL")
+            return
+        }
+        defer { if server.isRunning { server.terminate() } }
+        let printed = try Self.runClient(Self.dataClient, [port, folder + "/Notebooks/data/v.npy"])
+        #expect(printed == "before True\nafter True\n", "\(String(decoding: FileManager.default.contents(atPath: log) ?? Data(), as: UTF8.self))")
+    }
 }

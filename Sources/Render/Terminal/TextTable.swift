@@ -16,7 +16,9 @@ enum TextTable {
                 let pad = String(repeating: " ", count: widths[index] - cell.count)
                 parts.append(table.columns[index].alignment == .right ? pad + cell : cell + pad)
             }
-            return parts.joined(separator: "  ").replacing(/\s+$/, with: "") + "\n"
+            var text = parts.joined(separator: "  ")
+            while text.last?.isWhitespace == true { text.removeLast() }
+            return text + "\n"
         }
         var out = table.title.map { $0 + "\n" } ?? ""
         out += line(table.columns.map(\.title))

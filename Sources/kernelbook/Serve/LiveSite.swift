@@ -1,9 +1,11 @@
 import Execution
+import Foundation
 import Notebook
 import Render
 
 /// The site `kernelbook serve` shows: rebuilt from the folder on each change, running again
-/// only the notebooks whose text changed, through the cell cache.
+/// through the cell cache the notebooks whose text changed, and every notebook when a file their
+/// cells may read changed (the cache then reruns only the cells that read it).
 struct LiveSite {
     let folder: String
     let rawHTML: Bool
@@ -11,6 +13,10 @@ struct LiveSite {
     let color: Bool
     /// Each notebook as it last ran, by path.
     private var executed: [String: ExecutedNotebook] = [:]
+    /// The site as last built, whose pages of unchanged notebooks are reused.
+    private var site: Site?
+    /// The size and modification time of every file in the folder but the notebooks, as last built.
+    private var dataFiles: [String: [Int]] = [:]
 
     init(folder: String, rawHTML: Bool, cache: RunCache?, color: Bool) {
         self.folder = folder
@@ -26,6 +32,7 @@ struct LiveSite {
         let before = cache?.statistics ?? RunCache.Statistics()
         var notebooks: [ExecutedNotebook] = []
         var changed: [ExecutedNotebook] = []
+        var unchanged: Set<String> = []
         var problems: [String] = []
         let paths: [String]
         do {
@@ -34,11 +41,15 @@ struct LiveSite {
             paths = []
             problems.append("error: \(error)")
         }
+        let data = Self.dataFiles(in: folder, notebooks: Set(paths))
+        let dataChanged = data != dataFiles
+        dataFiles = data
         for path in paths {
             do {
                 let notebook = try Notebook(contentsOf: path, rawHTML: rawHTML)
-                if let previous = executed[path], previous.notebook.source == notebook.source {
+                if !dataChanged, let previous = executed[path], previous.notebook.source == notebook.source {
                     notebooks.append(previous)
+                    unchanged.insert(path)
                 } else {
                     let run = notebook.run(highlighting: true, cache: cache)
                     notebooks.append(run)
@@ -50,7 +61,9 @@ struct LiveSite {
             }
         }
         executed = Dictionary(uniqueKeysWithValues: notebooks.map { ($0.notebook.path, $0) })
-        let files = Site(notebooks).files
+        let built = Site(notebooks, reusing: site, unchanged: unchanged)
+        site = built
+        let files = built.files
         let elapsed = ContinuousClock.now - start
         let after = cache?.statistics ?? RunCache.Statistics()
         cache?.printWarnings()
@@ -60,6 +73,26 @@ struct LiveSite {
         let cells = cache == nil ? "" : ", \(after.ran - before.ran) cells run, \(after.reused - before.reused) reused"
         printError("rebuilt in \(Int(milliseconds.rounded())) ms: \(changed.count) of \(notebooks.count) notebooks changed\(cells); "
                    + Terminal.summary(of: notebooks) + "\n")
+        return files
+    }
+
+    /// The size and modification time (ns) of every file under `folder` that is not one of
+    /// `notebooks`, by path; hidden files and folders are left out, as the watcher leaves them.
+    private static func dataFiles(in folder: String, notebooks: Set<String>) -> [String: [Int]] {
+        var files: [String: [Int]] = [:]
+        let base = folder.hasSuffix("/") ? String(folder.dropLast()) : folder
+        guard let walker = FileManager.default.enumerator(atPath: base) else { return files }
+        while let relative = walker.nextObject() as? String {
+            let name = relative.split(separator: "/").last.map(String.init) ?? relative
+            if name.hasPrefix(".") {
+                walker.skipDescendants()
+                continue
+            }
+            let path = base + "/" + relative
+            var status = stat()
+            guard !notebooks.contains(path), stat(path, &status) == 0, status.st_mode & S_IFMT == S_IFREG else { continue }
+            files[path] = [Int(status.st_size), Int(status.st_mtim.tv_sec) * 1_000_000_000 + Int(status.st_mtim.tv_nsec)]
+        }
         return files
     }
 }

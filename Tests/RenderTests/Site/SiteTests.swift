@@ -35,6 +35,22 @@ import Testing
         #expect(notebook == JupyterNotebook(ExecutedNotebook(unexecuted: Notebook(parsing: lessons[1].1, path: lessons[1].0))).renderUTF8())
     }
 
+    @Test func aSiteReusingUnchangedPagesEqualsOneBuiltAfresh() {
+        let notebooks = lessons.map { ExecutedNotebook(unexecuted: Notebook(parsing: $0.1, path: $0.0)) }
+        let first = Site(notebooks)
+        // Day 02's text changes; Day 03 is unchanged but its neighbour's title is new.
+        let edited = [ExecutedNotebook(unexecuted: Notebook(parsing: "# Day 02: Perceptrons\n\nNew.\n", path: lessons[0].0)),
+                      notebooks[1]]
+        let reused = Site(edited, reusing: first, unchanged: [lessons[1].0])
+        #expect(reused.files == Site(edited).files)
+        // A third lesson after them: Day 02 keeps its neighbours and its page is taken as it was.
+        let third = ExecutedNotebook(unexecuted: Notebook(parsing: "# Day 04\n", path: "Notebooks/day04.md"))
+        let grown = Site(edited + [third], reusing: reused, unchanged: [lessons[0].0, lessons[1].0])
+        #expect(grown.files == Site(edited + [third]).files)
+        #expect(grown.files["day02-mlp.html"] == reused.files["day02-mlp.html"])
+        #expect(grown.files["day03-cnn.html"] != reused.files["day03-cnn.html"])
+    }
+
     @Test func pagesLinkToTheirNeighboursAndTheIndex() {
         let files = site(lessons).files
         let day02 = String(decoding: files["day02-mlp.html"]!, as: UTF8.self)
