@@ -223,4 +223,81 @@ import Glibc
         let printed = try Self.runClient(Self.dataClient, [port, folder + "/Notebooks/data/v.npy"])
         #expect(printed == "before True\nafter True\n", "\(String(decoding: FileManager.default.contents(atPath: log) ?? Data(), as: UTF8.self))")
     }
+
+    /// Drives headless Chromium over the DevTools protocol (`--remote-debugging-pipe`: JSON messages
+    /// ending in NUL on fds 3 and 4): opens the page, marks its window, saves an edit, and waits for a
+    /// fresh window (the mark gone) showing the new text. A save the page's event stream was not yet
+    /// open for is saved again, up to three times.
+    static let browserClient = #"""
+        import json, os, subprocess, sys, time
+        browser, url, notebook = sys.argv[1], sys.argv[2], sys.argv[3]
+        to_browser_r, to_browser_w = os.pipe()
+        from_browser_r, from_browser_w = os.pipe()
+        def child():
+            os.dup2(to_browser_r, 3)
+            os.dup2(from_browser_w, 4)
+        chrome = subprocess.Popen([browser, "--headless", "--no-sandbox", "--disable-gpu", "--remote-debugging-pipe",
+                                   "--user-data-dir=" + os.path.dirname(notebook) + "/../.chromium", "about:blank"],
+                                  preexec_fn=child, pass_fds=(3, 4), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        os.close(to_browser_r)
+        os.close(from_browser_w)
+        state = {"pending": b"", "id": 0}
+        def send(method, params=None, session=None):
+            state["id"] += 1
+            message = {"id": state["id"], "method": method, "params": params or {}}
+            if session:
+                message["sessionId"] = session
+            os.write(to_browser_w, json.dumps(message).encode() + b"\0")
+            while True:
+                while b"\0" not in state["pending"]:
+                    chunk = os.read(from_browser_r, 65536)
+                    if not chunk:
+                        raise RuntimeError("the browser closed the pipe")
+                    state["pending"] += chunk
+                raw, state["pending"] = state["pending"].split(b"\0", 1)
+                reply = json.loads(raw)
+                if reply.get("id") == state["id"]:
+                    if "error" in reply:
+                        raise RuntimeError(str(reply["error"]))
+                    return reply["result"]
+        target = send("Target.createTarget", {"url": url})["targetId"]
+        session = send("Target.attachToTarget", {"targetId": target, "flatten": True})["sessionId"]
+        def holds(expression, seconds):
+            deadline = time.time() + seconds
+            while time.time() < deadline:
+                try:
+                    result = send("Runtime.evaluate", {"expression": expression, "returnByValue": True}, session)
+                    if result["result"].get("value") is True:
+                        return True
+                except RuntimeError:
+                    pass  # the page is being replaced
+                time.sleep(0.05)
+            return False
+        print("shown" if holds("document.readyState == 'complete' && document.body.innerText.includes('First words')", 30) else "not shown")
+        send("Runtime.evaluate", {"expression": "window.kernelbookTestMark = true"}, session)
+        reloaded = False
+        for attempt in range(3):
+            text = open(notebook).read().replace("First words", "Edited words")
+            open(notebook, "w").write(text + "\n" * attempt)
+            if holds("window.kernelbookTestMark === undefined && document.body.innerText.includes('Edited words')", 10):
+                reloaded = True
+                break
+        print("reloaded with the edit" if reloaded else "not reloaded")
+        send("Browser.close")
+        chrome.wait(timeout=30)
+        """#
+
+    @Test(.enabled(if: PageScreenshotTests.chromium() != nil, "Chromium is not installed; `make test-deps` installs it"))
+    func theOpenPageInChromiumReloadsWithTheEdit() throws {
+        let folder = try Kernelbook.folder(["Notebooks/a.md": "# A\n\nFirst words.\n\n```swift\n#expect(1 + 1 == 2)\n```\n"])
+        guard let (server, port, log) = try Self.startServer(in: folder) else {
+            Issue.record("the server printed no URL")
+            return
+        }
+        defer { if server.isRunning { server.terminate() } }
+        let browser = try #require(PageScreenshotTests.chromium())
+        let printed = try Self.runClient(Self.browserClient, [browser, "http://127.0.0.1:\(port)/a.html", folder + "/Notebooks/a.md"])
+        #expect(printed == "shown\nreloaded with the edit\n",
+                "\(String(decoding: FileManager.default.contents(atPath: log) ?? Data(), as: UTF8.self))")
+    }
 }
