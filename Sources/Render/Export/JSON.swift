@@ -51,23 +51,37 @@ enum JSON: Sendable, Hashable {
     /// `&`, DEL and U+2028/U+2029, so the string is safe inside a `<script>` or a `.js` file.
     static func quote(_ text: String, into out: inout String, forScript: Bool = false) {
         out += "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            case "\u{08}": out += "\\b"
-            case "\u{0C}": out += "\\f"
-            case "\u{00}"..."\u{1F}":
-                out += unicodeEscape(scalar)
-            case "<", ">", "&", "\u{7F}", "\u{2028}", "\u{2029}":
-                if forScript { out += unicodeEscape(scalar) } else { out.unicodeScalars.append(scalar) }
-            default: out.unicodeScalars.append(scalar)
+        // The runs between escapes are appended whole.
+        let scalars = text.unicodeScalars
+        var run = scalars.startIndex
+        var index = run
+        while index != scalars.endIndex {
+            let next = scalars.index(after: index)
+            if let escaped = escape(scalars[index], forScript: forScript) {
+                out += Substring(scalars[run..<index])
+                out += escaped
+                run = next
             }
+            index = next
         }
+        out += Substring(scalars[run..<scalars.endIndex])
         out += "\""
+    }
+
+    /// How `scalar` is written inside a JSON string, or nil when it is written as it is.
+    private static func escape(_ scalar: Unicode.Scalar, forScript: Bool) -> String? {
+        switch scalar {
+        case "\"": "\\\""
+        case "\\": "\\\\"
+        case "\n": "\\n"
+        case "\r": "\\r"
+        case "\t": "\\t"
+        case "\u{08}": "\\b"
+        case "\u{0C}": "\\f"
+        case "\u{00}"..."\u{1F}": unicodeEscape(scalar)
+        case "<", ">", "&", "\u{7F}", "\u{2028}", "\u{2029}": forScript ? unicodeEscape(scalar) : nil
+        default: nil
+        }
     }
 
     /// `\u001f`: the scalar as JSON's four-digit escape.
@@ -80,30 +94,25 @@ enum JSON: Sendable, Hashable {
     /// strings (Python's `str.splitlines(keepends=True)`, with every break Python knows).
     static func lines(_ text: String) -> JSON {
         var lines: [JSON] = []
-        var line = ""
-        var previousWasCR = false
-        for scalar in text.unicodeScalars {
-            if previousWasCR {
-                previousWasCR = false
-                if scalar == "\n" {
-                    line.unicodeScalars.append(scalar)
-                    lines.append(.string(line))
-                    line = ""
-                    continue
-                }
-                lines.append(.string(line))
-                line = ""
-            }
-            line.unicodeScalars.append(scalar)
-            switch scalar {
-            case "\r": previousWasCR = true
+        let scalars = text.unicodeScalars
+        var start = scalars.startIndex
+        var index = start
+        while index != scalars.endIndex {
+            var next = scalars.index(after: index)
+            switch scalars[index] {
+            case "\r":
+                if next != scalars.endIndex && scalars[next] == "\n" { next = scalars.index(after: next) }
             case "\n", "\u{0B}", "\u{0C}", "\u{1C}", "\u{1D}", "\u{1E}", "\u{85}", "\u{2028}", "\u{2029}":
-                lines.append(.string(line))
-                line = ""
-            default: break
+                break
+            default:
+                index = next
+                continue
             }
+            lines.append(.string(String(Substring(scalars[start..<next]))))
+            start = next
+            index = next
         }
-        if !line.isEmpty { lines.append(.string(line)) }
+        if start != scalars.endIndex { lines.append(.string(String(Substring(scalars[start..<scalars.endIndex])))) }
         return .array(lines)
     }
 }
