@@ -46,7 +46,7 @@ public final class RunCache: Sendable {
     }
 
     /// The format of the cache files; a file of another format is ignored.
-    static let format = 1
+    static let format = 2
 
     /// A cache in `folder`, for the build `tool` (default: this executable, by its size,
     /// modification time and inode, with the version).
@@ -213,9 +213,11 @@ struct CachedUnit: Codable {
 }
 
 extension JSONEncoder {
-    /// Floats that are not finite (a figure of a diverged loss) are written as strings.
+    /// Figures' values are written compactly (`compactFigureValues`); other floats that are not
+    /// finite (a diverged loss) are written as strings.
     static var cache: JSONEncoder {
         let encoder = JSONEncoder()
+        encoder.userInfo[.compactFigureValues] = true
         encoder.nonConformingFloatEncodingStrategy = .convertToString(positiveInfinity: "inf", negativeInfinity: "-inf", nan: "nan")
         return encoder
     }
@@ -224,6 +226,7 @@ extension JSONEncoder {
 extension JSONDecoder {
     static var cache: JSONDecoder {
         let decoder = JSONDecoder()
+        decoder.userInfo[.compactFigureValues] = true
         decoder.nonConformingFloatDecodingStrategy = .convertFromString(positiveInfinity: "inf", negativeInfinity: "-inf", nan: "nan")
         return decoder
     }

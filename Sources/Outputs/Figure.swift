@@ -51,6 +51,76 @@ public struct Figure: Sendable, Hashable, Codable {
             self.values = values
             self.windows = windows
         }
+
+        private enum CodingKeys: String, CodingKey {
+            case label, width, height, values, windows
+        }
+
+        public init(from decoder: any Decoder) throws {
+            let container = try decoder.container(keyedBy: CodingKeys.self)
+            label = try container.decode(String.self, forKey: .label)
+            width = try container.decode(Int.self, forKey: .width)
+            height = try container.decode(Int.self, forKey: .height)
+            windows = try container.decode([Window].self, forKey: .windows)
+            if decoder.userInfo[.compactFigureValues] as? Bool == true {
+                let text = try container.decode(String.self, forKey: .values)
+                guard let values = Self.values(hexadecimal: text) else {
+                    throw DecodingError.dataCorruptedError(forKey: .values, in: container,
+                                                           debugDescription: "not 8 hexadecimal digits a value")
+                }
+                self.values = values
+            } else {
+                values = try container.decode([Float].self, forKey: .values)
+            }
+        }
+
+        public func encode(to encoder: any Encoder) throws {
+            var container = encoder.container(keyedBy: CodingKeys.self)
+            try container.encode(label, forKey: .label)
+            try container.encode(width, forKey: .width)
+            try container.encode(height, forKey: .height)
+            try container.encode(windows, forKey: .windows)
+            if encoder.userInfo[.compactFigureValues] as? Bool == true {
+                try container.encode(Self.hexadecimal(values), forKey: .values)
+            } else {
+                try container.encode(values, forKey: .values)
+            }
+        }
+
+        /// Each value's bit pattern as 8 lowercase hexadecimal digits, most significant first.
+        static func hexadecimal(_ values: [Float]) -> String {
+            let digits = Array("0123456789abcdef".utf8)
+            var bytes = [UInt8](repeating: 0, count: values.count * 8)
+            for (index, value) in values.enumerated() {
+                let bits = value.bitPattern
+                for digit in 0..<8 { bytes[index * 8 + digit] = digits[Int((bits >> (28 - 4 * UInt32(digit))) & 0xF)] }
+            }
+            return String(decoding: bytes, as: UTF8.self)
+        }
+
+        /// The values `hexadecimal` wrote, or nil for text it cannot have written.
+        static func values(hexadecimal text: String) -> [Float]? {
+            var text = text
+            return text.withUTF8 { bytes -> [Float]? in
+                guard bytes.count % 8 == 0 else { return nil }
+                var values = [Float](repeating: 0, count: bytes.count / 8)
+                for index in values.indices {
+                    var bits: UInt32 = 0
+                    for digit in 0..<8 {
+                        let byte = bytes[index * 8 + digit]
+                        let nibble: UInt8
+                        switch byte {
+                        case UInt8(ascii: "0")...UInt8(ascii: "9"): nibble = byte - UInt8(ascii: "0")
+                        case UInt8(ascii: "a")...UInt8(ascii: "f"): nibble = byte - UInt8(ascii: "a") + 10
+                        default: return nil
+                        }
+                        bits = bits << 4 | UInt32(nibble)
+                    }
+                    values[index] = Float(bitPattern: bits)
+                }
+                return values
+            }
+        }
     }
 
     /// How values become colours, shared by all panels so they compare.
@@ -69,4 +139,11 @@ public struct Figure: Sendable, Hashable, Codable {
         self.alt = alt
         self.caption = caption
     }
+}
+
+extension CodingUserInfoKey {
+    /// When true in an encoder's or decoder's `userInfo`, a figure panel's values are one string of
+    /// bit patterns, 8 hexadecimal digits a value, rather than a list of numbers: compact, quick to
+    /// read, and exact (the cell cache's form).
+    public static let compactFigureValues = CodingUserInfoKey(rawValue: "compactFigureValues")!
 }
