@@ -300,4 +300,41 @@ import Glibc
         #expect(printed == "shown\nreloaded with the edit\n",
                 "\(String(decoding: FileManager.default.contents(atPath: log) ?? Data(), as: UTF8.self))")
     }
+
+    /// Deletes one notebook and renames another while the page listens: the index loses the first
+    /// and lists the second under its new name.
+    static let deleteClient = #"""
+        import http.client, os, sys, time
+        port, folder = int(sys.argv[1]), sys.argv[2]
+        def get(path):
+            c = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
+            c.request("GET", path)
+            r = c.getresponse()
+            return r.status, r.read().decode()
+        print("listed", "Bees" in get("/index.html")[1], "Cats" in get("/index.html")[1])
+        events = http.client.HTTPConnection("127.0.0.1", port, timeout=60)
+        events.request("GET", "/__kernelbook/events")
+        stream = events.getresponse()
+        assert stream.readline().startswith(b": connected")
+        os.remove(folder + "/b.md")
+        os.rename(folder + "/c.md", folder + "/d.md")
+        deadline = time.time() + 60
+        while time.time() < deadline:
+            index = get("/index.html")[1]
+            if "Bees" not in index and "d.html" in index:
+                break
+            time.sleep(0.05)
+        print("after", "Bees" in index, "Cats" in index, get("/b.html")[0], get("/c.html")[0], get("/d.html")[0])
+        """#
+
+    @Test func aDeletedOrRenamedNotebookLeavesTheIndex() throws {
+        let folder = try Kernelbook.folder(["Notebooks/a.md": "# Ants\n", "Notebooks/b.md": "# Bees\n", "Notebooks/c.md": "# Cats\n"])
+        guard let (server, port, _) = try Self.startServer(in: folder) else {
+            Issue.record("the server printed no URL")
+            return
+        }
+        defer { if server.isRunning { server.terminate() } }
+        let printed = try Self.runClient(Self.deleteClient, [port, folder + "/Notebooks"])
+        #expect(printed == "listed True True\nafter False True 404 404 200\n")
+    }
 }

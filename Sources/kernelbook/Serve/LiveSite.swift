@@ -17,6 +17,8 @@ struct LiveSite {
     private var site: Site?
     /// The size and modification time of every file in the folder but the notebooks, as last built.
     private var dataFiles: [String: [Int]] = [:]
+    /// The size and modification time of each notebook, as last read.
+    private var notebookStamps: [String: [Int]] = [:]
 
     init(folder: String, rawHTML: Bool, cache: RunCache?, color: Bool) {
         self.folder = folder
@@ -44,7 +46,15 @@ struct LiveSite {
         let data = Self.dataFiles(in: folder, notebooks: Set(paths))
         let dataChanged = data != dataFiles
         dataFiles = data
+        var stamps: [String: [Int]] = [:]
         for path in paths {
+            stamps[path] = Self.stamp(path)
+            // A notebook whose size and modification time are as they were is not read again.
+            if !dataChanged, let previous = executed[path], let stamp = stamps[path], stamp == notebookStamps[path] {
+                notebooks.append(previous)
+                unchanged.insert(path)
+                continue
+            }
             do {
                 let notebook = try Notebook(contentsOf: path, rawHTML: rawHTML)
                 if !dataChanged, let previous = executed[path], previous.notebook.source == notebook.source {
@@ -61,6 +71,7 @@ struct LiveSite {
             }
         }
         executed = Dictionary(uniqueKeysWithValues: notebooks.map { ($0.notebook.path, $0) })
+        notebookStamps = stamps
         let built = Site(notebooks, reusing: site, unchanged: unchanged)
         site = built
         let files = built.files
@@ -74,6 +85,17 @@ struct LiveSite {
         printError("rebuilt in \(Int(milliseconds.rounded())) ms: \(changed.count) of \(notebooks.count) notebooks changed\(cells); "
                    + Terminal.summary(of: notebooks) + "\n")
         return files
+    }
+
+    /// The size and modification time (ns) of the file at `path`, or nil when it cannot be read.
+    private static func stamp(_ path: String) -> [Int]? {
+        var status = stat()
+        guard stat(path, &status) == 0 else { return nil }
+        return stamp(status)
+    }
+
+    private static func stamp(_ status: stat) -> [Int] {
+        [Int(status.st_size), Int(status.st_mtim.tv_sec) * 1_000_000_000 + Int(status.st_mtim.tv_nsec)]
     }
 
     /// The size and modification time (ns) of every file under `folder` that is not one of
@@ -91,7 +113,7 @@ struct LiveSite {
             let path = base + "/" + relative
             var status = stat()
             guard !notebooks.contains(path), stat(path, &status) == 0, status.st_mode & S_IFMT == S_IFREG else { continue }
-            files[path] = [Int(status.st_size), Int(status.st_mtim.tv_sec) * 1_000_000_000 + Int(status.st_mtim.tv_nsec)]
+            files[path] = Self.stamp(status)
         }
         return files
     }
