@@ -5,14 +5,8 @@ import Testing
 /// runs out of disk: the previous site stays byte-identical and no staging folder is left behind.
 @Suite struct BuildFaultTests {
     /// A lesson whose training runs for many seconds, so a signal lands in the middle of the build.
-    static let slow = """
-        # Slow
-
+    static let slow = RunawayTrainingTests.setup + """
         ```swift
-        let split = Digits.load().split(testFraction: 0.2, seed: 0)
-        let model = Sequential(input: [8, 8, 1], seed: 3) {
-            Conv2D(filters: 16, kernel: 3, padding: .same); ReLU(); MaxPool2D(2); Flatten(); Dense(10)
-        }
         model.fit(split.train, epochs: 500, batchSize: 32, optimizer: Adam(learningRate: 0.01), seed: 0)
         ```
         """

@@ -60,6 +60,20 @@ import Glibc
         return (server, port, log)
     }
 
+    /// Makes a folder of `files`, lets `prepare` add to it, starts `serve` there and runs `body` with
+    /// the port, the folder, the server and its log; the server is stopped afterwards.
+    static func withServer(_ files: [String: String], prepare: (String) throws -> Void = { _ in },
+                           _ body: (_ port: String, _ folder: String, _ server: Process, _ log: String) throws -> Void) throws {
+        let folder = try Kernelbook.folder(files)
+        try prepare(folder)
+        guard let (server, port, log) = try startServer(in: folder) else {
+            Issue.record("the server printed no URL")
+            return
+        }
+        defer { if server.isRunning { server.terminate() } }
+        try body(port, folder, server, log)
+    }
+
     /// Runs a Python client script with `arguments`; what it printed.
     static func runClient(_ script: String, _ arguments: [String]) throws -> String {
         let client = Process()
@@ -74,24 +88,20 @@ import Glibc
     }
 
     @Test func aSaveReloadsThePageAndCtrlCStopsTheServer() throws {
-        let folder = try Kernelbook.folder(["Notebooks/a.md": "# A\n\nFirst words.\n\n```swift\n#expect(1 + 1 == 2)\n```\n"])
-        guard let (server, port, log) = try Self.startServer(in: folder) else {
-            Issue.record("the server printed no URL")
-            return
-        }
-        defer { if server.isRunning { server.terminate() } }
-        let printed = try Self.runClient(Self.client, [port, folder + "/Notebooks/a.md"])
-        #expect(printed == "reload\nedited\nscript\n403\n")
+        try Self.withServer(["Notebooks/a.md": "# A\n\nFirst words.\n\n```swift\n#expect(1 + 1 == 2)\n```\n"]) { port, folder, server, log in
+            let printed = try Self.runClient(Self.client, [port, folder + "/Notebooks/a.md"])
+            #expect(printed == "reload\nedited\nscript\n403\n")
 
-        kill(server.processIdentifier, SIGINT)
-        for _ in 0..<200 where server.isRunning { usleep(50_000) }
-        #expect(!server.isRunning, "SIGINT did not stop the server")
-        if server.isRunning { server.terminate() }
-        server.waitUntilExit()
-        #expect(server.terminationStatus == 0)
-        let text = String(decoding: FileManager.default.contents(atPath: log) ?? Data(), as: UTF8.self)
-        #expect(text.contains("rebuilt in "), "\(text)")
-        #expect(text.hasSuffix("stopped\n"), "\(text)")
+            kill(server.processIdentifier, SIGINT)
+            for _ in 0..<200 where server.isRunning { usleep(50_000) }
+            #expect(!server.isRunning, "SIGINT did not stop the server")
+            if server.isRunning { server.terminate() }
+            server.waitUntilExit()
+            #expect(server.terminationStatus == 0)
+            let text = String(decoding: FileManager.default.contents(atPath: log) ?? Data(), as: UTF8.self)
+            #expect(text.contains("rebuilt in "), "\(text)")
+            #expect(text.hasSuffix("stopped\n"), "\(text)")
+        }
     }
 
     /// A hostile or careless client: silent and trickling connections, oversized and malformed
@@ -150,32 +160,28 @@ import Glibc
         """#
 
     @Test func hostileClientsNeitherStopTheServerNorReadOutsideTheSite() throws {
-        let folder = try Kernelbook.folder(["Notebooks/a.md": "# A\n\nWords.\n"])
-        guard let (server, port, _) = try Self.startServer(in: folder) else {
-            Issue.record("the server printed no URL")
-            return
-        }
-        defer { if server.isRunning { server.terminate() } }
-        let printed = try Self.runClient(Self.abuse, [port])
-        #expect(printed == """
-            served beside silent clients 200 fast
-            long line 414
-            long head 431
-            garbage 400
-            post 405
-            /../etc/passwd 403
-            /a/../../etc/passwd 403
-            /%2e%2e/etc/passwd 403
-            /%2E%2E%2Fetc%2Fpasswd 403
-            /..%5c..%5cetc 403
-            /a.html%00.css 403
-            http://localhost/etc/passwd 403
-            /./a.html 403
-            missing 404
-            load 1000 ok 0 errors []
+        try Self.withServer(["Notebooks/a.md": "# A\n\nWords.\n"]) { port, folder, server, _ in
+            let printed = try Self.runClient(Self.abuse, [port])
+            #expect(printed == """
+                served beside silent clients 200 fast
+                long line 414
+                long head 431
+                garbage 400
+                post 405
+                /../etc/passwd 403
+                /a/../../etc/passwd 403
+                /%2e%2e/etc/passwd 403
+                /%2E%2E%2Fetc%2Fpasswd 403
+                /..%5c..%5cetc 403
+                /a.html%00.css 403
+                http://localhost/etc/passwd 403
+                /./a.html 403
+                missing 404
+                load 1000 ok 0 errors []
 
-            """)
-        #expect(server.isRunning)
+                """)
+            #expect(server.isRunning)
+        }
     }
 
     /// Writes a float32 `.npy` file with Python's standard library, then changes it: the page that
@@ -206,22 +212,18 @@ import Glibc
         """#
 
     @Test func changingADataFileInASubfolderRebuildsThePageThatReadsIt() throws {
-        let folder = try Kernelbook.folder([
-            "Notebooks/a.md": "# A\n\n```swift\nlet v = Tensor.load(\"data/v.npy\")\nprint(\"total \\(v.sum())\")\n```\n",
-        ])
-        try FileManager.default.createDirectory(atPath: folder + "/Notebooks/data", withIntermediateDirectories: true)
-        // [1, 2] as float32, written as the client writes it.
-        let header = "{'descr': '<f4', 'fortran_order': False, 'shape': (2,), }" + String(repeating: " ", count: 60) + "\n"  // 10 + 118 bytes: a multiple of 64
-        var bytes: [UInt8] = [0x93] + Array("NUMPY".utf8) + [1, 0, UInt8(header.utf8.count), 0] + Array(header.utf8)
-        for value: Float in [1, 2] { withUnsafeBytes(of: value.bitPattern.littleEndian) { bytes += $0 } }
-        try Data(bytes).write(to: URL(fileURLWithPath: folder + "/Notebooks/data/v.npy"))
-        guard let (server, port, log) = try Self.startServer(in: folder) else {
-            Issue.record("the server printed no URL")
-            return
+        let notebook = "# A\n\n```swift\nlet v = Tensor.load(\"data/v.npy\")\nprint(\"total \\(v.sum())\")\n```\n"
+        try Self.withServer(["Notebooks/a.md": notebook], prepare: { folder in
+            try FileManager.default.createDirectory(atPath: folder + "/Notebooks/data", withIntermediateDirectories: true)
+            // [1, 2] as float32, written as the client writes it: 10 + 118 header bytes, a multiple of 64.
+            let header = "{'descr': '<f4', 'fortran_order': False, 'shape': (2,), }" + String(repeating: " ", count: 60) + "\n"
+            var bytes: [UInt8] = [0x93] + Array("NUMPY".utf8) + [1, 0, UInt8(header.utf8.count), 0] + Array(header.utf8)
+            for value: Float in [1, 2] { withUnsafeBytes(of: value.bitPattern.littleEndian) { bytes += $0 } }
+            try Data(bytes).write(to: URL(fileURLWithPath: folder + "/Notebooks/data/v.npy"))
+        }) { port, folder, _, log in
+            let printed = try Self.runClient(Self.dataClient, [port, folder + "/Notebooks/data/v.npy"])
+            #expect(printed == "before True\nafter True\n", "\(String(decoding: FileManager.default.contents(atPath: log) ?? Data(), as: UTF8.self))")
         }
-        defer { if server.isRunning { server.terminate() } }
-        let printed = try Self.runClient(Self.dataClient, [port, folder + "/Notebooks/data/v.npy"])
-        #expect(printed == "before True\nafter True\n", "\(String(decoding: FileManager.default.contents(atPath: log) ?? Data(), as: UTF8.self))")
     }
 
     /// Drives headless Chromium over the DevTools protocol (`--remote-debugging-pipe`: JSON messages
@@ -289,16 +291,12 @@ import Glibc
 
     @Test(.enabled(if: PageScreenshotTests.chromium() != nil, "Chromium is not installed; `make test-deps` installs it"))
     func theOpenPageInChromiumReloadsWithTheEdit() throws {
-        let folder = try Kernelbook.folder(["Notebooks/a.md": "# A\n\nFirst words.\n\n```swift\n#expect(1 + 1 == 2)\n```\n"])
-        guard let (server, port, log) = try Self.startServer(in: folder) else {
-            Issue.record("the server printed no URL")
-            return
+        try Self.withServer(["Notebooks/a.md": "# A\n\nFirst words.\n\n```swift\n#expect(1 + 1 == 2)\n```\n"]) { port, folder, server, log in
+            let browser = try #require(PageScreenshotTests.chromium())
+            let printed = try Self.runClient(Self.browserClient, [browser, "http://127.0.0.1:\(port)/a.html", folder + "/Notebooks/a.md"])
+            #expect(printed == "shown\nreloaded with the edit\n",
+                    "\(String(decoding: FileManager.default.contents(atPath: log) ?? Data(), as: UTF8.self))")
         }
-        defer { if server.isRunning { server.terminate() } }
-        let browser = try #require(PageScreenshotTests.chromium())
-        let printed = try Self.runClient(Self.browserClient, [browser, "http://127.0.0.1:\(port)/a.html", folder + "/Notebooks/a.md"])
-        #expect(printed == "shown\nreloaded with the edit\n",
-                "\(String(decoding: FileManager.default.contents(atPath: log) ?? Data(), as: UTF8.self))")
     }
 
     /// Deletes one notebook and renames another while the page listens: the index loses the first
@@ -328,13 +326,9 @@ import Glibc
         """#
 
     @Test func aDeletedOrRenamedNotebookLeavesTheIndex() throws {
-        let folder = try Kernelbook.folder(["Notebooks/a.md": "# Ants\n", "Notebooks/b.md": "# Bees\n", "Notebooks/c.md": "# Cats\n"])
-        guard let (server, port, _) = try Self.startServer(in: folder) else {
-            Issue.record("the server printed no URL")
-            return
+        try Self.withServer(["Notebooks/a.md": "# Ants\n", "Notebooks/b.md": "# Bees\n", "Notebooks/c.md": "# Cats\n"]) { port, folder, server, _ in
+            let printed = try Self.runClient(Self.deleteClient, [port, folder + "/Notebooks"])
+            #expect(printed == "listed True True\nafter False True 404 404 200\n")
         }
-        defer { if server.isRunning { server.terminate() } }
-        let printed = try Self.runClient(Self.deleteClient, [port, folder + "/Notebooks"])
-        #expect(printed == "listed True True\nafter False True 404 404 200\n")
     }
 }
