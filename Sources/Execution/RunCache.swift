@@ -25,7 +25,7 @@ public final class RunCache: Sendable {
     public let folder: String
     /// This build of the tool: a different build reuses nothing.
     let tool: String
-    private let state = Mutex<(warnings: [String], statistics: Statistics)>(([], Statistics()))
+    private let state = Mutex<(warnings: [String], otherBuild: [String], statistics: Statistics)>(([], [], Statistics()))
 
     /// How many units a run reused, ran afresh, and ran again only to rebuild the state that a
     /// unit run afresh needed.
@@ -62,11 +62,17 @@ public final class RunCache: Sendable {
         return "kernelbook \(status.st_size) \(status.st_mtim.tv_sec).\(status.st_mtim.tv_nsec) \(status.st_ino)"
     }()
 
-    /// What the runs so far found wrong with the cache (a corrupt or foreign file), and forgets them.
+    /// What the runs so far found wrong with the cache (a corrupt or foreign file, files another
+    /// build wrote: one line for all of those), and forgets them.
     public func takeWarnings() -> [String] {
         state.withLock { state in
-            defer { state.warnings = [] }
-            return state.warnings
+            defer { (state.warnings, state.otherBuild) = ([], []) }
+            let otherBuild = switch state.otherBuild.count {
+            case 0: [String]()
+            case 1: ["not reusing the cache file '\(state.otherBuild[0])': another build of kernelbook wrote it"]
+            default: ["not reusing \(state.otherBuild.count) cache files in '\(folder)': another build of kernelbook wrote them"]
+            }
+            return otherBuild + state.warnings
         }
     }
 
@@ -107,7 +113,7 @@ public final class RunCache: Sendable {
             return [:]
         }
         guard stored.tool == tool else {
-            warn("not reusing the cache file '\(name)': another build of kernelbook wrote it")
+            state.withLock { $0.otherBuild.append(name) }
             return [:]
         }
         return stored.units

@@ -150,6 +150,18 @@ import Outputs
         #expect(Self.run(Self.lesson, in: folder, tool: "build 2").ran == 0)
     }
 
+    @Test func filesFromAnotherBuildAreOneWarningHoweverMany() {
+        let folder = Self.folder()
+        let first = RunCache(folder: folder, tool: "build 1")
+        let notebooks = ["t.md", "u.md", "v.md"].map { Notebook(parsing: Self.lesson, path: $0) }
+        for notebook in notebooks { _ = notebook.run(cache: first) }
+        let second = RunCache(folder: folder, tool: "build 2")
+        for notebook in notebooks { _ = notebook.run(cache: second) }
+        #expect(second.statistics.ran == 18)
+        #expect(second.takeWarnings() == ["not reusing 3 cache files in '\(folder)': another build of kernelbook wrote them"])
+        #expect(second.takeWarnings() == [])
+    }
+
     @Test func aCorruptOrForeignCacheFileIsIgnoredWithAWarningAndReplaced() throws {
         let folder = Self.folder()
         Self.run(Self.lesson, in: folder)

@@ -42,6 +42,8 @@ final class NotebookWatcher {
 
     /// The next change (after its burst has ended), or Ctrl-C.
     func next() -> Event {
+        waitingForChanges = 1
+        defer { waitingForChanges = 0 }
         var pending = false
         while true {
             var descriptors = [pollfd(fd: inotify, events: Int16(POLLIN), revents: 0),
@@ -102,8 +104,12 @@ final class NotebookWatcher {
 
 /// The write end of the watcher's pipe, for the signal handler (which can capture nothing).
 nonisolated(unsafe) private var signalPipe: Int32 = -1
+/// 1 while `next()` waits: Ctrl-C then ends the wait; during a rebuild it ends the process at once
+/// (a rebuild may train for seconds, and nothing it holds needs saving).
+nonisolated(unsafe) private var waitingForChanges: Int32 = 0
 
-private func onSignal(_: Int32) {
+private func onSignal(_ signal: Int32) {
+    guard waitingForChanges == 1 else { _exit(128 + signal) }
     var byte: UInt8 = 1
     _ = write(signalPipe, &byte, 1)
 }
