@@ -9,6 +9,7 @@ import Glibc
 import Darwin
 #endif
 import Synchronization
+import Threads
 import Cells
 import Outputs
 
@@ -25,7 +26,8 @@ public final class RunCache: Sendable {
     public let folder: String
     /// This build of the tool: a different build reuses nothing.
     let tool: String
-    private let state = Mutex<(warnings: [String], otherBuild: [String], statistics: Statistics)>(([], [], Statistics()))
+    private let state = Mutex<(warnings: [String], otherBuild: [String], statistics: Statistics, preloaded: [String: Stored])>(
+        ([], [], Statistics(), [:]))
 
     /// How many units a run reused, ran afresh, and ran again only to rebuild the state that a
     /// unit run afresh needed.
@@ -99,24 +101,50 @@ public final class RunCache: Sendable {
     /// The stored units of the notebook at `path`: empty when there are none, or (with a warning)
     /// when they were stored by another build or the file is not one this tool wrote.
     func load(_ path: String) -> [String: CachedUnit] {
+        let found = state.withLock { $0.preloaded.removeValue(forKey: path) } ?? read(path)
+        switch found {
+        case .units(let units): return units
+        case .none: break
+        case .unreadable(let message): warn(message)
+        case .otherBuild(let name): state.withLock { $0.otherBuild.append(name) }
+        }
+        return [:]
+    }
+
+    /// Reads the cache files of `paths` on all cores, for the `load` of each to take; what they
+    /// find wrong is reported by those loads, in their order.
+    public func preload(_ paths: [String]) {
+        var found = [Stored](repeating: .none, count: paths.count)
+        found.withUnsafeMutableBufferPointer { out in
+            Parallel.forEach(parts: out.count, threads: Parallel.coreCount) { index in out[index] = read(paths[index]) }
+        }
+        state.withLock { state in
+            for (path, stored) in zip(paths, found) { state.preloaded[path] = stored }
+        }
+    }
+
+    /// What the cache file of a notebook holds for this build.
+    enum Stored: Sendable {
+        case none
+        case units([String: CachedUnit])
+        /// Not a file this tool can trust, with the warning that says why.
+        case unreadable(String)
+        /// Written by another build: the file's name.
+        case otherBuild(String)
+    }
+
+    /// Reads and checks the cache file of the notebook at `path`; no side effects.
+    private func read(_ path: String) -> Stored {
         let name = file(for: path)
-        guard let bytes = Self.read(name) else { return [:] }
-        let stored: CachedNotebook
-        do {
-            stored = try JSONDecoder.cache.decode(CachedNotebook.self, from: Data(bytes))
-        } catch {
-            warn("ignoring the cache file '\(name)': it is not a cache file this tool can read")
-            return [:]
+        guard let bytes = Self.read(name) else { return .none }
+        guard let stored = try? JSONDecoder.cache.decode(CachedNotebook.self, from: Data(bytes)) else {
+            return .unreadable("ignoring the cache file '\(name)': it is not a cache file this tool can read")
         }
         guard stored.format == Self.format, stored.path == path else {
-            warn("ignoring the cache file '\(name)': it belongs to another notebook or another format")
-            return [:]
+            return .unreadable("ignoring the cache file '\(name)': it belongs to another notebook or another format")
         }
-        guard stored.tool == tool else {
-            state.withLock { $0.otherBuild.append(name) }
-            return [:]
-        }
-        return stored.units
+        guard stored.tool == tool else { return .otherBuild(name) }
+        return .units(stored.units)
     }
 
     /// Stores the units of the notebook at `path`, replacing what was there atomically.

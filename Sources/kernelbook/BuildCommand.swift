@@ -32,6 +32,7 @@ struct BuildCommand: ParsableCommand {
             throw ExitCode(2)
         }
         let cache = caching.cache()
+        cache?.preload(paths)
         let site = Site(notebooksRead.map { $0.run(highlighting: true, cache: cache) })
         cache?.printWarnings()
         printError(Terminal.diagnostics(of: site.notebooks, color: options.output.colorsStandardError))

@@ -45,6 +45,7 @@ struct CheckCommand: ParsableCommand {
                 files = shard.select(all, weights: Shard.weights(of: all, recordedSeconds: recorded))
                 printError("shard \(shard): \(files.count) of \(Set(all).count) \(Set(all).count == 1 ? "notebook" : "notebooks")\n")
             }
+            cache?.preload(files)
             var executed: [ExecutedNotebook] = []
             var seconds: [Double] = []
             for path in files {

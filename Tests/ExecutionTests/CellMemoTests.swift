@@ -162,6 +162,29 @@ import Outputs
         #expect(second.takeWarnings() == [])
     }
 
+    @Test func preloadingGivesWhatLoadingGivesWithTheWarningsInTheSameOrder() throws {
+        let folder = Self.folder()
+        let paths = ["t.md", "u.md", "v.md", "w.md"]
+        for path in paths { _ = Notebook(parsing: Self.lesson, path: path).run(cache: RunCache(folder: folder, tool: "test")) }
+        let probe = RunCache(folder: folder, tool: "test")
+        try Data("{ not json".utf8).write(to: URL(fileURLWithPath: probe.file(for: "w.md")))
+        try Data("{ not json either".utf8).write(to: URL(fileURLWithPath: probe.file(for: "u.md")))
+        func runAll(preloading: Bool) -> ([[String]], RunCache.Statistics, [String]) {
+            let cache = RunCache(folder: folder, tool: "test")
+            if preloading { cache.preload(paths) }
+            let results = paths.map { Self.results(Notebook(parsing: Self.lesson, path: $0).run(cache: cache)) }
+            return (results, cache.statistics, cache.takeWarnings())
+        }
+        let loaded = runAll(preloading: false)
+        // The damaged files were rewritten by that run: damage them again.
+        try Data("{ not json".utf8).write(to: URL(fileURLWithPath: probe.file(for: "w.md")))
+        try Data("{ not json either".utf8).write(to: URL(fileURLWithPath: probe.file(for: "u.md")))
+        let preloaded = runAll(preloading: true)
+        #expect(preloaded.0 == loaded.0)
+        #expect(preloaded.1.ran == 12 && preloaded.1.reused == 12 && loaded.1.ran == 12)
+        #expect(preloaded.2 == loaded.2 && preloaded.2.count == 2 && preloaded.2[0].contains(probe.file(for: "u.md")))
+    }
+
     @Test func aCorruptOrForeignCacheFileIsIgnoredWithAWarningAndReplaced() throws {
         let folder = Self.folder()
         Self.run(Self.lesson, in: folder)

@@ -43,6 +43,7 @@ struct LiveSite {
             paths = []
             problems.append("error: \(error)")
         }
+        if executed.isEmpty { cache?.preload(paths) }
         let data = Self.dataFiles(in: folder, notebooks: Set(paths))
         let dataChanged = data != dataFiles
         dataFiles = data
