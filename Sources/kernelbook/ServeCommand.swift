@@ -14,7 +14,7 @@ struct ServeCommand: ParsableCommand {
     @Option(help: "The port to listen on (0: any free port).")
     var port = 8000
 
-    @Option(help: "The address to listen on; anything but 127.0.0.1 lets other machines read the site.")
+    @Option(help: "The address to listen on (IPv4 or IPv6); anything but 127.0.0.1 or ::1 lets other machines read the site.")
     var host = "127.0.0.1"
 
     @Flag(help: "Keep raw HTML written in the Markdown (dropped by default; only for notes you trust).")
@@ -38,7 +38,8 @@ struct ServeCommand: ParsableCommand {
                             color: options.colorsStandardError)
         server.publish(site.rebuild())
         server.start()
-        printOutput("serving \(notebooks) at http://\(host == "0.0.0.0" ? "127.0.0.1" : host):\(server.port)/ (Ctrl-C to stop)\n")
+        let shown = host == "0.0.0.0" ? "127.0.0.1" : host == "::" ? "[::1]" : host.contains(":") ? "[\(host)]" : host
+        printOutput("serving \(notebooks) at http://\(shown):\(server.port)/ (Ctrl-C to stop)\n")
         while case .changed = watcher.next() {
             server.publish(site.rebuild())
             server.announceReload()

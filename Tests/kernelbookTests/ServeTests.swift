@@ -36,12 +36,12 @@ import Glibc
         """#
 
     /// Starts `serve` on a free port in `folder`; the process, its port and its log file.
-    static func startServer(in folder: String) throws -> (Process, String, String)? {
+    static func startServer(in folder: String, host: [String] = []) throws -> (Process, String, String)? {
         let log = folder + "/serve.log"
         _ = FileManager.default.createFile(atPath: log, contents: nil)
         let server = Process()
         server.executableURL = Kernelbook.executable
-        server.arguments = ["serve", "Notebooks", "--port", "0"]
+        server.arguments = ["serve", "Notebooks", "--port", "0"] + host
         server.currentDirectoryURL = URL(fileURLWithPath: folder)
         let handle = FileHandle(forWritingAtPath: log)
         server.standardOutput = handle
@@ -50,7 +50,7 @@ import Glibc
         var port: String?
         for _ in 0..<600 where port == nil {
             let text = String(decoding: FileManager.default.contents(atPath: log) ?? Data(), as: UTF8.self)
-            port = text.firstMatch(of: /http:\/\/127\.0\.0\.1:([0-9]+)\//).map { String($0.output.1) }
+            port = text.firstMatch(of: /http:\/\/(?:127\.0\.0\.1|\[::1\]):([0-9]+)\//).map { String($0.output.1) }
             if port == nil { usleep(50_000) }
         }
         guard let port else {
@@ -330,5 +330,27 @@ import Glibc
             let printed = try Self.runClient(Self.deleteClient, [port, folder + "/Notebooks"])
             #expect(printed == "listed True True\nafter False True 404 404 200\n")
         }
+    }
+
+    @Test func itListensOnIPv6LoopbackWhenAskedAndRefusesAnAddressThatIsNone() throws {
+        let folder = try Kernelbook.folder(["Notebooks/a.md": "# Ants\n"])
+        let refused = try Kernelbook.run(["serve", "Notebooks", "--host", "nonsense"], in: folder)
+        #expect(refused.status == 2)
+        #expect(refused.stderr == "error: 'nonsense' is not an address to listen on, such as 127.0.0.1, ::1 or 0.0.0.0\n")
+        guard let (server, port, log) = try Self.startServer(in: folder, host: ["--host", "::1"]) else {
+            Issue.record("the server printed no URL")
+            return
+        }
+        defer { if server.isRunning { server.terminate() } }
+        let client = """
+            import http.client, sys
+            c = http.client.HTTPConnection("::1", int(sys.argv[1]), timeout=30)
+            c.request("GET", "/a.html")
+            r = c.getresponse()
+            print(r.status, "Ants" in r.read().decode())
+            """
+        #expect(try Self.runClient(client, [port]) == "200 True\n")
+        #expect(String(decoding: FileManager.default.contents(atPath: log) ?? Data(), as: UTF8.self)
+            .contains("serving Notebooks at http://[::1]:\(port)/"))
     }
 }

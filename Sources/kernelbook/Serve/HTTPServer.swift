@@ -29,34 +29,52 @@ final class HTTPServer: Sendable {
     /// Connections open now, event streams included.
     private let openConnections = Atomic<Int>(0)
 
-    /// Listens on `host`:`port`; throws a message when it cannot.
+    /// Listens on `host`:`port`, an IPv4 or IPv6 address (`localhost` is 127.0.0.1); throws a
+    /// message when it cannot.
     init(host: String, port: Int) throws(ServeError) {
-        var address = sockaddr_in()
-        address.sin_family = sa_family_t(AF_INET)
-        address.sin_port = in_port_t(UInt16(port).bigEndian)
         let name = host == "localhost" ? "127.0.0.1" : host
-        guard inet_pton(AF_INET, name, &address.sin_addr) == 1 else {
-            throw ServeError("'\(host)' is not an IPv4 address to listen on, such as 127.0.0.1 or 0.0.0.0")
+        // An IPv6 address as sockaddr_in6, an IPv4 one as sockaddr_in, both in one storage.
+        var storage = sockaddr_storage()
+        let family: Int32, length: Int
+        if name.contains(":") {
+            var address = sockaddr_in6()
+            address.sin6_family = sa_family_t(AF_INET6)
+            address.sin6_port = in_port_t(UInt16(port).bigEndian)
+            guard inet_pton(AF_INET6, name, &address.sin6_addr) == 1 else {
+                throw ServeError("'\(host)' is not an address to listen on, such as 127.0.0.1, ::1 or 0.0.0.0")
+            }
+            withUnsafeMutableBytes(of: &storage) { $0.storeBytes(of: address, as: sockaddr_in6.self) }
+            (family, length) = (AF_INET6, MemoryLayout<sockaddr_in6>.size)
+        } else {
+            var address = sockaddr_in()
+            address.sin_family = sa_family_t(AF_INET)
+            address.sin_port = in_port_t(UInt16(port).bigEndian)
+            guard inet_pton(AF_INET, name, &address.sin_addr) == 1 else {
+                throw ServeError("'\(host)' is not an address to listen on, such as 127.0.0.1, ::1 or 0.0.0.0")
+            }
+            withUnsafeMutableBytes(of: &storage) { $0.storeBytes(of: address, as: sockaddr_in.self) }
+            (family, length) = (AF_INET, MemoryLayout<sockaddr_in>.size)
         }
-        let descriptor = Glibc.socket(AF_INET, Int32(SOCK_STREAM.rawValue) | Int32(SOCK_CLOEXEC.rawValue), 0)
+        let descriptor = Glibc.socket(family, Int32(SOCK_STREAM.rawValue) | Int32(SOCK_CLOEXEC.rawValue), 0)
         guard descriptor >= 0 else { throw ServeError("cannot open a socket: \(String(cString: strerror(errno)))") }
         var yes: Int32 = 1
         setsockopt(descriptor, SOL_SOCKET, SO_REUSEADDR, &yes, socklen_t(MemoryLayout<Int32>.size))
-        let bound = withUnsafePointer(to: &address) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(descriptor, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
+        let bound = withUnsafePointer(to: &storage) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(descriptor, $0, socklen_t(length)) }
         }
         guard bound == 0, listen(descriptor, 64) == 0 else {
             let reason = String(cString: strerror(errno))
             close(descriptor)
             throw ServeError("cannot listen on \(host):\(port): \(reason)")
         }
-        var actual = sockaddr_in()
-        var length = socklen_t(MemoryLayout<sockaddr_in>.size)
+        var actual = sockaddr_storage()
+        var actualLength = socklen_t(MemoryLayout<sockaddr_storage>.size)
         _ = withUnsafeMutablePointer(to: &actual) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { getsockname(descriptor, $0, &length) }
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { getsockname(descriptor, $0, &actualLength) }
         }
         socket = descriptor
-        self.port = Int(UInt16(bigEndian: actual.sin_port))
+        // The port sits at the same offset in both address kinds.
+        self.port = Int(UInt16(bigEndian: withUnsafeBytes(of: &actual) { $0.load(fromByteOffset: 2, as: UInt16.self) }))
     }
 
     /// Serves `files` from now on.
