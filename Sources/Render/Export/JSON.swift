@@ -51,20 +51,32 @@ enum JSON: Sendable, Hashable {
     /// `&`, DEL and U+2028/U+2029, so the string is safe inside a `<script>` or a `.js` file.
     static func quote(_ text: String, into out: inout String, forScript: Bool = false) {
         out += "\""
-        // The runs between escapes are appended whole.
-        let scalars = text.unicodeScalars
-        var run = scalars.startIndex
+        // The bytes are scanned, and the runs between escapes appended whole: every character to
+        // escape is ASCII but U+2028 and U+2029 (E2 80 A8, E2 80 A9).
+        let bytes = text.utf8
+        var run = bytes.startIndex
         var index = run
-        while index != scalars.endIndex {
-            let next = scalars.index(after: index)
-            if let escaped = escape(scalars[index], forScript: forScript) {
-                out += Substring(scalars[run..<index])
+        while index != bytes.endIndex {
+            let byte = bytes[index]
+            var scalar: Unicode.Scalar?
+            var next = bytes.index(after: index)
+            if byte < 0x80 {
+                scalar = Unicode.Scalar(byte)
+            } else if forScript && byte == 0xE2, next != bytes.endIndex, bytes[next] == 0x80 {
+                let third = bytes.index(after: next)
+                if third != bytes.endIndex, bytes[third] == 0xA8 || bytes[third] == 0xA9 {
+                    scalar = bytes[third] == 0xA8 ? "\u{2028}" : "\u{2029}"
+                    next = bytes.index(after: third)
+                }
+            }
+            if let scalar, let escaped = escape(scalar, forScript: forScript) {
+                out += Substring(bytes[run..<index])
                 out += escaped
                 run = next
             }
             index = next
         }
-        out += Substring(scalars[run..<scalars.endIndex])
+        out += Substring(bytes[run..<bytes.endIndex])
         out += "\""
     }
 

@@ -27,6 +27,15 @@ import Testing
             """)
     }
 
+    @Test func forAScriptTheCharactersThatEndOrBreakOneAreEscapedToo() {
+        var out = ""
+        JSON.quote("</script><!--&\u{7F}\u{2028}\u{2029}\u{2027}é€\"\n", into: &out, forScript: true)
+        #expect(out == #""\u003c/script\u003e\u003c!--\u0026\u007f\u2028\u2029\#u{2027}é€\"\n""#)
+        out = ""
+        JSON.quote("a\u{2028}<b>", into: &out)
+        #expect(out == "\"a\u{2028}<b>\"")
+    }
+
     @Test func linesBreakWhereverPythonsSplitlinesDoes() {
         #expect(JSON.lines("a\nb\r\nc\rd\u{0B}e\u{1C}f\u{85}g\u{2028}h\u{2029}") == .array(
             ["a\n", "b\r\n", "c\r", "d\u{0B}", "e\u{1C}", "f\u{85}", "g\u{2028}", "h\u{2029}"].map(JSON.string)))
