@@ -55,6 +55,19 @@ public final class RunCache: Sendable {
     public init(folder: String = ".kernelbook-cache", tool: String = RunCache.thisBuild) {
         self.folder = folder
         self.tool = tool
+        removeStagingOfEndedProcesses()
+    }
+
+    /// Removes the `NAME.PID.tmp` files that a process killed while writing left, once that
+    /// process is gone (a running one may still rename its file into place).
+    private func removeStagingOfEndedProcesses() {
+        guard let entries = try? FileManager.default.contentsOfDirectory(atPath: folder) else { return }
+        for entry in entries where entry.hasSuffix(".tmp") {
+            let parts = entry.split(separator: ".")
+            guard parts.count >= 3, let pid = Int32(parts[parts.count - 2]), pid > 0,
+                  kill(pid, 0) != 0 && errno == ESRCH else { continue }
+            unlink(folder + "/" + entry)
+        }
     }
 
     /// This executable, told apart from any other build of it.

@@ -162,6 +162,19 @@ import Outputs
         #expect(second.takeWarnings() == [])
     }
 
+    @Test func aCacheLeavesTheStagingOfAKilledWriterBehindOnlyWhileItRuns() throws {
+        let folder = Self.folder()
+        Self.run(Self.lesson, in: folder)
+        let cache = RunCache(folder: folder, tool: "test")
+        // 4194305 is above Linux's largest process number, so no process has it; this one runs.
+        let dead = cache.file(for: "t.md") + ".4194305.tmp", alive = cache.file(for: "u.md") + ".\(getpid()).tmp"
+        for path in [dead, alive] { try Data("half a file".utf8).write(to: URL(fileURLWithPath: path)) }
+        _ = RunCache(folder: folder, tool: "test")
+        #expect(!FileManager.default.fileExists(atPath: dead))
+        #expect(FileManager.default.fileExists(atPath: alive))
+        try FileManager.default.removeItem(atPath: alive)
+    }
+
     @Test func preloadingGivesWhatLoadingGivesWithTheWarningsInTheSameOrder() throws {
         let folder = Self.folder()
         let paths = ["t.md", "u.md", "v.md", "w.md"]
