@@ -7,6 +7,10 @@ import Threads
 public func highlight(_ source: String) -> [HighlightedToken] {
     LargeStack.run {
         var text = source
+        // Too deep to parse in good time (see `BracketNesting`): one plain run.
+        if text.withUTF8({ BracketNesting.firstTooDeep(in: $0) }) != nil {
+            return source.isEmpty ? [] : [HighlightedToken(kind: .plain, text: source)]
+        }
         let tree = text.withUTF8 { Parser.parse(source: $0, maximumNestingLevel: CellProgram.maximumNestingLevel) }
         return Highlighter.runs(of: tree, bytes: Array(source.utf8), from: 0)
     }

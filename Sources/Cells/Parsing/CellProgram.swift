@@ -48,13 +48,20 @@ public struct CellProgram: Sendable {
     static func lower(source: String, file: String, firstLine: Int, columnOffsets: [Int],
                       highlightingFrom: Int?, foldingFirst: Bool = false) -> ([Stmt], [Outputs.Diagnostic], [HighlightedToken]) {
         var source = source
+        let bytes = Array(source.utf8)
+        let mapper = SpanMapper(source: bytes, firstLine: firstLine, columnOffsets: columnOffsets)
+        if let offset = bytes.withUnsafeBufferPointer({ BracketNesting.firstTooDeep(in: $0) }) {
+            let diagnostic = Outputs.Diagnostic.error(
+                "brackets nested more than \(BracketNesting.limit) deep; name the inner arrays and nest those",
+                at: mapper.point(AbsolutePosition(utf8Offset: offset)).location(in: file), length: 1)
+            let rest = highlightingFrom.map { String(decoding: bytes.dropFirst($0), as: UTF8.self) } ?? ""
+            return ([], [diagnostic], rest.isEmpty ? [] : [HighlightedToken(kind: .plain, text: rest)])
+        }
         let tree = source.withUTF8 { buffer in
             Parser.parse(source: buffer, maximumNestingLevel: maximumNestingLevel)
         }
-        let bytes = Array(source.utf8)
         // Coloured from the tree as parsed: folding operators changes the parents it looks at.
         let highlighted = highlightingFrom.map { Highlighter.runs(of: tree, bytes: bytes, from: $0) } ?? []
-        let mapper = SpanMapper(source: bytes, firstLine: firstLine, columnOffsets: columnOffsets)
         var diagnostics: [Outputs.Diagnostic] = []
         if tree.hasError || tree.hasWarning {
             diagnostics = parseDiagnostics(for: tree, bytes: bytes, mapper: mapper, file: file)

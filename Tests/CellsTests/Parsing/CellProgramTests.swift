@@ -19,8 +19,31 @@ import TestSupport
                           "8:\(12 + odd.utf8.count) expected expression after operator"])
     }
 
-    /// Every input the fuzzers found to crash (`Fuzz/Crashes/`, named TARGET-what.swift) parses
-    /// into a located error.
+    /// swift-syntax's lookahead is exponential in nested `[`: past 12 levels the cell is refused,
+    /// at the first bracket too deep, before it is parsed (the fuzzers found 25 levels hanging).
+    @Test func bracketsNestedTooDeeplyAreALocatedErrorNotAHang() {
+        let deep = "let ok = 1\nlet x = " + String(repeating: "[", count: 40) + "1" + String(repeating: "]", count: 40)
+        let program = CellProgram(source: deep, file: "deep.md", firstLine: 3, highlightingFrom: 0)
+        #expect(program.diagnostics.map { "\($0.location.line):\($0.location.column) \($0.message)" }
+            == ["4:21 brackets nested more than 12 deep; name the inner arrays and nest those"])
+        #expect(program.highlighted.map(\.text).joined() == deep)
+        #expect(highlight(deep).map(\.text).joined() == deep)
+        // Twelve levels parse; brackets in comments and strings, escaped or raw, do not count;
+        // brackets in an interpolation do.
+        let twelve = String(repeating: "[", count: 12) + "1" + String(repeating: "]", count: 12)
+        let open = String(repeating: "[", count: 40)
+        for fine in ["let x = \(twelve)", "// \(open)", "/* [[[[ /* \(open) */ ]] */ let y = 1",
+                     "let s = \"\(open)\"", "let s = \"a\\\"\(open)\"", "let s = #\"\\(\(open)\"#",
+                     "let s = \"\"\"\n\(open)\n\"\"\"", "let s = \"x\\(1)[\" + \"\(open)\""] {
+            #expect(!CellProgram(source: fine, file: "f.md", firstLine: 1).diagnostics.contains { $0.message.hasPrefix("brackets") },
+                    "\(fine)")
+        }
+        let interpolated = "let s = \"\\(" + String(repeating: "[", count: 13) + ")\""
+        #expect(CellProgram(source: interpolated, file: "f.md", firstLine: 1).diagnostics.first?.message.hasPrefix("brackets") == true)
+    }
+
+    /// Every input the fuzzers found to crash or hang (`Fuzz/Crashes/`, named TARGET-what.swift)
+    /// parses into a located error.
     @Test func theFuzzersCrashesParse() throws {
         let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
             .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("Fuzz/Crashes")
