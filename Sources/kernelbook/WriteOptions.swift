@@ -1,4 +1,6 @@
 import ArgumentParser
+import Notebook
+import Render
 
 /// The options of the commands that write pages or notebooks (`render`, `build`, `export`): whether failures still write it,
 /// whether the Markdown's raw HTML is kept, and the colours of the diagnostics.
@@ -10,6 +12,49 @@ struct WriteOptions<Written: WrittenFile>: ParsableArguments {
     var unsafeHTML = false
 
     @OptionGroup var output: OutputOptions
+}
+
+extension WriteOptions {
+    /// Prints `executed`'s diagnostics, refuses a failed run without `--allow-failures`, then writes
+    /// `document` to `path` or, without one, to standard output.
+    /// - Throws: `ExitCode(1)` when the run failed, `ExitCode(2)` when the file cannot be written.
+    func write(_ document: some WrittenDocument, of executed: ExecutedNotebook, from file: NotebookArgument,
+               to path: String?) throws {
+        printError(Terminal.diagnostics(of: [executed], color: output.colorsStandardError))
+        if executed.failed && !allowFailures {
+            printError("error: \(file.notebook) has errors; no \(type(of: document).noun) written (use --allow-failures to write it anyway)\n")
+            throw ExitCode(1)
+        }
+        if let path {
+            do {
+                try document.write(to: path)
+            } catch {
+                printError("error: \(error)\n")
+                throw ExitCode(2)
+            }
+        } else {
+            printOutput(document.renderUTF8())
+        }
+        if executed.failed { throw ExitCode(1) }
+    }
+}
+
+/// A single-file document `render` or `export` writes.
+protocol WrittenDocument {
+    /// What the file is, as messages name it: "page".
+    static var noun: String { get }
+    /// The file's bytes.
+    func renderUTF8() -> [UInt8]
+    /// Writes the file to `path`, leaving an old file unchanged on failure.
+    func write(to path: String) throws(SiteError)
+}
+
+extension HTMLPage: WrittenDocument {
+    static var noun: String { "page" }
+}
+
+extension JupyterNotebook: WrittenDocument {
+    static var noun: String { "notebook" }
 }
 
 /// What a command writes, as its `--allow-failures` help names it.
