@@ -64,7 +64,7 @@ public final class Conv2D: Layer, ConvolutionLayer {
 
     func outputChannels(_ channels: Int) -> Int { filters }
 
-    func convolve(_ x: Variable, _ kernel: Variable, bias: Variable?) throws -> Variable {
+    func apply(_ x: Variable, _ kernel: Variable, bias: Variable?) throws -> Variable {
         try conv2d(x, kernel, bias: bias, stride: stride, padding: padding, dilation: dilation)
     }
 

@@ -3,10 +3,9 @@ import Kernels
 
 /// What `Conv2D` and `DepthwiseConv2D` share: a window slid over an image, an input depth fixed when the
 /// layer is built, and kernels [F_h, F_w, C_in, kernelCount] and biases made on first use.
-protocol ConvolutionLayer: Layer {
+protocol ConvolutionLayer: WeightedLayer {
     var kernelHeight: Int { get }
     var kernelWidth: Int { get }
-    var usesBias: Bool { get }
     var seed: UInt64? { get }
     /// The window, checked when the layer was made.
     var window: SlidingWindow { get }
@@ -16,23 +15,11 @@ protocol ConvolutionLayer: Layer {
     var inputChannels: Int? { get set }
     /// The seed the weights are drawn with: `seed`, or the container's.
     var effectiveSeed: UInt64 { get set }
-    /// The kernels and the biases, once drawn or set.
+    /// The kernels, once drawn or set.
     var storedWeights: Tensor? { get set }
-    var storedBias: Tensor? { get set }
-    /// The kernels and the biases, made on first use.
-    var weights: Tensor { get throws }
-    var bias: Tensor { get throws }
 
     /// The output depth for an input depth of `channels`.
     func outputChannels(_ channels: Int) -> Int
-
-    /// The layer's kernel function on `x` with these weights.
-    func convolve(_ x: Variable, _ kernel: Variable, bias: Variable?) throws -> Variable
-
-    /// Replaces the kernels, checking the shape.
-    func setWeights(_ newValue: Tensor) throws
-    /// Replaces the biases, checking the shape.
-    func setBias(_ newValue: Tensor) throws
 }
 
 extension ConvolutionLayer {
@@ -44,6 +31,8 @@ extension ConvolutionLayer {
         if !usesBias { text += ", bias: false" }
         return text + ")"
     }
+
+    var builtInput: Int? { inputChannels }
 
     public var exampleRank: Int? { 3 }
 
@@ -58,23 +47,6 @@ extension ConvolutionLayer {
         if inputChannels == nil {
             inputChannels = input[2]
             effectiveSeed = seed ?? defaultSeed
-        }
-    }
-
-    public func forward(_ x: Variable, batched: Bool, in pass: ForwardPass) throws -> Variable {
-        let parameters = try self.parameters
-        let kernel = try pass.value(of: parameters[0])
-        let bias = usesBias ? try pass.value(of: parameters[1]) : nil
-        return try rethrowingAsLayersError(kind) { try convolve(x, kernel, bias: bias) }
-    }
-
-    /// The kernels, then the biases when the layer has them.
-    public var parameters: [Parameter] {
-        get throws {
-            _ = try builtChannels()
-            let weights = Parameter(self, "weights", read: { try self.weights }, write: { try self.setWeights($0) })
-            guard usesBias else { return [weights] }
-            return [weights, Parameter(self, "bias", read: { try self.bias }, write: { try self.setBias($0) })]
         }
     }
 
@@ -120,27 +92,6 @@ extension ConvolutionLayer {
         storedWeights = newValue
     }
 
-    /// The biases, zeros of [count()] until set.
-    /// - Throws: `LayersError` when the layer has no bias, or what `count` throws.
-    func lazyBias(count: () throws -> Int) throws -> Tensor {
-        try requireBias()
-        if let storedBias { return storedBias }
-        let count = try count()
-        let zeros = try rethrowingAsLayersError(kind) { try Tensor.zeros([count]) }
-        storedBias = zeros
-        return zeros
-    }
-
-    /// Replaces the biases, which must be [count()].
-    func replaceBias(_ newValue: Tensor, count: () throws -> Int) throws {
-        try requireBias()
-        let count = try count()
-        guard newValue.shape == [count] else {
-            throw LayersError(kind, "bias must have shape [\(count)] but got \(newValue.shape)")
-        }
-        storedBias = newValue
-    }
-
     /// The input depth of the built layer.
     func builtChannels() throws -> Int {
         guard let inputChannels else { throw LayersError.unbuilt(kind) }
@@ -152,10 +103,6 @@ extension ConvolutionLayer {
     private func counts(inputChannels channels: Int) -> ParameterCounts {
         ParameterCounts(trainable: kernelHeight * kernelWidth * channels * kernelCount
                         + (usesBias ? outputChannels(channels) : 0))
-    }
-
-    private func requireBias() throws {
-        guard usesBias else { throw LayersError(subject: kind, "has no bias: it was made with 'bias: false'") }
     }
 
     private func checkChannels(_ input: [Int]) throws {

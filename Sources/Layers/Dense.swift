@@ -2,7 +2,7 @@ import Autodiff
 import Kernels
 
 /// A fully connected layer: a vector [in] times weights [in, units] plus a bias [units] gives [units].
-public final class Dense: Layer {
+public final class Dense: WeightedLayer {
     /// The number of outputs.
     public let units: Int
     /// Whether the layer adds a bias per output.
@@ -14,7 +14,7 @@ public final class Dense: Layer {
     public private(set) var inputCount: Int?
     private var effectiveSeed: UInt64 = 0
     private var storedWeights: Tensor?
-    private var storedBias: Tensor?
+    var storedBias: Tensor?
 
     /// Creates a dense layer of `units` outputs.
     /// - Throws: `LayersError` when `units` is less than 1.
@@ -48,23 +48,6 @@ public final class Dense: Layer {
         if inputCount == nil {
             inputCount = input[0]
             effectiveSeed = seed ?? defaultSeed
-        }
-    }
-
-    public func forward(_ x: Variable, batched: Bool, in pass: ForwardPass) throws -> Variable {
-        let parameters = try self.parameters
-        let weights = try pass.value(of: parameters[0])
-        let bias = usesBias ? try pass.value(of: parameters[1]) : nil
-        return try rethrowingAsLayersError(kind) { try dense(x, weights, bias: bias) }
-    }
-
-    /// The weights, then the biases when the layer has them.
-    public var parameters: [Parameter] {
-        get throws {
-            guard inputCount != nil else { throw LayersError.unbuilt(kind) }
-            let weights = Parameter(self, "weights", read: { try self.weights }, write: { try self.setWeights($0) })
-            guard usesBias else { return [weights] }
-            return [weights, Parameter(self, "bias", read: { try self.bias }, write: { try self.setBias($0) })]
         }
     }
 
@@ -115,23 +98,19 @@ public final class Dense: Layer {
     /// The biases [units], zero until trained or set.
     /// - Throws: `LayersError` when the layer was made with `bias: false`.
     public var bias: Tensor {
-        get throws {
-            guard usesBias else { throw LayersError(subject: kind, "has no bias: it was made with 'bias: false'") }
-            if let storedBias { return storedBias }
-            let zeros = try rethrowingAsLayersError(kind) { try Tensor.zeros([units]) }
-            storedBias = zeros
-            return zeros
-        }
+        get throws { try lazyBias(count: { units }) }
     }
 
     /// Replaces the biases.
     /// - Throws: `LayersError` when the shape is not [units] or the layer has no bias.
     public func setBias(_ newValue: Tensor) throws {
-        guard usesBias else { throw LayersError(subject: kind, "has no bias: it was made with 'bias: false'") }
-        guard newValue.shape == [units] else {
-            throw LayersError(kind, "bias must have shape [\(units)] but got \(newValue.shape)")
-        }
-        storedBias = newValue
+        try replaceBias(newValue, count: { units })
+    }
+
+    var builtInput: Int? { inputCount }
+
+    func apply(_ x: Variable, _ weights: Variable, bias: Variable?) throws -> Variable {
+        try dense(x, weights, bias: bias)
     }
 
     private func counts(inputs: Int) -> ParameterCounts {

@@ -61,7 +61,7 @@ public final class DepthwiseConv2D: Layer, ConvolutionLayer {
 
     func outputChannels(_ channels: Int) -> Int { channels * depthMultiplier }
 
-    func convolve(_ x: Variable, _ kernel: Variable, bias: Variable?) throws -> Variable {
+    func apply(_ x: Variable, _ kernel: Variable, bias: Variable?) throws -> Variable {
         try depthwiseConv2d(x, kernel, bias: bias, stride: stride, padding: padding, dilation: dilation)
     }
 
