@@ -8,16 +8,6 @@ import Kernels
 public final class Conv2D: Layer, ConvolutionLayer {
     /// The number of kernels, which is the output depth.
     public let filters: Int
-    /// Kernel rows.
-    public let kernelHeight: Int
-    /// Kernel columns.
-    public let kernelWidth: Int
-    /// Positions the kernel moves at a time, per axis.
-    public let stride: PerAxis
-    /// How the input's border is padded.
-    public let padding: Padding
-    /// Spacing between kernel taps, per axis (1 for an ordinary convolution).
-    public let dilation: PerAxis
     /// Whether the layer adds a bias per filter.
     public let usesBias: Bool
     /// The seed of the weights, or `nil` to take the container's (see `Layer`).
@@ -46,11 +36,6 @@ public final class Conv2D: Layer, ConvolutionLayer {
         window = try SlidingWindow(kind: "Conv2D", kernelHeight: kernelHeight, kernelWidth: kernelWidth,
                                    stride: stride, padding: padding, dilation: dilation)
         self.filters = filters
-        self.kernelHeight = kernelHeight
-        self.kernelWidth = kernelWidth
-        self.stride = stride
-        self.padding = padding
-        self.dilation = dilation
         self.usesBias = bias
         self.seed = seed
     }

@@ -3,12 +3,8 @@ import Kernels
 
 /// What `Conv2D` and `DepthwiseConv2D` share: a window slid over an image, an input depth fixed when the
 /// layer is built, and kernels [F_h, F_w, C_in, kernelCount] and biases made on first use.
-protocol ConvolutionLayer: WeightedLayer {
-    var kernelHeight: Int { get }
-    var kernelWidth: Int { get }
+protocol ConvolutionLayer: WeightedLayer, SlidingWindowLayer {
     var seed: UInt64? { get }
-    /// The window, checked when the layer was made.
-    var window: SlidingWindow { get }
     /// The kernels' last axis: the filters of a convolution, the kernels per channel of a depthwise one.
     var kernelCount: Int { get }
     /// The input depth, once built.
@@ -34,8 +30,6 @@ extension ConvolutionLayer {
 
     var builtInput: Int? { inputChannels }
 
-    public var exampleRank: Int? { 3 }
-
     public func shapeReport(for input: [Int]) throws -> ShapeReport {
         try SlidingWindow.requireImage(input, kind: kind)
         try checkChannels(input)
@@ -59,8 +53,6 @@ extension ConvolutionLayer {
         try checkChannels(input)
         return counts(inputChannels: input[2])
     }
-
-    public var receptiveFieldStep: ReceptiveFieldStep { window.step }
 
     public func multiplyAdds(for input: [Int]) throws -> Int {
         let output = try shapeReport(for: input).shape

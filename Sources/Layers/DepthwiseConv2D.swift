@@ -7,16 +7,6 @@ import Kernels
 /// Weights are [F, F, C, depthMultiplier] (as Keras stores them), the bias [C·depthMultiplier]; output
 /// channel c·depthMultiplier + m comes from input channel c and kernel m. Sizes as in `Conv2D`.
 public final class DepthwiseConv2D: Layer, ConvolutionLayer {
-    /// Kernel rows.
-    public let kernelHeight: Int
-    /// Kernel columns.
-    public let kernelWidth: Int
-    /// Positions the kernel moves at a time.
-    public let stride: PerAxis
-    /// How the input's border is padded.
-    public let padding: Padding
-    /// Spacing between kernel taps.
-    public let dilation: PerAxis
     /// Kernels per input channel.
     public let depthMultiplier: Int
     /// Whether the layer adds a bias per output channel.
@@ -40,11 +30,6 @@ public final class DepthwiseConv2D: Layer, ConvolutionLayer {
         }
         window = try SlidingWindow(kind: "DepthwiseConv2D", kernelHeight: kernel, kernelWidth: kernel,
                                    stride: stride, padding: padding, dilation: dilation)
-        self.kernelHeight = kernel
-        self.kernelWidth = kernel
-        self.stride = stride
-        self.padding = padding
-        self.dilation = dilation
         self.depthMultiplier = depthMultiplier
         self.usesBias = bias
         self.seed = seed
