@@ -14,11 +14,9 @@ public final class Conv2D: Layer, ConvolutionLayer {
     public let seed: UInt64?
 
     let window: SlidingWindow
+    var state = WeightState()
     /// The input depth, once built.
-    public internal(set) var inputChannels: Int?
-    var effectiveSeed: UInt64 = 0
-    var storedWeights: Tensor?
-    var storedBias: Tensor?
+    public var inputChannels: Int? { state.input }
 
     /// Creates a convolution of `filters` kernels of `kernel × kernel`.
     /// - Throws: `LayersError` when a count is less than 1 or the padding is negative.

@@ -4,15 +4,8 @@ import Kernels
 /// What `Conv2D` and `DepthwiseConv2D` share: a window slid over an image, an input depth fixed when the
 /// layer is built, and kernels [F_h, F_w, C_in, kernelCount] and biases made on first use.
 protocol ConvolutionLayer: WeightedLayer, SlidingWindowLayer {
-    var seed: UInt64? { get }
     /// The kernels' last axis: the filters of a convolution, the kernels per channel of a depthwise one.
     var kernelCount: Int { get }
-    /// The input depth, once built.
-    var inputChannels: Int? { get set }
-    /// The seed the weights are drawn with: `seed`, or the container's.
-    var effectiveSeed: UInt64 { get set }
-    /// The kernels, once drawn or set.
-    var storedWeights: Tensor? { get set }
 
     /// The output depth for an input depth of `channels`.
     func outputChannels(_ channels: Int) -> Int
@@ -28,8 +21,6 @@ extension ConvolutionLayer {
         return text + ")"
     }
 
-    var builtInput: Int? { inputChannels }
-
     public func shapeReport(for input: [Int]) throws -> ShapeReport {
         try SlidingWindow.requireImage(input, kind: kind)
         try checkChannels(input)
@@ -38,10 +29,7 @@ extension ConvolutionLayer {
 
     public func build(for input: [Int], defaultSeed: UInt64) throws {
         try checkChannels(input)
-        if inputChannels == nil {
-            inputChannels = input[2]
-            effectiveSeed = seed ?? defaultSeed
-        }
+        fixInput(input[2], defaultSeed: defaultSeed)
     }
 
     public var parameterCounts: ParameterCounts {
@@ -63,31 +51,31 @@ extension ConvolutionLayer {
     /// The kernels, drawn He-uniform with `fanIn(channels)` on first use.
     /// - Throws: `LayersError` when the layer has no input depth yet.
     func lazyWeights(fanIn: (Int) -> Int) throws -> Tensor {
-        if let storedWeights { return storedWeights }
+        if let weights = state.weights { return weights }
         let channels = try builtChannels()
-        let drawn = try HeUniform.weights(weightShape(channels), fanIn: fanIn(channels), seed: effectiveSeed, kind: kind)
-        storedWeights = drawn
+        let drawn = try HeUniform.weights(weightShape(channels), fanIn: fanIn(channels), seed: state.seed, kind: kind)
+        state.weights = drawn
         return drawn
     }
 
     /// Replaces the kernels, whose input depth messages call `depthName` while it is unknown; on a layer
     /// not yet built, their depth fixes the input depth.
     func replaceWeights(_ newValue: Tensor, depthName: String) throws {
-        let expected = inputChannels.map { weightShape($0) }
+        let expected = state.input.map { weightShape($0) }
         let fits = newValue.rank == 4 && newValue.shape[0] == kernelHeight && newValue.shape[1] == kernelWidth
             && newValue.shape[2] >= 1 && newValue.shape[3] == kernelCount
         guard fits, expected == nil || expected == newValue.shape else {
             let wanted = expected.map { "\($0)" } ?? "[\(kernelHeight), \(kernelWidth), \(depthName), \(kernelCount)]"
             throw LayersError(kind, "weights must have shape \(wanted) but got \(newValue.shape)")
         }
-        inputChannels = newValue.shape[2]
-        storedWeights = newValue
+        state.input = newValue.shape[2]
+        state.weights = newValue
     }
 
     /// The input depth of the built layer.
     func builtChannels() throws -> Int {
-        guard let inputChannels else { throw LayersError.unbuilt(kind) }
-        return inputChannels
+        guard let channels = state.input else { throw LayersError.unbuilt(kind) }
+        return channels
     }
 
     private func weightShape(_ channels: Int) -> [Int] { [kernelHeight, kernelWidth, channels, kernelCount] }
@@ -98,7 +86,7 @@ extension ConvolutionLayer {
     }
 
     private func checkChannels(_ input: [Int]) throws {
-        if let inputChannels, input.count == 3, input[2] != inputChannels {
+        if let inputChannels = state.input, input.count == 3, input[2] != inputChannels {
             throw LayersError(kind, "its weights \(weightShape(inputChannels)) expect \(inputChannels) input "
                               + "channels but the input \(input) has \(input[2])")
         }

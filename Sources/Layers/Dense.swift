@@ -10,11 +10,9 @@ public final class Dense: WeightedLayer {
     /// The seed of the weights, or `nil` to take the container's (see `Layer`).
     public let seed: UInt64?
 
+    var state = WeightState()
     /// The number of inputs, once built.
-    public private(set) var inputCount: Int?
-    private var effectiveSeed: UInt64 = 0
-    private var storedWeights: Tensor?
-    var storedBias: Tensor?
+    public var inputCount: Int? { state.input }
 
     /// Creates a dense layer of `units` outputs.
     /// - Throws: `LayersError` when `units` is less than 1.
@@ -45,10 +43,7 @@ public final class Dense: WeightedLayer {
 
     public func build(for input: [Int], defaultSeed: UInt64) throws {
         _ = try shapeReport(for: input)
-        if inputCount == nil {
-            inputCount = input[0]
-            effectiveSeed = seed ?? defaultSeed
-        }
+        fixInput(input[0], defaultSeed: defaultSeed)
     }
 
     public var parameterCounts: ParameterCounts {
@@ -74,10 +69,10 @@ public final class Dense: WeightedLayer {
     /// - Throws: `LayersError` when the layer does not know its input count yet.
     public var weights: Tensor {
         get throws {
-            if let storedWeights { return storedWeights }
+            if let weights = state.weights { return weights }
             guard let inputCount else { throw LayersError.unbuilt(kind) }
-            let drawn = try HeUniform.weights([inputCount, units], fanIn: inputCount, seed: effectiveSeed, kind: kind)
-            storedWeights = drawn
+            let drawn = try HeUniform.weights([inputCount, units], fanIn: inputCount, seed: state.seed, kind: kind)
+            state.weights = drawn
             return drawn
         }
     }
@@ -91,8 +86,8 @@ public final class Dense: WeightedLayer {
             let wanted = inputCount.map { "[\($0), \(units)]" } ?? "[in, \(units)]"
             throw LayersError(kind, "weights must have shape \(wanted) but got \(newValue.shape)")
         }
-        inputCount = newValue.shape[0]
-        storedWeights = newValue
+        state.input = newValue.shape[0]
+        state.weights = newValue
     }
 
     /// The biases [units], zero until trained or set.
@@ -106,8 +101,6 @@ public final class Dense: WeightedLayer {
     public func setBias(_ newValue: Tensor) throws {
         try replaceBias(newValue, count: { units })
     }
-
-    var builtInput: Int? { inputCount }
 
     func apply(_ x: Variable, _ weights: Variable, bias: Variable?) throws -> Variable {
         try dense(x, weights, bias: bias)

@@ -7,13 +7,13 @@ import Kernels
 protocol WeightedLayer: Layer {
     /// Whether the layer adds a bias.
     var usesBias: Bool { get }
-    /// The input size fixed when the layer was built (a `Dense` layer's inputs, a convolution's depth).
-    var builtInput: Int? { get }
+    /// The seed of the weights, or `nil` to take the container's.
+    var seed: UInt64? { get }
+    /// What the layer fixes when built and makes on first use.
+    var state: WeightState { get set }
     /// The weights and the biases, made on first use.
     var weights: Tensor { get throws }
     var bias: Tensor { get throws }
-    /// The biases, once made or set.
-    var storedBias: Tensor? { get set }
 
     /// Replaces the weights, checking the shape.
     func setWeights(_ newValue: Tensor) throws
@@ -35,7 +35,7 @@ extension WeightedLayer {
     /// The weights, then the biases when the layer has them.
     public var parameters: [Parameter] {
         get throws {
-            guard builtInput != nil else { throw LayersError.unbuilt(kind) }
+            guard state.input != nil else { throw LayersError.unbuilt(kind) }
             let weights = Parameter(self, "weights", read: { try self.weights }, write: { try self.setWeights($0) })
             guard usesBias else { return [weights] }
             return [weights, Parameter(self, "bias", read: { try self.bias }, write: { try self.setBias($0) })]
@@ -46,10 +46,10 @@ extension WeightedLayer {
     /// - Throws: `LayersError` when the layer has no bias, or what `count` throws.
     func lazyBias(count: () throws -> Int) throws -> Tensor {
         try requireBias()
-        if let storedBias { return storedBias }
+        if let bias = state.bias { return bias }
         let count = try count()
         let zeros = try rethrowingAsLayersError(kind) { try Tensor.zeros([count]) }
-        storedBias = zeros
+        state.bias = zeros
         return zeros
     }
 
@@ -60,10 +60,27 @@ extension WeightedLayer {
         guard newValue.shape == [count] else {
             throw LayersError(kind, "bias must have shape [\(count)] but got \(newValue.shape)")
         }
-        storedBias = newValue
+        state.bias = newValue
+    }
+
+    /// Fixes the input size (and the seed the weights are drawn with) if the layer has none yet.
+    func fixInput(_ size: Int, defaultSeed: UInt64) {
+        if state.input == nil {
+            state.input = size
+            state.seed = seed ?? defaultSeed
+        }
     }
 
     private func requireBias() throws {
         guard usesBias else { throw LayersError(subject: kind, "has no bias: it was made with 'bias: false'") }
     }
+}
+
+/// A weighted layer's input size, fixed when it is built, the seed its weights are drawn with, and
+/// its weights and biases once made or set.
+struct WeightState {
+    var input: Int?
+    var seed: UInt64 = 0
+    var weights: Tensor?
+    var bias: Tensor?
 }
