@@ -1,5 +1,6 @@
 import ArgumentParser
 import Notebook
+import Execution
 import Render
 
 /// The options of the commands that write pages or notebooks (`render`, `build`, `export`): whether failures still write it,
@@ -12,6 +13,24 @@ struct WriteOptions<Written: WrittenFile>: ParsableArguments {
     var unsafeHTML = false
 
     @OptionGroup var output: OutputOptions
+}
+
+/// What `render` and `export` take: one notebook, where to write the file it becomes, and the
+/// options of every writing command.
+struct SingleFileOptions<Written: SingleFile>: ParsableArguments {
+    @OptionGroup var file: NotebookArgument
+
+    @Option(name: .shortAndLong, help: ArgumentHelp(Written.outputHelp))
+    var output: String?
+
+    @OptionGroup var options: WriteOptions<Written>
+
+    /// Runs the notebook (colouring its code when `highlighting`) and writes `document(executed)`
+    /// as `WriteOptions.write` does.
+    func runAndWrite(highlighting: Bool, _ document: (ExecutedNotebook) -> Written.Document) throws {
+        let executed = try file.read(rawHTML: options.unsafeHTML).run(highlighting: highlighting)
+        try options.write(document(executed), of: executed, from: file, to: output)
+    }
 }
 
 extension WriteOptions {
@@ -62,9 +81,17 @@ protocol WrittenFile {
     static var allowFailuresHelp: String { get }
 }
 
+/// What a command that writes one file writes, as its `--output` help names it.
+protocol SingleFile: WrittenFile {
+    associatedtype Document: WrittenDocument
+    static var outputHelp: String { get }
+}
+
 /// `kernelbook render`'s page.
-enum Page: WrittenFile {
+enum Page: SingleFile {
+    typealias Document = HTMLPage
     static let allowFailuresHelp = "Write the page even when a claim fails or a cell errs (still exits 1)."
+    static let outputHelp = "Where to write the page (default: standard output)."
 }
 
 /// `kernelbook build`'s site.
@@ -73,6 +100,8 @@ enum SiteFolder: WrittenFile {
 }
 
 /// `kernelbook export`'s Jupyter notebook.
-enum JupyterFile: WrittenFile {
+enum JupyterFile: SingleFile {
+    typealias Document = JupyterNotebook
     static let allowFailuresHelp = "Write the notebook even when a claim fails or a cell errs, with the errors as outputs (still exits 1)."
+    static let outputHelp = "Where to write the .ipynb (default: standard output)."
 }
