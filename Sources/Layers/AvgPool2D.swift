@@ -9,10 +9,6 @@ public final class AvgPool2D: Layer, PoolingLayer {
     public let size: Int
     /// The window's columns (`size` for a square window).
     public let width: Int
-    /// Positions the window moves at a time, per axis.
-    public let stride: PerAxis
-    /// How the input's border is padded.
-    public let padding: Padding
     let window: SlidingWindow
 
     /// Whether the mean's divisor counts padding (PyTorch's `count_include_pad=True`) rather
@@ -37,8 +33,6 @@ public final class AvgPool2D: Layer, PoolingLayer {
                                  ceilMode: ceilMode)
         self.size = height
         self.width = width
-        self.stride = window.stride
-        self.padding = padding
         self.countIncludesPadding = countIncludesPadding
     }
 

@@ -8,27 +8,15 @@ import Kernels
 public final class Conv2D: Layer, ConvolutionLayer {
     /// The number of kernels, which is the output depth.
     public let filters: Int
-    /// Kernel rows.
-    public let kernelHeight: Int
-    /// Kernel columns.
-    public let kernelWidth: Int
-    /// Positions the kernel moves at a time, per axis.
-    public let stride: PerAxis
-    /// How the input's border is padded.
-    public let padding: Padding
-    /// Spacing between kernel taps, per axis (1 for an ordinary convolution).
-    public let dilation: PerAxis
     /// Whether the layer adds a bias per filter.
     public let usesBias: Bool
     /// The seed of the weights, or `nil` to take the container's (see `Layer`).
     public let seed: UInt64?
 
     let window: SlidingWindow
+    var state = WeightState()
     /// The input depth, once built.
-    public internal(set) var inputChannels: Int?
-    var effectiveSeed: UInt64 = 0
-    var storedWeights: Tensor?
-    var storedBias: Tensor?
+    public var inputChannels: Int? { state.input }
 
     /// Creates a convolution of `filters` kernels of `kernel × kernel`.
     /// - Throws: `LayersError` when a count is less than 1 or the padding is negative.
@@ -46,11 +34,6 @@ public final class Conv2D: Layer, ConvolutionLayer {
         window = try SlidingWindow(kind: "Conv2D", kernelHeight: kernelHeight, kernelWidth: kernelWidth,
                                    stride: stride, padding: padding, dilation: dilation)
         self.filters = filters
-        self.kernelHeight = kernelHeight
-        self.kernelWidth = kernelWidth
-        self.stride = stride
-        self.padding = padding
-        self.dilation = dilation
         self.usesBias = bias
         self.seed = seed
     }
@@ -64,7 +47,7 @@ public final class Conv2D: Layer, ConvolutionLayer {
 
     func outputChannels(_ channels: Int) -> Int { filters }
 
-    func convolve(_ x: Variable, _ kernel: Variable, bias: Variable?) throws -> Variable {
+    func apply(_ x: Variable, _ kernel: Variable, bias: Variable?) throws -> Variable {
         try conv2d(x, kernel, bias: bias, stride: stride, padding: padding, dilation: dilation)
     }
 

@@ -2,7 +2,7 @@ import Autodiff
 import Kernels
 
 /// A fully connected layer: a vector [in] times weights [in, units] plus a bias [units] gives [units].
-public final class Dense: Layer {
+public final class Dense: WeightedLayer {
     /// The number of outputs.
     public let units: Int
     /// Whether the layer adds a bias per output.
@@ -10,11 +10,9 @@ public final class Dense: Layer {
     /// The seed of the weights, or `nil` to take the container's (see `Layer`).
     public let seed: UInt64?
 
+    var state = WeightState()
     /// The number of inputs, once built.
-    public private(set) var inputCount: Int?
-    private var effectiveSeed: UInt64 = 0
-    private var storedWeights: Tensor?
-    private var storedBias: Tensor?
+    public var inputCount: Int? { state.input }
 
     /// Creates a dense layer of `units` outputs.
     /// - Throws: `LayersError` when `units` is less than 1.
@@ -45,27 +43,7 @@ public final class Dense: Layer {
 
     public func build(for input: [Int], defaultSeed: UInt64) throws {
         _ = try shapeReport(for: input)
-        if inputCount == nil {
-            inputCount = input[0]
-            effectiveSeed = seed ?? defaultSeed
-        }
-    }
-
-    public func forward(_ x: Variable, batched: Bool, in pass: ForwardPass) throws -> Variable {
-        let parameters = try self.parameters
-        let weights = try pass.value(of: parameters[0])
-        let bias = usesBias ? try pass.value(of: parameters[1]) : nil
-        return try rethrowingAsLayersError(kind) { try dense(x, weights, bias: bias) }
-    }
-
-    /// The weights, then the biases when the layer has them.
-    public var parameters: [Parameter] {
-        get throws {
-            guard inputCount != nil else { throw LayersError.unbuilt(kind) }
-            let weights = Parameter(self, "weights", read: { try self.weights }, write: { try self.setWeights($0) })
-            guard usesBias else { return [weights] }
-            return [weights, Parameter(self, "bias", read: { try self.bias }, write: { try self.setBias($0) })]
-        }
+        fixInput(input[0], defaultSeed: defaultSeed)
     }
 
     public var parameterCounts: ParameterCounts {
@@ -91,10 +69,10 @@ public final class Dense: Layer {
     /// - Throws: `LayersError` when the layer does not know its input count yet.
     public var weights: Tensor {
         get throws {
-            if let storedWeights { return storedWeights }
+            if let weights = state.weights { return weights }
             guard let inputCount else { throw LayersError.unbuilt(kind) }
-            let drawn = try HeUniform.weights([inputCount, units], fanIn: inputCount, seed: effectiveSeed, kind: kind)
-            storedWeights = drawn
+            let drawn = try HeUniform.weights([inputCount, units], fanIn: inputCount, seed: state.seed, kind: kind)
+            state.weights = drawn
             return drawn
         }
     }
@@ -108,30 +86,24 @@ public final class Dense: Layer {
             let wanted = inputCount.map { "[\($0), \(units)]" } ?? "[in, \(units)]"
             throw LayersError(kind, "weights must have shape \(wanted) but got \(newValue.shape)")
         }
-        inputCount = newValue.shape[0]
-        storedWeights = newValue
+        state.input = newValue.shape[0]
+        state.weights = newValue
     }
 
     /// The biases [units], zero until trained or set.
     /// - Throws: `LayersError` when the layer was made with `bias: false`.
     public var bias: Tensor {
-        get throws {
-            guard usesBias else { throw LayersError(subject: kind, "has no bias: it was made with 'bias: false'") }
-            if let storedBias { return storedBias }
-            let zeros = try rethrowingAsLayersError(kind) { try Tensor.zeros([units]) }
-            storedBias = zeros
-            return zeros
-        }
+        get throws { try lazyBias(count: { units }) }
     }
 
     /// Replaces the biases.
     /// - Throws: `LayersError` when the shape is not [units] or the layer has no bias.
     public func setBias(_ newValue: Tensor) throws {
-        guard usesBias else { throw LayersError(subject: kind, "has no bias: it was made with 'bias: false'") }
-        guard newValue.shape == [units] else {
-            throw LayersError(kind, "bias must have shape [\(units)] but got \(newValue.shape)")
-        }
-        storedBias = newValue
+        try replaceBias(newValue, count: { units })
+    }
+
+    func apply(_ x: Variable, _ weights: Variable, bias: Variable?) throws -> Variable {
+        try dense(x, weights, bias: bias)
     }
 
     private func counts(inputs: Int) -> ParameterCounts {

@@ -7,16 +7,6 @@ import Kernels
 /// Weights are [F, F, C, depthMultiplier] (as Keras stores them), the bias [C·depthMultiplier]; output
 /// channel c·depthMultiplier + m comes from input channel c and kernel m. Sizes as in `Conv2D`.
 public final class DepthwiseConv2D: Layer, ConvolutionLayer {
-    /// Kernel rows.
-    public let kernelHeight: Int
-    /// Kernel columns.
-    public let kernelWidth: Int
-    /// Positions the kernel moves at a time.
-    public let stride: PerAxis
-    /// How the input's border is padded.
-    public let padding: Padding
-    /// Spacing between kernel taps.
-    public let dilation: PerAxis
     /// Kernels per input channel.
     public let depthMultiplier: Int
     /// Whether the layer adds a bias per output channel.
@@ -25,11 +15,9 @@ public final class DepthwiseConv2D: Layer, ConvolutionLayer {
     public let seed: UInt64?
 
     let window: SlidingWindow
+    var state = WeightState()
     /// The input depth, once built.
-    public internal(set) var inputChannels: Int?
-    var effectiveSeed: UInt64 = 0
-    var storedWeights: Tensor?
-    var storedBias: Tensor?
+    public var inputChannels: Int? { state.input }
 
     /// Creates a depthwise convolution of `kernel × kernel` with `depthMultiplier` kernels per channel.
     /// - Throws: `LayersError` when a count is less than 1 or the padding is negative.
@@ -40,11 +28,6 @@ public final class DepthwiseConv2D: Layer, ConvolutionLayer {
         }
         window = try SlidingWindow(kind: "DepthwiseConv2D", kernelHeight: kernel, kernelWidth: kernel,
                                    stride: stride, padding: padding, dilation: dilation)
-        self.kernelHeight = kernel
-        self.kernelWidth = kernel
-        self.stride = stride
-        self.padding = padding
-        self.dilation = dilation
         self.depthMultiplier = depthMultiplier
         self.usesBias = bias
         self.seed = seed
@@ -61,7 +44,7 @@ public final class DepthwiseConv2D: Layer, ConvolutionLayer {
 
     func outputChannels(_ channels: Int) -> Int { channels * depthMultiplier }
 
-    func convolve(_ x: Variable, _ kernel: Variable, bias: Variable?) throws -> Variable {
+    func apply(_ x: Variable, _ kernel: Variable, bias: Variable?) throws -> Variable {
         try depthwiseConv2d(x, kernel, bias: bias, stride: stride, padding: padding, dilation: dilation)
     }
 

@@ -5,14 +5,11 @@ import Kernels
 ///
 /// On its own, a 4-D input is taken as a batch of images [n, H, W, C] → [n, H·W·C]; in a model the
 /// model's input shape decides what the batch axis is.
-public final class Flatten: Layer {
+public final class Flatten: SettinglessLayer {
     /// Creates a flattening layer.
     public init() {}
 
     public var kind: String { "Flatten" }
-
-    /// `Flatten()`.
-    public var description: String { "Flatten()" }
 
     public var exampleRank: Int? { 3 }
 

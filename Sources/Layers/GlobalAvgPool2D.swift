@@ -2,14 +2,11 @@ import Autodiff
 import Kernels
 
 /// Global average pooling: the mean of each channel over the whole image; [H, W, C] → [C].
-public final class GlobalAvgPool2D: Layer {
+public final class GlobalAvgPool2D: SettinglessLayer {
     /// Creates global average pooling.
     public init() {}
 
     public var kind: String { "GlobalAvgPool2D" }
-
-    /// `GlobalAvgPool2D()`.
-    public var description: String { "GlobalAvgPool2D()" }
 
     public var exampleRank: Int? { 3 }
 

@@ -3,16 +3,13 @@ import Kernels
 
 /// Max pooling: the largest value of each `size × size` window, per channel; [H, W, C] → [H_out, W_out, C].
 ///
-/// H_out = (H − size + 2P)/stride + 1; the stride defaults to the size (windows side by side).
+/// H_out = (H − size + 2P)/stride + 1; the stride defaults to the size (windows side by side), and
+/// padding never wins a maximum.
 public final class MaxPool2D: Layer, PoolingLayer {
     /// The side of the window (its rows, for a rectangular one).
     public let size: Int
     /// The window's columns (`size` for a square window).
     public let width: Int
-    /// Positions the window moves at a time, per axis.
-    public let stride: PerAxis
-    /// How the input's border is padded (padding never wins a maximum).
-    public let padding: Padding
     let window: SlidingWindow
 
     /// Creates max pooling over `size × size` windows moved by `stride` (default `size`).
@@ -33,8 +30,6 @@ public final class MaxPool2D: Layer, PoolingLayer {
                                  ceilMode: ceilMode)
         self.size = height
         self.width = width
-        self.stride = window.stride
-        self.padding = padding
     }
 
     public var kind: String { "MaxPool2D" }

@@ -1,10 +1,7 @@
 import Kernels
 
 /// What `MaxPool2D` and `AvgPool2D` share: a window slid over each channel of an image.
-protocol PoolingLayer: Layer {
-    /// The window, checked when the layer was made.
-    var window: SlidingWindow { get }
-}
+protocol PoolingLayer: SlidingWindowLayer {}
 
 extension PoolingLayer {
     /// The checked window of a pooling layer of `kind`: `height × width`, moved by `stride`
@@ -30,12 +27,9 @@ extension PoolingLayer {
         return "\(kind)(\(window.kernelText), stride: \(window.stride)\(padding)\(window.roundsUp ? ", ceilMode: true" : ""))"
     }
 
-    public var exampleRank: Int? { 3 }
-
     public func shapeReport(for input: [Int]) throws -> ShapeReport {
         try SlidingWindow.requireImage(input, kind: kind)
         return try window.report(for: input, channels: input[2], kind: kind)
     }
 
-    public var receptiveFieldStep: ReceptiveFieldStep { window.step }
 }

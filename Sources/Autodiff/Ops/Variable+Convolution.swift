@@ -8,16 +8,9 @@ public func conv2d(
     _ input: Variable, _ kernel: Variable, bias: Variable? = nil, stride: PerAxis = 1, padding: Padding = .valid,
     dilation: PerAxis = 1, threads: Int = Parallel.coreCount
 ) throws -> Variable {
-    let (x, k) = (input.value, kernel.value)
-    let y = try conv2d(x, k, bias: bias?.value, stride: stride, padding: padding, dilation: dilation, threads: threads)
-    return try Variable.result(y, of: "conv2d", [input, kernel] + (bias.map { [$0] } ?? [])) { dy, wanted in
-        [
-            wanted[0] ? try conv2dInputGradient(dy, kernel: k, inputShape: x.shape, stride: stride, padding: padding,
-                                                dilation: dilation, threads: threads) : nil,
-            wanted[1] ? try conv2dKernelGradient(dy, input: x, kernelShape: k.shape, stride: stride, padding: padding,
-                                                 dilation: dilation, threads: threads) : nil,
-        ] + (wanted.count > 2 ? [wanted[2] ? try biasGradient(dy) : nil] : [])
-    }
+    try convolution(
+        "conv2d", input, kernel, bias: bias, ConvolutionSettings(stride: stride, padding: padding, dilation: dilation, threads: threads),
+        forward: conv2d, inputGradient: conv2dInputGradient, kernelGradient: conv2dKernelGradient)
 }
 
 /// `depthwiseConv2d` on variables; gradients flow to the input, the kernel and the bias.
@@ -26,14 +19,31 @@ public func depthwiseConv2d(
     _ input: Variable, _ kernel: Variable, bias: Variable? = nil, stride: PerAxis = 1, padding: Padding = .valid,
     dilation: PerAxis = 1, threads: Int = Parallel.coreCount
 ) throws -> Variable {
+    try convolution(
+        "depthwiseConv2d", input, kernel, bias: bias,
+        ConvolutionSettings(stride: stride, padding: padding, dilation: dilation, threads: threads),
+        forward: depthwiseConv2d, inputGradient: depthwiseConv2dInputGradient, kernelGradient: depthwiseConv2dKernelGradient)
+}
+
+/// The stride, padding, dilation and threads one convolution and its gradients share.
+private struct ConvolutionSettings {
+    let stride: PerAxis, padding: Padding, dilation: PerAxis, threads: Int
+}
+
+/// A convolution on variables: `forward` on their values, and the gradients of the input, the
+/// kernel and the bias that are wanted.
+private func convolution(
+    _ name: String, _ input: Variable, _ kernel: Variable, bias: Variable?, _ s: ConvolutionSettings,
+    forward: (Tensor, Tensor, Tensor?, PerAxis, Padding, PerAxis, Int) throws -> Tensor,
+    inputGradient: @escaping (Tensor, Tensor, [Int], PerAxis, Padding, PerAxis, Int) throws -> Tensor,
+    kernelGradient: @escaping (Tensor, Tensor, [Int], PerAxis, Padding, PerAxis, Int) throws -> Tensor
+) throws -> Variable {
     let (x, k) = (input.value, kernel.value)
-    let y = try depthwiseConv2d(x, k, bias: bias?.value, stride: stride, padding: padding, dilation: dilation, threads: threads)
-    return try Variable.result(y, of: "depthwiseConv2d", [input, kernel] + (bias.map { [$0] } ?? [])) { dy, wanted in
+    let y = try forward(x, k, bias?.value, s.stride, s.padding, s.dilation, s.threads)
+    return try Variable.result(y, of: name, [input, kernel] + (bias.map { [$0] } ?? [])) { dy, wanted in
         [
-            wanted[0] ? try depthwiseConv2dInputGradient(dy, kernel: k, inputShape: x.shape, stride: stride, padding: padding,
-                                                         dilation: dilation, threads: threads) : nil,
-            wanted[1] ? try depthwiseConv2dKernelGradient(dy, input: x, kernelShape: k.shape, stride: stride, padding: padding,
-                                                          dilation: dilation, threads: threads) : nil,
+            wanted[0] ? try inputGradient(dy, k, x.shape, s.stride, s.padding, s.dilation, s.threads) : nil,
+            wanted[1] ? try kernelGradient(dy, x, k.shape, s.stride, s.padding, s.dilation, s.threads) : nil,
         ] + (wanted.count > 2 ? [wanted[2] ? try biasGradient(dy) : nil] : [])
     }
 }

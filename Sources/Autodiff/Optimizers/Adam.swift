@@ -17,7 +17,7 @@ public final class Adam: Optimizer {
     public let epsilon: Float
     /// The L2 penalty's factor, added to the gradient as weightDecay·p.
     public let weightDecay: Float
-    public private(set) var stepCount = 0
+    public var stepCount: Int { slots.stepCount }
     private var slots = OptimizerSlots(kind: "Adam")
     private var firstMoments: [[Float]] = []
     private var secondMoments: [[Float]] = []
@@ -42,12 +42,10 @@ public final class Adam: Optimizer {
     }
 
     public func update(_ parameters: inout [Tensor], along gradients: [Tensor]) throws {
-        try OptimizerSlots.require(learningRate, "learning rate", { $0 > 0 }, "a positive number", kind: "Adam")
-        if try slots.check(parameters, gradients) {
+        if try slots.begin(parameters, gradients, learningRate: learningRate) {
             firstMoments = parameters.map { [Float](repeating: 0, count: $0.count) }
             secondMoments = firstMoments
         }
-        stepCount += 1
         beta1Power *= Double(beta1)
         beta2Power *= Double(beta2)
         let stepSize = -Float(Double(learningRate) / (1 - beta1Power))

@@ -31,9 +31,21 @@ struct OptimizerSlots {
     let kind: String
     /// The shapes of the parameters of the first update.
     private(set) var shapes: [[Int]]?
+    /// The number of updates begun so far.
+    private(set) var stepCount = 0
 
     init(kind: String) {
         self.kind = kind
+    }
+
+    /// Begins an update: checks the learning rate, then the parameters and gradients (`check`), and
+    /// counts the step.
+    /// - Returns: whether this is the first update.
+    mutating func begin(_ parameters: [Tensor], _ gradients: [Tensor], learningRate: Float) throws -> Bool {
+        try Self.require(learningRate, "learning rate", { $0 > 0 }, "a positive number", kind: kind)
+        let first = try check(parameters, gradients)
+        stepCount += 1
+        return first
     }
 
     /// Checks one update's parameters and gradients against each other and against the first update's.

@@ -13,7 +13,7 @@ public final class SGD: Optimizer {
     public let momentum: Float
     /// The L2 penalty's factor, added to the gradient as weightDecay·p.
     public let weightDecay: Float
-    public private(set) var stepCount = 0
+    public var stepCount: Int { slots.stepCount }
     private var slots = OptimizerSlots(kind: "SGD")
     private var buffers: [[Float]] = []
 
@@ -30,9 +30,7 @@ public final class SGD: Optimizer {
     }
 
     public func update(_ parameters: inout [Tensor], along gradients: [Tensor]) throws {
-        try OptimizerSlots.require(learningRate, "learning rate", { $0 > 0 }, "a positive number", kind: "SGD")
-        let first = try slots.check(parameters, gradients)
-        stepCount += 1
+        let first = try slots.begin(parameters, gradients, learningRate: learningRate)
         let (rate, momentum, decay) = (-learningRate, momentum, weightDecay)
         if first { buffers = parameters.map { momentum > 0 ? [Float](repeating: 0, count: $0.count) : [] } }
         for index in parameters.indices {

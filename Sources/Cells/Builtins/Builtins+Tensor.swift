@@ -1,3 +1,4 @@
+internal import Autodiff
 internal import Kernels
 import Threads
 
@@ -91,31 +92,39 @@ extension Builtins {
 
     /// The functional ops, for showing one operation on one tensor.
     static let tensorFunctions: [Builtin] = [
-        convolution("conv2d") { x, k, bias, stride, padding, dilation in
+        convolution("conv2d", { x, k, bias, stride, padding, dilation in
             try conv2d(x, k, bias: bias, stride: stride, padding: padding, dilation: dilation)
-        },
-        convolution("depthwiseConv2d") { x, k, bias, stride, padding, dilation in
+        }, traced: { x, k, bias, stride, padding, dilation in
+            try conv2d(x, k, bias: bias, stride: stride, padding: padding, dilation: dilation)
+        }),
+        convolution("depthwiseConv2d", { x, k, bias, stride, padding, dilation in
             try depthwiseConv2d(x, k, bias: bias, stride: stride, padding: padding, dilation: dilation)
-        },
+        }, traced: { x, k, bias, stride, padding, dilation in
+            try depthwiseConv2d(x, k, bias: bias, stride: stride, padding: padding, dilation: dilation)
+        }),
         pool("maxPool2d", average: false),
         pool("avgPool2d", average: true),
-        unary("globalAvgPool2d", globalAvgPool2d),
-        unary("relu", relu),
-        unary("relu6", relu6),
-        unary("sigmoid", sigmoid),
-        unary("tanh", Kernels.tanh),
-        unary("softmax", softmax),
-        unary("flatten", flatten),
-        Builtin("leakyReLU", [.required(nil, .tensor), .optional("slope", .float, default: .float(0.3))]) { call in
+        unary("globalAvgPool2d", globalAvgPool2d, traced: globalAvgPool2d),
+        unary("relu", relu, traced: relu),
+        unary("relu6", relu6, traced: relu6),
+        unary("sigmoid", sigmoid, traced: sigmoid),
+        unary("tanh", Kernels.tanh, traced: Autodiff.tanh),
+        unary("softmax", softmax, traced: softmax),
+        unary("flatten", flatten, traced: flatten),
+        Builtin("leakyReLU", [.required(nil, .tensor), .optional("slope", .float, default: .float(0.3))],
+                traced: { call in try call.traced(leakyReLU(call.variable(0), slope: call.float(1))) }) { call in
             try call.tensorValue(leakyReLU(call.tensor(0), slope: call.float(1)))
         },
-        Builtin("matmul", [.required(nil, .tensor), .required(nil, .tensor)]) { call in
+        Builtin("matmul", [.required(nil, .tensor), .required(nil, .tensor)],
+                traced: { call in try call.traced(matmul(call.variable(0), call.variable(1))) }) { call in
             try call.tensorValue(try matmul(call.tensor(0), call.tensor(1)))
         },
-        Builtin("dense", [.required(nil, .tensor), .required(nil, .tensor), .optional("bias", .tensor)]) { call in
+        Builtin("dense", [.required(nil, .tensor), .required(nil, .tensor), .optional("bias", .tensor)],
+                traced: { call in try call.traced(dense(call.variable(0), call.variable(1), bias: call.optionalVariable(2))) }) { call in
             try call.tensorValue(try dense(call.tensor(0), call.tensor(1), bias: call.optionalTensor(2)))
         },
-        Builtin("add", [.required(nil, .tensor), .required(nil, .tensor)]) { call in
+        Builtin("add", [.required(nil, .tensor), .required(nil, .tensor)],
+                traced: { call in try call.traced(add(call.variable(0), call.variable(1))) }) { call in
             try call.tensorValue(try add(call.tensor(0), call.tensor(1)))
         },
         Builtin("batchNorm", [.required(nil, .tensor), .required("mean", .tensor), .required("variance", .tensor),
@@ -136,20 +145,31 @@ extension Builtins {
         },
     ]
 
-    private static func unary(_ name: String, _ op: @escaping @Sendable (Tensor) throws -> Tensor) -> Builtin {
-        Builtin(name, [.required(nil, .tensor)]) { call in try call.tensorValue(try op(call.tensor(0))) }
+    /// A built-in of one tensor, `op`, whose differentiable form is `tracedOp`.
+    private static func unary(
+        _ name: String, _ op: @escaping @Sendable (Tensor) throws -> Tensor,
+        traced tracedOp: @escaping @Sendable (Variable) throws -> Variable
+    ) -> Builtin {
+        Builtin(name, [.required(nil, .tensor)], traced: { call in try call.traced(tracedOp(call.variable(0))) }) { call in
+            try call.tensorValue(try op(call.tensor(0)))
+        }
     }
 
     /// `conv2d(x, k, stride: [2, 1], padding: [[0, 1], [1, 1]], dilation: 2)`: a stride and a
     /// dilation per axis or one for both, and any padding.
     private static func convolution(
         _ name: String,
-        _ op: @escaping @Sendable (Tensor, Tensor, Tensor?, PerAxis, Padding, PerAxis) throws -> Tensor
+        _ op: @escaping @Sendable (Tensor, Tensor, Tensor?, PerAxis, Padding, PerAxis) throws -> Tensor,
+        traced tracedOp: @escaping @Sendable (Variable, Variable, Variable?, PerAxis, Padding, PerAxis) throws -> Variable
     ) -> Builtin {
         Builtin(name, [.required(nil, .tensor), .required(nil, .tensor), .optional("bias", .tensor),
                        .optional("stride", .pair, default: .int(1)),
                        .optional("padding", .padding, default: .padding(.valid)),
-                       .optional("dilation", .pair, default: .int(1))]) { call in
+                       .optional("dilation", .pair, default: .int(1))],
+                traced: { call in
+                    try call.traced(tracedOp(call.variable(0), call.variable(1), call.optionalVariable(2), call.perAxis(3),
+                                             call.padding(4), call.perAxis(5)))
+                }) { call in
             let (input, kernel) = (call.tensor(0), call.tensor(1))
             let (stride, dilation) = (call.pair(3), call.pair(5))
             try warn(call, input, kernel: kernel.shape, strides: stride, padding: call.padding(4),
@@ -168,7 +188,11 @@ extension Builtins {
         ]
         if average { parameters.append(.optional("countIncludePad", .bool, default: .bool(false))) }
         parameters.append(.optional("ceilMode", .bool, default: .bool(false)))
-        return Builtin(name, parameters) { call in
+        let traced: Builtin.Body = { call in
+            let window = poolWindow(call, average: average)
+            return try call.traced(average ? avgPool2d(call.variable(0), window) : maxPool2d(call.variable(0), window))
+        }
+        return Builtin(name, parameters, traced: traced) { call in
             let window = poolWindow(call, average: average)
             try warn(call, call.tensor(0), kernel: [window.height, window.width],
                      strides: (window.strideHeight, window.strideWidth),

@@ -1,3 +1,4 @@
+internal import Autodiff
 internal import Kernels
 
 extension Builtins {
@@ -15,7 +16,11 @@ extension Builtins {
     /// The built-in applying `function`: a tensor gives a tensor; an `Int` gives a `Double` (an
     /// `Int` for `abs` and `square`, with overflow an error); a `Double` or `Float` keeps its type.
     private static func elementwise(_ function: ElementwiseFunction) -> Builtin {
-        Builtin(function.rawValue, [.required(nil, .any)]) { call in
+        let square: Builtin.Body = { call in
+            let x = call.variable(0)
+            return try call.traced(x * x)
+        }
+        return Builtin(function.rawValue, [.required(nil, .any)], traced: function == .square ? square : nil) { call in
             switch call.value(0) {
             case .tensor(let box):
                 return try call.tensorValue(box.tensor.applying(function))

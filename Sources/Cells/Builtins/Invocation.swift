@@ -24,9 +24,14 @@ struct Invocation {
         return value
     }
 
+    /// What `extract` reads from parameter `i`, which the matched signature makes `what` (an Int).
+    private func payload<T>(_ i: Int, _ what: String, _ extract: (Value) -> T?) -> T {
+        guard let payload = extract(value(i)) else { preconditionFailure("parameter \(i) is not \(what)") }
+        return payload
+    }
+
     func int(_ i: Int) -> Int {
-        guard case .int(let n) = value(i) else { preconditionFailure("parameter \(i) is not an Int") }
-        return n
+        payload(i, "an Int") { if case .int(let n) = $0 { n } else { nil } }
     }
 
     func optionalInt(_ i: Int) -> Int? {
@@ -34,43 +39,35 @@ struct Invocation {
     }
 
     func double(_ i: Int) -> Double {
-        guard case .double(let x) = value(i) else { preconditionFailure("parameter \(i) is not a Double") }
-        return x
+        payload(i, "a Double") { if case .double(let x) = $0 { x } else { nil } }
     }
 
     func float(_ i: Int) -> Float {
-        guard case .float(let x) = value(i) else { preconditionFailure("parameter \(i) is not a Float") }
-        return x
+        payload(i, "a Float") { if case .float(let x) = $0 { x } else { nil } }
     }
 
     func bool(_ i: Int) -> Bool {
-        guard case .bool(let b) = value(i) else { preconditionFailure("parameter \(i) is not a Bool") }
-        return b
+        payload(i, "a Bool") { if case .bool(let b) = $0 { b } else { nil } }
     }
 
     func string(_ i: Int) -> String {
-        guard case .string(let s) = value(i) else { preconditionFailure("parameter \(i) is not a String") }
-        return s
+        payload(i, "a String") { if case .string(let s) = $0 { s } else { nil } }
     }
 
     func ints(_ i: Int) -> [Int] {
-        guard case .array(let elements) = value(i) else { preconditionFailure("parameter \(i) is not an array") }
-        return elements.map { if case .int(let n) = $0 { n } else { preconditionFailure("not an Int") } }
+        array(i).map { if case .int(let n) = $0 { n } else { preconditionFailure("not an Int") } }
     }
 
     func array(_ i: Int) -> [Value] {
-        guard case .array(let elements) = value(i) else { preconditionFailure("parameter \(i) is not an array") }
-        return elements
+        payload(i, "an array") { if case .array(let elements) = $0 { elements } else { nil } }
     }
 
     func range(_ i: Int) -> IntRange {
-        guard case .range(let r) = value(i) else { preconditionFailure("parameter \(i) is not a range") }
-        return r
+        payload(i, "a range") { if case .range(let r) = $0 { r } else { nil } }
     }
 
     func tensor(_ i: Int) -> Tensor {
-        guard case .tensor(let box) = value(i) else { preconditionFailure("parameter \(i) is not a tensor") }
-        return box.tensor
+        payload(i, "a tensor") { if case .tensor(let box) = $0 { box.tensor } else { nil } }
     }
 
     func optionalTensor(_ i: Int) -> Tensor? {
@@ -78,8 +75,7 @@ struct Invocation {
     }
 
     func layer(_ i: Int) -> any Layer {
-        guard case .layer(let layer) = value(i) else { preconditionFailure("parameter \(i) is not a layer") }
-        return layer
+        payload(i, "a layer") { if case .layer(let layer) = $0 { layer } else { nil } }
     }
 
     /// Parameter `i` of type `.pair`: `(height, width)` (an `Int` default is both).
@@ -96,8 +92,7 @@ struct Invocation {
     }
 
     func padding(_ i: Int) -> Padding {
-        guard case .padding(let padding) = value(i) else { preconditionFailure("parameter \(i) is not a padding") }
-        return padding
+        payload(i, "a padding") { if case .padding(let padding) = $0 { padding } else { nil } }
     }
 
     /// An explicit `seed:` (parameter `i`), or the notebook's next seed.
@@ -113,8 +108,7 @@ struct Invocation {
     }
 
     func function(_ i: Int) -> Function {
-        guard case .function(let f) = value(i) else { preconditionFailure("parameter \(i) is not a function") }
-        return f
+        payload(i, "a function") { if case .function(let f) = $0 { f } else { nil } }
     }
 
     /// An error located at argument `i`.

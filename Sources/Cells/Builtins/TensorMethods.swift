@@ -1,3 +1,4 @@
+internal import Autodiff
 internal import Kernels
 
 /// Members of tensors: `shape`, `count`, `reshaped(_:)`, `sum()`, `shifted(by:)`, `transposed(_:)`,
@@ -9,13 +10,19 @@ enum TensorMethods {
     }
 
     static let table: [String: Builtin] = Dictionary(uniqueKeysWithValues: [
-        Builtin("reshaped", [.required(nil, .ints)]) { call in try call.tensorValue(try tensor(call).reshaped(call.ints(0))) },
-        Builtin("sum", []) { call in .float(tensor(call).sum()) },
-        Builtin("mean", []) { call in try statistic(call) { $0.mean() } },
+        Builtin("reshaped", [.required(nil, .ints)], traced: { call in try call.traced(call.receiverVariable.reshaped(call.ints(0))) }) { call in
+            try call.tensorValue(try tensor(call).reshaped(call.ints(0)))
+        },
+        Builtin("sum", [], traced: { call in try call.traced(call.receiverVariable.sum()) }) { call in .float(tensor(call).sum()) },
+        Builtin("mean", [], traced: { call in try call.traced(call.receiverVariable.mean()) }) { call in
+            try statistic(call) { $0.mean() }
+        },
         Builtin("min", []) { call in try statistic(call) { $0.min() } },
         Builtin("max", []) { call in try statistic(call) { $0.max() } },
         Builtin("shifted", [.required("by", .ints)]) { call in try call.tensorValue(try tensor(call).shifted(by: call.ints(0))) },
-        Builtin("flattened", []) { call in try call.tensorValue(flatten(tensor(call))) },
+        Builtin("flattened", [], traced: { call in try call.traced(flatten(call.receiverVariable)) }) { call in
+            try call.tensorValue(flatten(tensor(call)))
+        },
         Builtins.saveTensor,
         Builtin("transposed", forms: [Signature([]), Signature([.required(nil, .ints)])]) { call in
             try call.tensorValue(call.form == 0 ? try tensor(call).transposed() : try tensor(call).transposed(call.ints(0)))

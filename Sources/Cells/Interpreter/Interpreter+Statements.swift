@@ -140,7 +140,8 @@ extension Interpreter {
                        at span: Span) throws -> Flow {
         var iterator = try iterate(try evaluate(sequence, in: scope), at: sequence.span)
         // An iteration's scope serves the next one when nothing kept it (a local function keeps
-        // its scope); emptied at the end of each iteration, it frees what it held as before.
+        // its scope); emptied at the end of each iteration, it frees what it held at the moment a
+        // scope of its own would be freed.
         var spare: Scope?
         while let element = try iterator.next() {
             try tickRepeating(span)

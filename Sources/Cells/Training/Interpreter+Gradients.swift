@@ -75,8 +75,7 @@ extension Interpreter {
         var operands = invocation.arguments
         operands.append(invocation.receiver)
         guard anyRecorded(operands) else { return try builtin.body(&invocation) }
-        let table = invocation.receiver == nil ? TracedOps.functions : TracedOps.tensorMethods
-        if let traced = table[builtin.name] { return try traced(&invocation) }
+        if let traced = builtin.traced { return try traced(&invocation) }
         let result = try builtin.body(&invocation)
         if case .tensor(let box) = result, box.variable == nil {
             throw CellsError("'\(builtin.name)' is not differentiable: its result would not carry the gradient; "
@@ -148,57 +147,9 @@ extension Invocation {
         guard case .tensor(let box) = receiver else { preconditionFailure("receiver is not a tensor") }
         return box.variable ?? Variable(box.tensor)
     }
-}
 
-/// The differentiable forms of the built-ins, by name; each takes the same arguments as the
-/// plain built-in (already matched) and records its result.
-enum TracedOps {
-    typealias Body = @Sendable (inout Invocation) throws -> Value
-
-    static let functions: [String: Body] = [
-        "conv2d": { call in
-            try call.interpreter.traced(conv2d(call.variable(0), call.variable(1), bias: call.optionalVariable(2),
-                                               stride: call.perAxis(3), padding: call.padding(4), dilation: call.perAxis(5)),
-                                        at: call.span)
-        },
-        "depthwiseConv2d": { call in
-            try call.interpreter.traced(depthwiseConv2d(call.variable(0), call.variable(1), bias: call.optionalVariable(2),
-                                                        stride: call.perAxis(3), padding: call.padding(4),
-                                                        dilation: call.perAxis(5)), at: call.span)
-        },
-        "maxPool2d": { call in
-            try call.interpreter.traced(maxPool2d(call.variable(0), Builtins.poolWindow(call, average: false)), at: call.span)
-        },
-        "avgPool2d": { call in
-            try call.interpreter.traced(avgPool2d(call.variable(0), Builtins.poolWindow(call, average: true)), at: call.span)
-        },
-        "globalAvgPool2d": unary(globalAvgPool2d),
-        "relu": unary(relu),
-        "relu6": unary(relu6),
-        "sigmoid": unary(sigmoid),
-        "tanh": unary(Autodiff.tanh),
-        "softmax": unary(softmax),
-        "flatten": unary(flatten),
-        "leakyReLU": { call in try call.interpreter.traced(leakyReLU(call.variable(0), slope: call.float(1)), at: call.span) },
-        "matmul": { call in try call.interpreter.traced(matmul(call.variable(0), call.variable(1)), at: call.span) },
-        "dense": { call in
-            try call.interpreter.traced(dense(call.variable(0), call.variable(1), bias: call.optionalVariable(2)), at: call.span)
-        },
-        "add": { call in try call.interpreter.traced(add(call.variable(0), call.variable(1)), at: call.span) },
-        "square": { call in
-            let x = call.variable(0)
-            return try call.interpreter.traced(x * x, at: call.span)
-        },
-    ]
-
-    static let tensorMethods: [String: Body] = [
-        "sum": { call in try call.interpreter.traced(call.receiverVariable.sum(), at: call.span) },
-        "mean": { call in try call.interpreter.traced(call.receiverVariable.mean(), at: call.span) },
-        "reshaped": { call in try call.interpreter.traced(call.receiverVariable.reshaped(call.ints(0)), at: call.span) },
-        "flattened": { call in try call.interpreter.traced(flatten(call.receiverVariable), at: call.span) },
-    ]
-
-    private static func unary(_ op: @escaping @Sendable (Variable) throws -> Variable) -> Body {
-        { call in try call.interpreter.traced(op(call.variable(0)), at: call.span) }
+    /// `variable`, the result of this call's differentiable form, as a value.
+    func traced(_ variable: Variable) throws -> Value {
+        try interpreter.traced(variable, at: span)
     }
 }

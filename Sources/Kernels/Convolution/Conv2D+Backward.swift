@@ -15,21 +15,11 @@ import Threads
 /// - Returns: a tensor of `inputShape`.
 /// - Throws: `KernelsError` when the shapes do not belong to one convolution.
 public func conv2dInputGradient(
-    _ outputGradient: Tensor, kernel: Tensor, inputShape: [Int], stride: Int, padding: Padding = .valid,
-    dilation: Int = 1, threads: Int = Parallel.coreCount
-) throws -> Tensor {
-    try conv2dInputGradient(outputGradient, kernel: kernel, inputShape: inputShape, stride: PerAxis(stride),
-                            padding: padding, dilation: PerAxis(dilation), threads: threads)
-}
-
-/// `conv2dInputGradient` with a stride and a dilation per axis.
-/// - Throws: `KernelsError` when the shapes do not belong to one convolution.
-public func conv2dInputGradient(
     _ outputGradient: Tensor, kernel: Tensor, inputShape: [Int], stride: PerAxis = 1, padding: Padding = .valid,
     dilation: PerAxis = 1, threads: Int = Parallel.coreCount
 ) throws -> Tensor {
     let operation = "conv2dInputGradient"
-    let p = try ConvProblem(operation, inputShape: inputShape, kernelShape: kernel.shape, outputGradient: outputGradient,
+    let p = try ConvProblem(.conv2d, operation, inputShape: inputShape, kernelShape: kernel.shape, outputGradient: outputGradient,
                             stride: stride, padding: padding, dilation: dilation)
     let count = try OpChecks.inputCount(inputShape, operation: operation)
     let (h, w, ci, co) = (p.layout.height, p.layout.width, p.inputChannels, p.outputChannels)
@@ -44,8 +34,7 @@ public func conv2dInputGradient(
     }
     let pixels = oh * ow
     let imagesPerChunk = Swift.max(1, Swift.min(p.layout.batch, ConvProblem.scratchLimit / Swift.max(1, pixels * columns)))
-    let windows = WindowTaps(kernelHeight: p.kernelHeight, kernelWidth: p.kernelWidth, stride: p.stride, dilation: p.dilation,
-                             top: p.geometry.paddingTop, left: p.geometry.paddingLeft, outputHeight: oh, outputWidth: ow)
+    let windows = p.windows
     return outputGradient.scalars.withUnsafeBufferPointer { dy in
         transposedKernel.withUnsafeBufferPointer { wt in
             Tensor.uninitialized(inputShape, count: count) { dx in
@@ -91,21 +80,11 @@ public func conv2dInputGradient(
 /// - Returns: a tensor of `kernelShape`.
 /// - Throws: `KernelsError` when the shapes do not belong to one convolution.
 public func conv2dKernelGradient(
-    _ outputGradient: Tensor, input: Tensor, kernelShape: [Int], stride: Int, padding: Padding = .valid,
-    dilation: Int = 1, threads: Int = Parallel.coreCount
-) throws -> Tensor {
-    try conv2dKernelGradient(outputGradient, input: input, kernelShape: kernelShape, stride: PerAxis(stride),
-                             padding: padding, dilation: PerAxis(dilation), threads: threads)
-}
-
-/// `conv2dKernelGradient` with a stride and a dilation per axis.
-/// - Throws: `KernelsError` when the shapes do not belong to one convolution.
-public func conv2dKernelGradient(
     _ outputGradient: Tensor, input: Tensor, kernelShape: [Int], stride: PerAxis = 1, padding: Padding = .valid,
     dilation: PerAxis = 1, threads: Int = Parallel.coreCount
 ) throws -> Tensor {
     let operation = "conv2dKernelGradient"
-    let p = try ConvProblem(operation, inputShape: input.shape, kernelShape: kernelShape, outputGradient: outputGradient,
+    let p = try ConvProblem(.conv2d, operation, inputShape: input.shape, kernelShape: kernelShape, outputGradient: outputGradient,
                             stride: stride, padding: padding, dilation: dilation)
     let (h, w, ci, co) = (p.layout.height, p.layout.width, p.inputChannels, p.outputChannels)
     let (oh, ow) = (p.outputHeight, p.outputWidth)
@@ -242,15 +221,15 @@ extension ConvProblem {
     /// Floats of im2col scratch one backward step may use (16 MiB); larger batches go in chunks.
     static let scratchLimit = 1 << 22
 
-    /// The problem of a convolution of an input of `inputShape` with a kernel of `kernelShape`,
-    /// checked against the shape of its output gradient.
+    /// The problem of a convolution (`kind`) of an input of `inputShape` with a kernel of
+    /// `kernelShape`, checked against the shape of its output gradient; messages start with `operation`.
     init(
-        _ operation: String, inputShape: [Int], kernelShape: [Int], outputGradient: Tensor,
+        _ kind: ConvOperation, _ operation: String, inputShape: [Int], kernelShape: [Int], outputGradient: Tensor,
         stride: PerAxis, padding: Padding, dilation: PerAxis
     ) throws {
         let layout = try ImageLayout(shape: inputShape, operation: operation)
         guard kernelShape.count == 4 else {
-            throw KernelsError("\(operation): the kernel must be [height, width, input channels, output channels], not shape \(kernelShape)")
+            throw KernelsError("\(operation): the kernel must be \(kind.kernelAxes), not shape \(kernelShape)")
         }
         guard kernelShape[2] == layout.channels else {
             throw KernelsError(
@@ -259,11 +238,18 @@ extension ConvProblem {
         let geometry = try ConvGeometry(
             operation, input: layout, kernelHeight: kernelShape[0], kernelWidth: kernelShape[1],
             stride: stride, padding: padding, dilation: dilation, window: .kernel)
-        let expected = layout.shape(height: geometry.outputHeight, width: geometry.outputWidth, channels: kernelShape[3])
+        let depth = kind.outputChannels(channels: layout.channels, last: kernelShape[3])
+        let expected = layout.shape(height: geometry.outputHeight, width: geometry.outputWidth, channels: depth)
         try OpChecks.outputGradient(outputGradient, expected: expected, operation: operation)
         (self.layout, self.geometry) = (layout, geometry)
-        (kernelHeight, kernelWidth, outputChannels) = (kernelShape[0], kernelShape[1], kernelShape[3])
+        (kernelHeight, kernelWidth, outputChannels) = (kernelShape[0], kernelShape[1], depth)
         (self.stride, self.dilation) = (stride, dilation)
         (outputShape, outputCount) = (expected, expected.reduce(1, *))
+    }
+
+    /// The windows that reach each input pixel.
+    var windows: WindowTaps {
+        WindowTaps(kernelHeight: kernelHeight, kernelWidth: kernelWidth, stride: stride, dilation: dilation,
+                   top: geometry.paddingTop, left: geometry.paddingLeft, outputHeight: outputHeight, outputWidth: outputWidth)
     }
 }

@@ -13,32 +13,22 @@ import Threads
 /// - Returns: a tensor of `inputShape`.
 /// - Throws: `KernelsError` when the shapes do not belong to one depthwise convolution.
 public func depthwiseConv2dInputGradient(
-    _ outputGradient: Tensor, kernel: Tensor, inputShape: [Int], stride: Int, padding: Padding = .valid,
-    dilation: Int = 1, threads: Int = Parallel.coreCount
-) throws -> Tensor {
-    try depthwiseConv2dInputGradient(outputGradient, kernel: kernel, inputShape: inputShape, stride: PerAxis(stride),
-                                     padding: padding, dilation: PerAxis(dilation), threads: threads)
-}
-
-/// `depthwiseConv2dInputGradient` with a stride and a dilation per axis.
-/// - Throws: `KernelsError` when the shapes do not belong to one depthwise convolution.
-public func depthwiseConv2dInputGradient(
     _ outputGradient: Tensor, kernel: Tensor, inputShape: [Int], stride: PerAxis = 1, padding: Padding = .valid,
     dilation: PerAxis = 1, threads: Int = Parallel.coreCount
 ) throws -> Tensor {
     let operation = "depthwiseConv2dInputGradient"
-    let p = try DepthwiseProblem(operation, inputShape: inputShape, kernelShape: kernel.shape, outputGradient: outputGradient,
-                                 stride: stride, padding: padding, dilation: dilation)
+    let p = try ConvProblem(.depthwiseConv2d, operation, inputShape: inputShape, kernelShape: kernel.shape,
+                            outputGradient: outputGradient, stride: stride, padding: padding, dilation: dilation)
     let count = try OpChecks.inputCount(inputShape, operation: operation)
     guard count > 0 else { return Tensor(unchecked: inputShape, []) }
-    let (h, w, c, m) = (p.height, p.width, p.channels, p.multiplier)
+    let (h, w, c, m) = (p.layout.height, p.layout.width, p.inputChannels, kernel.shape[3])
     let threads = Swift.max(1, Swift.min(threads, count * p.kernelHeight * p.kernelWidth * m / (1 << 17)))
     return outputGradient.scalars.withUnsafeBufferPointer { dy in
         kernel.scalars.withUnsafeBufferPointer { k in
             Tensor.uninitialized(inputShape, count: count) { dx in
                 let shared = UncheckedSendable((dy.baseAddress!, k.baseAddress!, dx))
                 let windows = p.windows
-                Parallel.forEach(parts: p.batch * h, threads: threads) { part in
+                Parallel.forEach(parts: p.layout.batch * h, threads: threads) { part in
                     let (dy, k, dx) = shared.value
                     let n = part / h, y = part % h
                     for x in 0..<w {
@@ -77,26 +67,17 @@ public func depthwiseConv2dInputGradient(
 /// - Returns: a tensor of `kernelShape`.
 /// - Throws: `KernelsError` when the shapes do not belong to one depthwise convolution.
 public func depthwiseConv2dKernelGradient(
-    _ outputGradient: Tensor, input: Tensor, kernelShape: [Int], stride: Int, padding: Padding = .valid,
-    dilation: Int = 1, threads: Int = Parallel.coreCount
-) throws -> Tensor {
-    try depthwiseConv2dKernelGradient(outputGradient, input: input, kernelShape: kernelShape, stride: PerAxis(stride),
-                                      padding: padding, dilation: PerAxis(dilation), threads: threads)
-}
-
-/// `depthwiseConv2dKernelGradient` with a stride and a dilation per axis.
-/// - Throws: `KernelsError` when the shapes do not belong to one depthwise convolution.
-public func depthwiseConv2dKernelGradient(
     _ outputGradient: Tensor, input: Tensor, kernelShape: [Int], stride: PerAxis = 1, padding: Padding = .valid,
     dilation: PerAxis = 1, threads: Int = Parallel.coreCount
 ) throws -> Tensor {
     let operation = "depthwiseConv2dKernelGradient"
-    let p = try DepthwiseProblem(operation, inputShape: input.shape, kernelShape: kernelShape, outputGradient: outputGradient,
-                                 stride: stride, padding: padding, dilation: dilation)
+    let p = try ConvProblem(.depthwiseConv2d, operation, inputShape: input.shape, kernelShape: kernelShape,
+                            outputGradient: outputGradient, stride: stride, padding: padding, dilation: dilation)
     let count = try OpChecks.outputCount(kernelShape, operation: operation)
     guard count > 0 else { return Tensor(unchecked: kernelShape, []) }
-    let (h, w, c, m) = (p.height, p.width, p.channels, p.multiplier)
+    let (h, w, c, m) = (p.layout.height, p.layout.width, p.inputChannels, kernelShape[3])
     let (oh, ow) = (p.outputHeight, p.outputWidth)
+    let (top, left) = (p.geometry.paddingTop, p.geometry.paddingLeft)
     let taps = p.kernelHeight * p.kernelWidth
     let threads = Swift.max(1, Swift.min(threads, outputGradient.count * taps / (1 << 17)))
     return input.scalars.withUnsafeBufferPointer { x in
@@ -108,12 +89,12 @@ public func depthwiseConv2dKernelGradient(
                     let (kh, kw) = (tap / p.kernelWidth, tap % p.kernelWidth)
                     let sum = dk + tap * c * m
                     sum.update(repeating: 0, count: c * m)
-                    for n in 0..<p.batch {
+                    for n in 0..<p.layout.batch {
                         for oy in 0..<oh {
-                            let iy = oy * p.stride.height - p.top + kh * p.dilation.height
+                            let iy = oy * p.stride.height - top + kh * p.dilation.height
                             guard iy >= 0, iy < h else { continue }
                             for ox in 0..<ow {
-                                let ix = ox * p.stride.width - p.left + kw * p.dilation.width
+                                let ix = ox * p.stride.width - left + kw * p.dilation.width
                                 guard ix >= 0, ix < w else { continue }
                                 let pixel = x + ((n * h + iy) * w + ix) * c
                                 let gradient = dy + ((n * oh + oy) * ow + ox) * c * m
@@ -132,42 +113,5 @@ public func depthwiseConv2dKernelGradient(
                 }
             }
         }
-    }
-}
-
-/// The sizes of one depthwise convolution, checked against its output gradient.
-struct DepthwiseProblem {
-    let batch: Int, height: Int, width: Int, channels: Int, multiplier: Int
-    let kernelHeight: Int, kernelWidth: Int, stride: PerAxis, dilation: PerAxis
-    let outputHeight: Int, outputWidth: Int, top: Int, left: Int
-
-    init(
-        _ operation: String, inputShape: [Int], kernelShape: [Int], outputGradient: Tensor,
-        stride: PerAxis, padding: Padding, dilation: PerAxis
-    ) throws {
-        let layout = try ImageLayout(shape: inputShape, operation: operation)
-        guard kernelShape.count == 4 else {
-            throw KernelsError("\(operation): the kernel must be [height, width, channels, multiplier], not shape \(kernelShape)")
-        }
-        guard kernelShape[2] == layout.channels else {
-            throw KernelsError(
-                "\(operation): the kernel \(kernelShape) expects \(kernelShape[2]) input channels but the input \(inputShape) has \(layout.channels)")
-        }
-        let geometry = try ConvGeometry(
-            operation, input: layout, kernelHeight: kernelShape[0], kernelWidth: kernelShape[1],
-            stride: stride, padding: padding, dilation: dilation, window: .kernel)
-        let expected = layout.shape(height: geometry.outputHeight, width: geometry.outputWidth,
-                                    channels: layout.channels * kernelShape[3])
-        try OpChecks.outputGradient(outputGradient, expected: expected, operation: operation)
-        (batch, height, width, channels, multiplier) = (layout.batch, layout.height, layout.width, layout.channels, kernelShape[3])
-        (kernelHeight, kernelWidth, self.stride, self.dilation) = (kernelShape[0], kernelShape[1], stride, dilation)
-        (outputHeight, outputWidth) = (geometry.outputHeight, geometry.outputWidth)
-        (top, left) = (geometry.paddingTop, geometry.paddingLeft)
-    }
-
-    /// The windows that reach each input pixel.
-    var windows: WindowTaps {
-        WindowTaps(kernelHeight: kernelHeight, kernelWidth: kernelWidth, stride: stride, dilation: dilation,
-                   top: top, left: left, outputHeight: outputHeight, outputWidth: outputWidth)
     }
 }

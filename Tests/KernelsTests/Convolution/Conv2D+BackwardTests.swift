@@ -21,7 +21,7 @@ import Kernels
     @Test(arguments: cases)
     func theInputGradientMatchesFiniteDifferences(_ c: ConvCase) throws {
         let (x, kernel, bias, dy) = try Self.operands(c)
-        let gradient = try conv2dInputGradient(dy, kernel: kernel, inputShape: x.shape, stride: c.stride, padding: c.padding, dilation: c.dilation)
+        let gradient = try conv2dInputGradient(dy, kernel: kernel, inputShape: x.shape, stride: PerAxis(c.stride), padding: c.padding, dilation: PerAxis(c.dilation))
         let expected = FiniteDifferences.gradient({
             Reference64.conv2d($0, x.shape, kernel.doubles, kernel.shape, bias: bias.doubles, stride: c.stride, padding: c.padding, dilation: c.dilation)
         }, at: x.doubles, dy: dy.doubles)
@@ -31,7 +31,7 @@ import Kernels
     @Test(arguments: cases)
     func theKernelGradientMatchesFiniteDifferences(_ c: ConvCase) throws {
         let (x, kernel, bias, dy) = try Self.operands(c)
-        let gradient = try conv2dKernelGradient(dy, input: x, kernelShape: kernel.shape, stride: c.stride, padding: c.padding, dilation: c.dilation)
+        let gradient = try conv2dKernelGradient(dy, input: x, kernelShape: kernel.shape, stride: PerAxis(c.stride), padding: c.padding, dilation: PerAxis(c.dilation))
         let expected = FiniteDifferences.gradient({
             Reference64.conv2d(x.doubles, x.shape, $0, kernel.shape, bias: bias.doubles, stride: c.stride, padding: c.padding, dilation: c.dilation)
         }, at: kernel.doubles, dy: dy.doubles)
@@ -62,7 +62,7 @@ import Kernels
         let x = try Tensor.randomUniform([8, 18, 18, 16], low: -1, high: 1, seed: 4)
         let kernel = try Tensor.randomUniform([3, 3, 16, 32], low: -1, high: 1, seed: 5)
         let dy = try Tensor.randomUniform([8, 9, 9, 32], low: -1, high: 1, seed: 6)
-        for (stride, padding) in [(2, Padding.same), (2, .explicit(1))] {
+        for (stride, padding) in [(PerAxis(2), Padding.same), (2, .explicit(1))] {
             let one = try conv2dInputGradient(dy, kernel: kernel, inputShape: x.shape, stride: stride, padding: padding, threads: 1)
             let two = try conv2dInputGradient(dy, kernel: kernel, inputShape: x.shape, stride: stride, padding: padding, threads: 2)
             #expect(bits(one) == bits(two))

@@ -20,7 +20,7 @@ import Kernels
     func theInputGradientMatchesFiniteDifferences(_ c: ConvCase) throws {
         let (x, kernel, dy) = try Self.operands(c)
         let gradient = try depthwiseConv2dInputGradient(
-            dy, kernel: kernel, inputShape: x.shape, stride: c.stride, padding: c.padding, dilation: c.dilation)
+            dy, kernel: kernel, inputShape: x.shape, stride: PerAxis(c.stride), padding: c.padding, dilation: PerAxis(c.dilation))
         let expected = FiniteDifferences.gradient({
             Reference64.depthwise($0, x.shape, kernel.doubles, kernel.shape, stride: c.stride, padding: c.padding, dilation: c.dilation)
         }, at: x.doubles, dy: dy.doubles)
@@ -31,7 +31,7 @@ import Kernels
     func theKernelGradientMatchesFiniteDifferences(_ c: ConvCase) throws {
         let (x, kernel, dy) = try Self.operands(c)
         let gradient = try depthwiseConv2dKernelGradient(
-            dy, input: x, kernelShape: kernel.shape, stride: c.stride, padding: c.padding, dilation: c.dilation)
+            dy, input: x, kernelShape: kernel.shape, stride: PerAxis(c.stride), padding: c.padding, dilation: PerAxis(c.dilation))
         let expected = FiniteDifferences.gradient({
             Reference64.depthwise(x.doubles, x.shape, $0, kernel.shape, stride: c.stride, padding: c.padding, dilation: c.dilation)
         }, at: kernel.doubles, dy: dy.doubles)
