@@ -33,27 +33,20 @@ final class HTTPServer: Sendable {
     /// message when it cannot.
     init(host: String, port: Int) throws(ServeError) {
         let name = host == "localhost" ? "127.0.0.1" : host
-        // An IPv6 address as sockaddr_in6, an IPv4 one as sockaddr_in, both in one storage.
+        // An IPv6 address as sockaddr_in6, an IPv4 one as sockaddr_in: the family and the port lead
+        // both, and the address sits where the kind's layout puts it.
+        let family = name.contains(":") ? AF_INET6 : AF_INET
+        let (addressOffset, length) = family == AF_INET6
+            ? (MemoryLayout<sockaddr_in6>.offset(of: \.sin6_addr)!, MemoryLayout<sockaddr_in6>.size)
+            : (MemoryLayout<sockaddr_in>.offset(of: \.sin_addr)!, MemoryLayout<sockaddr_in>.size)
         var storage = sockaddr_storage()
-        let family: Int32, length: Int
-        if name.contains(":") {
-            var address = sockaddr_in6()
-            address.sin6_family = sa_family_t(AF_INET6)
-            address.sin6_port = in_port_t(UInt16(port).bigEndian)
-            guard inet_pton(AF_INET6, name, &address.sin6_addr) == 1 else {
-                throw ServeError("'\(host)' is not an address to listen on, such as 127.0.0.1, ::1 or 0.0.0.0")
-            }
-            withUnsafeMutableBytes(of: &storage) { $0.storeBytes(of: address, as: sockaddr_in6.self) }
-            (family, length) = (AF_INET6, MemoryLayout<sockaddr_in6>.size)
-        } else {
-            var address = sockaddr_in()
-            address.sin_family = sa_family_t(AF_INET)
-            address.sin_port = in_port_t(UInt16(port).bigEndian)
-            guard inet_pton(AF_INET, name, &address.sin_addr) == 1 else {
-                throw ServeError("'\(host)' is not an address to listen on, such as 127.0.0.1, ::1 or 0.0.0.0")
-            }
-            withUnsafeMutableBytes(of: &storage) { $0.storeBytes(of: address, as: sockaddr_in.self) }
-            (family, length) = (AF_INET, MemoryLayout<sockaddr_in>.size)
+        let parsed = withUnsafeMutableBytes(of: &storage) { raw in
+            raw.storeBytes(of: sa_family_t(family), toByteOffset: 0, as: sa_family_t.self)
+            raw.storeBytes(of: in_port_t(UInt16(port).bigEndian), toByteOffset: 2, as: in_port_t.self)
+            return inet_pton(family, name, raw.baseAddress! + addressOffset) == 1
+        }
+        guard parsed else {
+            throw ServeError("'\(host)' is not an address to listen on, such as 127.0.0.1, ::1 or 0.0.0.0")
         }
         let descriptor = Glibc.socket(family, Int32(SOCK_STREAM.rawValue) | Int32(SOCK_CLOEXEC.rawValue), 0)
         guard descriptor >= 0 else { throw ServeError("cannot open a socket: \(String(cString: strerror(errno)))") }
