@@ -1,13 +1,5 @@
-#if canImport(FoundationEssentials)
-import FoundationEssentials
-#else
 import Foundation
-#endif
-#if canImport(Glibc)
 import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 import Synchronization
 import Threads
 import Cells
@@ -150,7 +142,7 @@ public final class RunCache: Sendable {
     private func read(_ path: String) -> Stored {
         let name = file(for: path)
         guard let bytes = Self.read(name) else { return .none }
-        guard let stored = try? JSONDecoder.cache.decode(CachedNotebook.self, from: Data(bytes)) else {
+        guard let stored = try? CacheJSON.coders().1.decode(CachedNotebook.self, from: Data(bytes)) else {
             return .unreadable("ignoring the cache file '\(name)': it is not a cache file this tool can read")
         }
         guard stored.format == Self.format, stored.path == path else {
@@ -163,7 +155,7 @@ public final class RunCache: Sendable {
     /// Stores the units of the notebook at `path`, replacing what was there atomically.
     func save(_ units: [String: CachedUnit], for path: String) {
         let stored = CachedNotebook(format: Self.format, tool: tool, path: path, units: units)
-        guard let data = try? JSONEncoder.cache.encode(stored) else { return }
+        guard let data = try? CacheJSON.coders().0.encode(stored) else { return }
         if mkdir(folder, 0o777) != 0 && errno != EEXIST {
             warn("cannot create the cache folder '\(folder)': \(String(cString: strerror(errno)))")
             return
@@ -259,22 +251,15 @@ struct CachedUnit: Codable {
     }
 }
 
-extension JSONEncoder {
-    /// Figures' values are written compactly (`compactFigureValues`); other floats that are not
-    /// finite (a diverged loss) are written as strings.
-    static var cache: JSONEncoder {
-        let encoder = JSONEncoder()
-        encoder.userInfo[.compactFigureValues] = true
+/// The JSON of the cache files, one format both ways: figures' values compact
+/// (`compactFigureValues`), other floats that are not finite (a diverged loss) as strings.
+enum CacheJSON {
+    /// An encoder and a decoder of the format.
+    static func coders() -> (JSONEncoder, JSONDecoder) {
+        let (encoder, decoder) = (JSONEncoder(), JSONDecoder())
+        (encoder.userInfo, decoder.userInfo) = ([.compactFigureValues: true], [.compactFigureValues: true])
         encoder.nonConformingFloatEncodingStrategy = .convertToString(positiveInfinity: "inf", negativeInfinity: "-inf", nan: "nan")
-        return encoder
-    }
-}
-
-extension JSONDecoder {
-    static var cache: JSONDecoder {
-        let decoder = JSONDecoder()
-        decoder.userInfo[.compactFigureValues] = true
         decoder.nonConformingFloatDecodingStrategy = .convertFromString(positiveInfinity: "inf", negativeInfinity: "-inf", nan: "nan")
-        return decoder
+        return (encoder, decoder)
     }
 }

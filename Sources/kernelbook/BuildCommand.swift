@@ -4,9 +4,8 @@ import Render
 import Execution
 
 struct BuildCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "build", _superCommandName: "kernelbook",
-        abstract: "Run every notebook in a folder and build the site.")
+    static let configuration = CommandConfiguration.subcommand(
+        "build", abstract: "Run every notebook in a folder and build the site.")
 
     @Argument(help: "The folder of notebooks; lessons are ordered by file name.")
     var notebooks = "Notebooks"

@@ -4,9 +4,8 @@ import Render
 import Execution
 
 struct CheckCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "check", _superCommandName: "kernelbook",
-        abstract: "Run every notebook and verify every claim; exit 1 if any fails.")
+    static let configuration = CommandConfiguration.subcommand(
+        "check", abstract: "Run every notebook and verify every claim; exit 1 if any fails.")
 
     enum Format: String, ExpressibleByArgument, CaseIterable {
         case text, json, junit

@@ -2,9 +2,8 @@ import ArgumentParser
 import Render
 
 struct ExportCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "export", _superCommandName: "kernelbook",
-        abstract: "Run one notebook and write it as a Jupyter notebook (.ipynb) with its outputs.")
+    static let configuration = CommandConfiguration.subcommand(
+        "export", abstract: "Run one notebook and write it as a Jupyter notebook (.ipynb) with its outputs.")
 
     @OptionGroup var options: SingleFileOptions<JupyterFile>
 

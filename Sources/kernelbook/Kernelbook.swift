@@ -76,6 +76,14 @@ extension Kernelbook {
     }
 }
 
+extension CommandConfiguration {
+    /// The configuration of `kernelbook NAME`: declared as part of the `kernelbook` command, so that
+    /// `parseSubcommandAlone` parses it as the whole tool would.
+    static func subcommand(_ name: String, abstract: String) -> CommandConfiguration {
+        CommandConfiguration(commandName: name, _superCommandName: "kernelbook", abstract: abstract)
+    }
+}
+
 /// exit(3), which `ParsableCommand.exit(withError:)` hides inside the command.
 private func terminate(_ status: Int32) -> Never {
     exit(status)

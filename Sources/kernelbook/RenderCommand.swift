@@ -2,9 +2,8 @@ import ArgumentParser
 import Render
 
 struct RenderCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "render", _superCommandName: "kernelbook",
-        abstract: "Run one notebook and write it as a standalone HTML page.")
+    static let configuration = CommandConfiguration.subcommand(
+        "render", abstract: "Run one notebook and write it as a standalone HTML page.")
 
     @OptionGroup var options: SingleFileOptions<Page>
 

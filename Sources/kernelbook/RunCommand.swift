@@ -3,9 +3,8 @@ import Render
 import Execution
 
 struct RunCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "run", _superCommandName: "kernelbook",
-        abstract: "Run one notebook and print its outputs and claims in the terminal.")
+    static let configuration = CommandConfiguration.subcommand(
+        "run", abstract: "Run one notebook and print its outputs and claims in the terminal.")
 
     @OptionGroup var file: NotebookArgument
 

@@ -4,9 +4,8 @@ import Notebook
 import Render
 
 struct ServeCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "serve", _superCommandName: "kernelbook",
-        abstract: "Serve the site on this machine, rebuild it when a notebook changes, and reload the open page.")
+    static let configuration = CommandConfiguration.subcommand(
+        "serve", abstract: "Serve the site on this machine, rebuild it when a notebook changes, and reload the open page.")
 
     @Argument(help: "The folder of notebooks.")
     var notebooks = "Notebooks"
