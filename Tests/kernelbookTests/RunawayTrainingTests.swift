@@ -53,7 +53,7 @@ import Testing
     }
 
     /// Runs the tool with standard error to the file `errors`; its exit status, standard error and
-    /// peak resident memory (wait4's ru_maxrss).
+    /// peak resident memory.
     static func runMeasured(_ arguments: [String], errorsTo errors: String) throws -> (Int32, String, Double) {
         var actions = posix_spawn_file_actions_t()
         posix_spawn_file_actions_init(&actions)
@@ -70,10 +70,21 @@ import Testing
         guard posix_spawn(&pid, Kernelbook.executable.path, &actions, nil, argv, envp) == 0 else {
             throw CocoaError(.executableLoad)
         }
+        // The child's own high-water mark (VmHWM), read while it runs: wait4's ru_maxrss would count
+        // this test process's, which a posix_spawned child inherits across exec.
         var status: Int32 = 0
-        var usage = rusage()
-        while wait4(pid, &status, 0, &usage) < 0 && errno == EINTR {}
+        var peakKiB = 0.0
+        while true {
+            if let text = try? String(contentsOfFile: "/proc/\(pid)/status", encoding: .utf8),
+               let line = text.split(separator: "\n").first(where: { $0.hasPrefix("VmHWM:") }),
+               let kib = Double(line.split(separator: " ").dropFirst().first ?? "") {
+                peakKiB = max(peakKiB, kib)
+            }
+            let ended = waitpid(pid, &status, WNOHANG)
+            if ended == pid || (ended < 0 && errno != EINTR) { break }
+            usleep(5_000)
+        }
         let text = String(decoding: FileManager.default.contents(atPath: errors) ?? Data(), as: UTF8.self)
-        return ((status >> 8) & 0xFF, text, Double(usage.ru_maxrss) / 1024)
+        return ((status >> 8) & 0xFF, text, peakKiB / 1024)
     }
 }
