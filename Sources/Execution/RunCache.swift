@@ -142,7 +142,8 @@ public final class RunCache: Sendable {
     private func read(_ path: String) -> Stored {
         let name = file(for: path)
         guard let bytes = Self.read(name) else { return .none }
-        guard let stored = try? CacheJSON.coders().1.decode(CachedNotebook.self, from: Data(bytes)) else {
+        let (_, decoder) = CacheJSON.coders()
+        guard let stored = try? decoder.decode(CachedNotebook.self, from: Data(bytes)) else {
             return .unreadable("ignoring the cache file '\(name)': it is not a cache file this tool can read")
         }
         guard stored.format == Self.format, stored.path == path else {
@@ -155,7 +156,8 @@ public final class RunCache: Sendable {
     /// Stores the units of the notebook at `path`, replacing what was there atomically.
     func save(_ units: [String: CachedUnit], for path: String) {
         let stored = CachedNotebook(format: Self.format, tool: tool, path: path, units: units)
-        guard let data = try? CacheJSON.coders().0.encode(stored) else { return }
+        let (encoder, _) = CacheJSON.coders()
+        guard let data = try? encoder.encode(stored) else { return }
         if mkdir(folder, 0o777) != 0 && errno != EEXIST {
             warn("cannot create the cache folder '\(folder)': \(String(cString: strerror(errno)))")
             return

@@ -66,15 +66,17 @@ public struct Notebook: Sendable {
     /// Reads the notebook at `path`; bytes that are not UTF-8 become U+FFFD, with a warning at the first.
     /// - Throws: `NotebookError.unreadable` when the file cannot be read.
     public init(contentsOf path: String, rawHTML: Bool = false) throws(NotebookError) {
-        guard let text = Self.readUTF8(path) else {
+        guard var text = Self.readUTF8(path) else {
             var status = stat()
             let exists = stat(path, &status) == 0
             let reason = !exists ? "no such file" : status.st_mode & S_IFMT == S_IFDIR ? "it is a directory" : "permission denied"
             throw .unreadable(path: path, reason: reason)
         }
         self.init(parsing: text, path: path, rawHTML: rawHTML)
-        // A repaired file holds U+FFFD; only then is it read again to find the byte to name.
-        if text.utf8.contains(0xEF), let (location, byte) = Self.firstByteNotUTF8(in: path) {
+        // A repaired file holds U+FFFD (its bytes start with 0xEF); only then is it read again to
+        // find the byte to name. memchr keeps the check to a fraction of reading a large file.
+        let mayBeRepaired = text.withUTF8 { bytes in bytes.baseAddress.map { memchr($0, 0xEF, bytes.count) != nil } ?? false }
+        if mayBeRepaired, let (location, byte) = Self.firstByteNotUTF8(in: path) {
             let warning = Diagnostic.warning(
                 "the file is not UTF-8 (byte 0x\(String(byte, radix: 16, uppercase: true))); bytes that are not UTF-8 read as U+FFFD",
                 at: location)

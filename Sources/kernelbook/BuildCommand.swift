@@ -51,7 +51,9 @@ struct BuildCommand: ParsableCommand {
             throw ExitCode(1)
         }
         do {
-            try site.write(to: output)
+            try site.write(to: output) {
+                printError("note: another build is writing a site beside '\(output)'; waiting for it\n")
+            }
         } catch {
             printError("error: \(error)\n")
             throw ExitCode(1)

@@ -58,13 +58,16 @@ import Testing
         defer { close(parent) }
         try Data("# Good\n\nChanged.\n".utf8).write(to: URL(fileURLWithPath: folder + "/Notebooks/a.md"))
         #expect(flock(parent, LOCK_EX) == 0)
-        let build = try Kernelbook.start(["build", "--no-cache"], in: folder)
+        let errors = folder + "/build-errors.txt"
+        let build = try Kernelbook.start(["build", "--no-cache"], in: folder, errorsTo: errors)
         Thread.sleep(forTimeInterval: 1.5)
         let waited = build.isRunning
         let unchanged = Kernelbook.snapshot(of: folder + "/Site") == site
         #expect(flock(parent, LOCK_UN) == 0)
         build.waitUntilExit()
         #expect(waited, "the build did not wait for the folder's lock")
+        #expect(String(decoding: FileManager.default.contents(atPath: errors) ?? Data(), as: UTF8.self)
+            .contains("note: another build is writing a site beside 'Site'; waiting for it\n"))
         #expect(unchanged)
         #expect(build.terminationStatus == 0)
         #expect(String(decoding: Kernelbook.snapshot(of: folder + "/Site")["a.html"] ?? Data(), as: UTF8.self).contains("Changed."))

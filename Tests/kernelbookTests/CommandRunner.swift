@@ -42,13 +42,19 @@ enum Kernelbook {
     }
 
     /// Starts `kernelbook` with its output discarded, for a test that signals it or runs several at once.
-    static func start(_ arguments: [String], in directory: String) throws -> Process {
+    /// `errorsTo` names a file for its standard error instead.
+    static func start(_ arguments: [String], in directory: String, errorsTo: String? = nil) throws -> Process {
         let process = Process()
         process.executableURL = executable
         process.arguments = arguments
         process.currentDirectoryURL = URL(fileURLWithPath: directory)
         process.standardOutput = FileHandle.nullDevice
-        process.standardError = FileHandle.nullDevice
+        if let errorsTo {
+            _ = FileManager.default.createFile(atPath: errorsTo, contents: nil)
+            process.standardError = FileHandle(forWritingAtPath: errorsTo)
+        } else {
+            process.standardError = FileHandle.nullDevice
+        }
         try process.run()
         return process
     }

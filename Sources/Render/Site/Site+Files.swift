@@ -19,14 +19,18 @@ extension Site {
     /// failure at any point leaves the old site byte-identical. Builds into one folder take turns
     /// (an exclusive `flock` on the folder's parent), and each first removes the staging folders
     /// that a killed build left there.
-    public func write(to directory: String) throws(SiteError) {
+    /// - Parameter waiting: called once when another build holds the folder, before waiting for it.
+    public func write(to directory: String, waiting: () -> Void = {}) throws(SiteError) {
         let target = directory.hasSuffix("/") ? String(directory.dropLast()) : directory
         let fileManager = FileManager.default
         let (parent, name) = PathName.split(target)
         let folder = parent.isEmpty ? "." : parent
         let lock = open(folder, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
         if lock >= 0 {
-            while flock(lock, LOCK_EX) != 0 && errno == EINTR {}
+            if flock(lock, LOCK_EX | LOCK_NB) != 0 && errno == EWOULDBLOCK {
+                waiting()
+                while flock(lock, LOCK_EX) != 0 && errno == EINTR {}
+            }
         }
         defer { if lock >= 0 { close(lock) } }
         let stagingPrefix = ".\(name).building-"
