@@ -89,7 +89,7 @@ let rows: [Row] = [
         _ = try depthwiseConv2d(depthwiseInput, depthwiseKernel, padding: .same, threads: threads)
     },
     Row(key: "maxpool", name: "max-pool 2×2/2 112×112×64", flops: 0) { threads in
-        _ = try maxPool2d(pooled, size: 2, threads: threads)
+        _ = try maxPool2d(pooled, PoolWindow(size: 2), threads: threads)
     },
     Row(key: "dense-n1", name: "dense 4096→1000 N1", flops: 2.0 * 4096 * 1000) { threads in
         _ = try dense(denseOne, denseWeights, bias: denseBias, threads: threads)

@@ -50,14 +50,6 @@ private func convolution(
 
 /// `maxPool2d` on a variable; the gradient goes to each window's maximum (see `maxPool2dGradient`).
 /// - Throws: what `maxPool2d` throws.
-public func maxPool2d(
-    _ input: Variable, size: Int, stride: Int? = nil, padding: Padding = .valid, threads: Int = Parallel.coreCount
-) throws -> Variable {
-    try maxPool2d(input, PoolWindow(size: size, stride: stride, padding: padding), threads: threads)
-}
-
-/// `maxPool2d` over a rectangular `window` on a variable.
-/// - Throws: what `maxPool2d` throws.
 public func maxPool2d(_ input: Variable, _ window: PoolWindow, threads: Int = Parallel.coreCount) throws -> Variable {
     let x = input.value
     let y = try maxPool2d(x, window, threads: threads)
@@ -66,16 +58,7 @@ public func maxPool2d(_ input: Variable, _ window: PoolWindow, threads: Int = Pa
     }
 }
 
-/// `avgPool2d` on a variable; the gradient is shared by each window's real values.
-/// - Throws: what `avgPool2d` throws.
-public func avgPool2d(
-    _ input: Variable, size: Int, stride: Int? = nil, padding: Padding = .valid, threads: Int = Parallel.coreCount
-) throws -> Variable {
-    try avgPool2d(input, PoolWindow(size: size, stride: stride, padding: padding), threads: threads)
-}
-
-/// `avgPool2d` over a rectangular `window` on a variable; the gradient is shared as the average
-/// divides (`window.countIncludesPadding`).
+/// `avgPool2d` on a variable; the gradient is shared as the average divides (`window.countIncludesPadding`).
 /// - Throws: what `avgPool2d` throws.
 public func avgPool2d(_ input: Variable, _ window: PoolWindow, threads: Int = Parallel.coreCount) throws -> Variable {
     let shape = input.shape

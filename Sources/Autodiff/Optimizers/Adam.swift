@@ -16,9 +16,9 @@ public final class Adam: Optimizer {
     /// Added to the denominator for numerical stability.
     public let epsilon: Float
     /// The L2 penalty's factor, added to the gradient as weightDecay·p.
-    public let weightDecay: Float
+    public var weightDecay: Float { slots.weightDecay }
     public var stepCount: Int { slots.stepCount }
-    private var slots = OptimizerSlots(kind: "Adam")
+    private var slots: OptimizerSlots
     private var firstMoments: [[Float]] = []
     private var secondMoments: [[Float]] = []
     private var beta1Power = 1.0
@@ -29,16 +29,14 @@ public final class Adam: Optimizer {
     ///   the weight decay is negative.
     public init(learningRate: Float = 0.001, beta1: Float = 0.9, beta2: Float = 0.999, epsilon: Float = 1e-8,
                 weightDecay: Float = 0) throws {
-        try OptimizerSlots.require(learningRate, "learning rate", { $0 > 0 }, "a positive number", kind: "Adam")
-        try OptimizerSlots.require(beta1, "beta1", { $0 >= 0 && $0 < 1 }, "at least 0 and less than 1", kind: "Adam")
-        try OptimizerSlots.require(beta2, "beta2", { $0 >= 0 && $0 < 1 }, "at least 0 and less than 1", kind: "Adam")
+        slots = try OptimizerSlots(kind: "Adam", learningRate: learningRate, weightDecay: weightDecay)
+        try OptimizerSlots.checkFraction(beta1, "beta1", kind: "Adam")
+        try OptimizerSlots.checkFraction(beta2, "beta2", kind: "Adam")
         try OptimizerSlots.require(epsilon, "epsilon", { $0 > 0 }, "a positive number", kind: "Adam")
-        try OptimizerSlots.require(weightDecay, "weight decay", { $0 >= 0 }, "0 or more", kind: "Adam")
         self.learningRate = learningRate
         self.beta1 = beta1
         self.beta2 = beta2
         self.epsilon = epsilon
-        self.weightDecay = weightDecay
     }
 
     public func update(_ parameters: inout [Tensor], along gradients: [Tensor]) throws {

@@ -26,23 +26,31 @@ extension Optimizer {
     }
 }
 
-/// The state both optimisers keep per parameter position, and the checks every update makes.
+/// The state both optimisers keep per parameter position, the hyperparameters they share, and the
+/// checks every update makes.
 struct OptimizerSlots {
     let kind: String
+    /// The L2 penalty's factor, added to the gradient as weightDecay·p.
+    let weightDecay: Float
     /// The shapes of the parameters of the first update.
     private(set) var shapes: [[Int]]?
     /// The number of updates begun so far.
     private(set) var stepCount = 0
 
-    init(kind: String) {
+    /// Checks the hyperparameters every optimiser has.
+    /// - Throws: `AutodiffError` when the learning rate is not positive or the weight decay is negative.
+    init(kind: String, learningRate: Float, weightDecay: Float) throws {
+        try Self.checkLearningRate(learningRate, kind: kind)
+        try Self.require(weightDecay, "weight decay", { $0 >= 0 }, "0 or more", kind: kind)
         self.kind = kind
+        self.weightDecay = weightDecay
     }
 
     /// Begins an update: checks the learning rate, then the parameters and gradients (`check`), and
     /// counts the step.
     /// - Returns: whether this is the first update.
     mutating func begin(_ parameters: [Tensor], _ gradients: [Tensor], learningRate: Float) throws -> Bool {
-        try Self.require(learningRate, "learning rate", { $0 > 0 }, "a positive number", kind: kind)
+        try Self.checkLearningRate(learningRate, kind: kind)
         let first = try check(parameters, gradients)
         stepCount += 1
         return first
@@ -71,6 +79,16 @@ struct OptimizerSlots {
                 "\(kind): this optimiser updated \(counted(shapes.count, "parameter")) of shapes \(shapes.map { "\($0)" }.joined(separator: ", ")) and cannot update \(given.map { "\($0)" }.joined(separator: ", ")): make one optimiser per model")
         }
         return false
+    }
+
+    /// Checks that the learning rate is a positive number.
+    static func checkLearningRate(_ value: Float, kind: String) throws {
+        try require(value, "learning rate", { $0 > 0 }, "a positive number", kind: kind)
+    }
+
+    /// Checks a decay factor (β, momentum): at least 0 and less than 1.
+    static func checkFraction(_ value: Float, _ name: String, kind: String) throws {
+        try require(value, name, { $0 >= 0 && $0 < 1 }, "at least 0 and less than 1", kind: kind)
     }
 
     /// Checks a hyperparameter: `valid` (false for NaN and infinities), else an error that says it must be `rule`.

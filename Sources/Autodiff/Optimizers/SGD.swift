@@ -12,21 +12,19 @@ public final class SGD: Optimizer {
     /// The fraction of the previous step kept (0 for plain gradient descent).
     public let momentum: Float
     /// The L2 penalty's factor, added to the gradient as weightDecay·p.
-    public let weightDecay: Float
+    public var weightDecay: Float { slots.weightDecay }
     public var stepCount: Int { slots.stepCount }
-    private var slots = OptimizerSlots(kind: "SGD")
+    private var slots: OptimizerSlots
     private var buffers: [[Float]] = []
 
     /// Creates the optimiser.
     /// - Throws: `AutodiffError` when the learning rate is not positive, the momentum not in 0..<1, or
     ///   the weight decay negative.
     public init(learningRate: Float = 0.01, momentum: Float = 0, weightDecay: Float = 0) throws {
-        try OptimizerSlots.require(learningRate, "learning rate", { $0 > 0 }, "a positive number", kind: "SGD")
-        try OptimizerSlots.require(momentum, "momentum", { $0 >= 0 && $0 < 1 }, "at least 0 and less than 1", kind: "SGD")
-        try OptimizerSlots.require(weightDecay, "weight decay", { $0 >= 0 }, "0 or more", kind: "SGD")
+        slots = try OptimizerSlots(kind: "SGD", learningRate: learningRate, weightDecay: weightDecay)
+        try OptimizerSlots.checkFraction(momentum, "momentum", kind: "SGD")
         self.learningRate = learningRate
         self.momentum = momentum
-        self.weightDecay = weightDecay
     }
 
     public func update(_ parameters: inout [Tensor], along gradients: [Tensor]) throws {

@@ -1,47 +1,22 @@
 import Threads
-/// Max pooling: the largest value of each `size`×`size` window (padding is never the maximum;
-/// NaN wins).
+/// Max pooling: the largest value of each window (padding is never the maximum; NaN wins).
 /// - Parameters:
 ///   - input: `[height, width, channels]` or `[batch, height, width, channels]`.
-///   - stride: the step between windows; `nil` means `size`.
-///   - padding: `.valid`, `.same` (TensorFlow), or explicit zeros up to half the window.
+///   - window: the window's size, stride per axis and padding (`PoolWindow(size: 2)` for 2×2, stride 2).
 ///   - threads: how many threads may share the work; the result is the same for any number.
 /// - Returns: `[outHeight, outWidth, channels]`, with the batch axis if the input had one.
 /// - Throws: `KernelsError` when the rank is wrong, the window does not fit, or the padding is
 ///   more than half the window.
-public func maxPool2d(
-    _ input: Tensor, size: Int, stride: Int? = nil, padding: Padding = .valid, threads: Int = Parallel.coreCount
-) throws -> Tensor {
-    try pool(input, PoolWindow(size: size, stride: stride, padding: padding), operation: "maxPool2d", threads: threads,
-             kind: .max)
-}
-
-/// Max pooling with a rectangular `window`, its own stride per axis and any padding.
-/// - Throws: as `maxPool2d(_:size:stride:padding:threads:)`.
 public func maxPool2d(_ input: Tensor, _ window: PoolWindow, threads: Int = Parallel.coreCount) throws -> Tensor {
     try pool(input, window, operation: "maxPool2d", threads: threads, kind: .max)
 }
 
-/// Average pooling: the mean of each `size`×`size` window, counting only the input's own values
-/// (as TensorFlow does), summed in row-major window order.
-/// - Parameters:
-///   - input: `[height, width, channels]` or `[batch, height, width, channels]`.
-///   - stride: the step between windows; `nil` means `size`.
-///   - padding: `.valid`, `.same` (TensorFlow), or explicit zeros up to half the window.
-///   - threads: how many threads may share the work; the result is the same for any number.
+/// Average pooling: the mean of each window, summed in row-major window order; the divisor counts
+/// only the input's own values (as TensorFlow does) unless `window.countIncludesPadding`
+/// (PyTorch's default).
+/// - Parameters: as `maxPool2d(_:_:threads:)`.
 /// - Returns: `[outHeight, outWidth, channels]`, with the batch axis if the input had one.
-/// - Throws: `KernelsError` when the rank is wrong, the window does not fit, or the padding is
-///   more than half the window.
-public func avgPool2d(
-    _ input: Tensor, size: Int, stride: Int? = nil, padding: Padding = .valid, threads: Int = Parallel.coreCount
-) throws -> Tensor {
-    try pool(input, PoolWindow(size: size, stride: stride, padding: padding), operation: "avgPool2d", threads: threads,
-             kind: .average)
-}
-
-/// Average pooling with a rectangular `window`, its own stride per axis and any padding; the
-/// divisor counts the padding when `window.countIncludesPadding` (PyTorch's default).
-/// - Throws: as `avgPool2d(_:size:stride:padding:threads:)`.
+/// - Throws: as `maxPool2d(_:_:threads:)`.
 public func avgPool2d(_ input: Tensor, _ window: PoolWindow, threads: Int = Parallel.coreCount) throws -> Tensor {
     try pool(input, window, operation: "avgPool2d", threads: threads, kind: .average)
 }

@@ -22,7 +22,7 @@ import FixtureSupport
         let labels = try fixture.input("labels")
         let tape = Tape()
         let p = parameters.map(tape.variable)
-        let features = try maxPool2d(relu(conv2d(x, p[0], bias: p[1])), size: 2)
+        let features = try maxPool2d(relu(conv2d(x, p[0], bias: p[1])), PoolWindow(size: 2))
         let logits = try dense(features.reshaped([4, 36]), p[2], bias: p[3])
         let loss = try softmaxCrossEntropy(logits: logits, labels: labels)
         return (loss.value.scalars[0], logits.value, try tape.gradients(of: loss, withRespectTo: p))

@@ -55,8 +55,8 @@ import FixtureSupport
         try Self.check(fixture, differentiable: ["x"]) { o in
             let (size, stride, padding) = (fixture.int("size"), fixture.int("stride"), fixture.padding())
             return fixture.op == "maxPool2d"
-                ? try maxPool2d(o["x"]!, size: size, stride: stride, padding: padding)
-                : try avgPool2d(o["x"]!, size: size, stride: stride, padding: padding)
+                ? try maxPool2d(o["x"]!, PoolWindow(size: size, stride: stride, padding: padding))
+                : try avgPool2d(o["x"]!, PoolWindow(size: size, stride: stride, padding: padding))
         }
     }
 

@@ -23,7 +23,7 @@ import Kernels
         var generator = SeededGenerator(seed: c.seed)
         let count = c.input.reduce(1, *)
         let x = try Tensor(shape: c.input, scalars: (0..<count).map { Float($0) / Float(count) - 0.5 }.shuffled(using: &generator))
-        let y = try maxPool2d(x, size: size, stride: c.stride, padding: c.padding)
+        let y = try maxPool2d(x, PoolWindow(size: size, stride: c.stride, padding: c.padding))
         let dy = try Tensor.randomUniform(y.shape, low: -1, high: 1, seed: c.seed + 1)
         let gradient = try maxPool2dGradient(dy, input: x, size: size, stride: c.stride, padding: c.padding)
         let expected = FiniteDifferences.gradient({
@@ -36,7 +36,7 @@ import Kernels
     func theAveragePoolGradientMatchesFiniteDifferences(_ c: ConvCase) throws {
         let size = c.kernel[0]
         let x = try Tensor.randomUniform(c.input, low: -1, high: 1, seed: c.seed)
-        let y = try avgPool2d(x, size: size, stride: c.stride, padding: c.padding)
+        let y = try avgPool2d(x, PoolWindow(size: size, stride: c.stride, padding: c.padding))
         let dy = try Tensor.randomUniform(y.shape, low: -1, high: 1, seed: c.seed + 1)
         let gradient = try avgPool2dGradient(dy, inputShape: x.shape, size: size, stride: c.stride, padding: c.padding)
         let expected = FiniteDifferences.gradient({
@@ -77,7 +77,7 @@ import Kernels
 
     @Test func oneAndTwoThreadsGiveTheSameBits() throws {
         let x = try Tensor.randomUniform([8, 24, 24, 40], low: -1, high: 1, seed: 5)
-        let y = try maxPool2d(x, size: 3, stride: 2, padding: .same)
+        let y = try maxPool2d(x, PoolWindow(size: 3, stride: 2, padding: .same))
         let dy = try Tensor.randomUniform(y.shape, low: -1, high: 1, seed: 6)
         let one = try maxPool2dGradient(dy, input: x, size: 3, stride: 2, padding: .same, threads: 1)
         #expect(bits(one) == bits(try maxPool2dGradient(dy, input: x, size: 3, stride: 2, padding: .same, threads: 2)))

@@ -8,33 +8,33 @@ import Kernels
     let small = try! Tensor(shape: [3, 3, 1], scalars: (1...9).map(Float.init))
 
     @Test func maxPoolingKeepsTheLargestOfEachWindow() throws {
-        #expect(try maxPool2d(image, size: 2) == (try Tensor(shape: [2, 2, 1], scalars: [6, 8, 14, 16])))
-        #expect(try maxPool2d(image, size: 3, stride: 1).scalars == [11, 12, 15, 16])
+        #expect(try maxPool2d(image, PoolWindow(size: 2)) == (try Tensor(shape: [2, 2, 1], scalars: [6, 8, 14, 16])))
+        #expect(try maxPool2d(image, PoolWindow(size: 3, stride: 1)).scalars == [11, 12, 15, 16])
     }
 
     @Test func averagePoolingTakesTheMean() throws {
-        #expect(try avgPool2d(image, size: 2).scalars == [3.5, 5.5, 11.5, 13.5])
+        #expect(try avgPool2d(image, PoolWindow(size: 2)).scalars == [3.5, 5.5, 11.5, 13.5])
     }
 
     @Test func samePaddingCountsOnlyTheInputsOwnValues() throws {
         // 'same' on 3×3 with a 2×2 window and stride 2 pads one row below and one column right.
-        #expect(try avgPool2d(small, size: 2, padding: .same).scalars == [3, 4.5, 7.5, 9])
-        #expect(try maxPool2d(small, size: 2, padding: .same).scalars == [5, 6, 8, 9])
+        #expect(try avgPool2d(small, PoolWindow(size: 2, padding: .same)).scalars == [3, 4.5, 7.5, 9])
+        #expect(try maxPool2d(small, PoolWindow(size: 2, padding: .same)).scalars == [5, 6, 8, 9])
     }
 
     @Test func explicitPaddingIsNeverTheMaximum() throws {
         let negative = small.multiplying(-1)
-        #expect(try maxPool2d(negative, size: 2, stride: 2, padding: .explicit(1)).scalars == [-1, -2, -4, -5])
+        #expect(try maxPool2d(negative, PoolWindow(size: 2, stride: 2, padding: .explicit(1))).scalars == [-1, -2, -4, -5])
     }
 
     @Test func channelsAndBatchesArePooledSeparately() throws {
         let twoChannels = try Tensor(shape: [1, 2, 2, 2], scalars: [1, -1, 2, -2, 3, -3, 4, -4])
-        #expect(try maxPool2d(twoChannels, size: 2) == (try Tensor(shape: [1, 1, 1, 2], scalars: [4, -1])))
+        #expect(try maxPool2d(twoChannels, PoolWindow(size: 2)) == (try Tensor(shape: [1, 1, 1, 2], scalars: [4, -1])))
     }
 
     @Test func nanWinsAMaxPool() throws {
         let withNaN = Tensor([1, .nan, 3, 4])
-        #expect(try maxPool2d(withNaN.reshaped([2, 2, 1]), size: 2).scalars[0].isNaN)
+        #expect(try maxPool2d(withNaN.reshaped([2, 2, 1]), PoolWindow(size: 2)).scalars[0].isNaN)
     }
 
     @Test(arguments: [
@@ -50,8 +50,8 @@ import Kernels
     func aBadPoolIsExplained(operation: String, input: Tensor, size: Int, stride: Int?, padding: Padding, message: String) {
         #expect(throws: KernelsError(message)) {
             operation == "maxPool2d"
-                ? try maxPool2d(input, size: size, stride: stride, padding: padding)
-                : try avgPool2d(input, size: size, stride: stride, padding: padding)
+                ? try maxPool2d(input, PoolWindow(size: size, stride: stride, padding: padding))
+                : try avgPool2d(input, PoolWindow(size: size, stride: stride, padding: padding))
         }
     }
 

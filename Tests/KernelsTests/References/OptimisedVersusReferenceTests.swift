@@ -58,9 +58,9 @@ import Kernels
         let x = try Tensor.randomUniform(c.input, low: -1, high: 1, seed: c.seed)
         guard (try? ConvGeometry(inputHeight: c.input[1], inputWidth: c.input[2], kernelHeight: size, kernelWidth: size,
                                  stride: stride, padding: padding)) != nil else { return }
-        #expect(try maxPool2d(x, size: size, stride: stride, padding: padding)
+        #expect(try maxPool2d(x, PoolWindow(size: size, stride: stride, padding: padding))
             == ReferenceOps.pool(x, size: size, stride: stride, padding: padding, max: true))
-        #expect(try avgPool2d(x, size: size, stride: stride, padding: padding)
+        #expect(try avgPool2d(x, PoolWindow(size: size, stride: stride, padding: padding))
             == ReferenceOps.pool(x, size: size, stride: stride, padding: padding, max: false))
     }
 
@@ -86,9 +86,9 @@ import Kernels
                 == bits(try conv2d(x, small, stride: 2, dilation: 2, threads: threads)))
             #expect(bits(try depthwiseConv2d(x, depthwiseKernel, padding: .same, threads: 1))
                 == bits(try depthwiseConv2d(x, depthwiseKernel, padding: .same, threads: threads)))
-            #expect(bits(try maxPool2d(x, size: 3, stride: 2, padding: .same, threads: 1))
-                == bits(try maxPool2d(x, size: 3, stride: 2, padding: .same, threads: threads)))
-            #expect(bits(try avgPool2d(x, size: 2, threads: 1)) == bits(try avgPool2d(x, size: 2, threads: threads)))
+            #expect(bits(try maxPool2d(x, PoolWindow(size: 3, stride: 2, padding: .same), threads: 1))
+                == bits(try maxPool2d(x, PoolWindow(size: 3, stride: 2, padding: .same), threads: threads)))
+            #expect(bits(try avgPool2d(x, PoolWindow(size: 2), threads: 1)) == bits(try avgPool2d(x, PoolWindow(size: 2), threads: threads)))
             let a = try Tensor.randomUniform([70, 300], low: -1, high: 1, seed: 6)
             let b = try Tensor.randomUniform([300, 90], low: -1, high: 1, seed: 7)
             #expect(bits(try matmul(a, b, threads: 1)) == bits(try matmul(a, b, threads: threads)))
