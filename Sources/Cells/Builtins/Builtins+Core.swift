@@ -56,7 +56,7 @@ extension Builtins {
             case .float(let x): return .int(try integer(Double(x), call))
             case .bool(let b): return .int(b ? 1 : 0)
             case .string(let text):
-                guard let n = Int(text) else { throw call.error("cannot convert \(Interpreter.quoted(text)) to 'Int'", at: 0) }
+                guard let n = Int(text) else { throw call.error("cannot convert \(text.debugDescription) to 'Int'", at: 0) }
                 return .int(n)
             case let other:
                 throw call.error("cannot convert value of type '\(other.typeName)' to 'Int'", at: 0)

@@ -20,7 +20,7 @@ extension Interpreter {
         case .double(let x): "\(x)"
         case .float(let x): "\(x)"
         case .bool(let b): "\(b)"
-        case .string(let text): quoteStrings ? Self.quoted(text) : text
+        case .string(let text): quoteStrings ? text.debugDescription : text
         case .array(let elements): "[" + elements.map { inline($0) }.joined(separator: ", ") + "]"
         case .range(let range): range.description
         case .function(let function): "(function \(function.name))"
@@ -41,7 +41,7 @@ extension Interpreter {
         case .void:
             return nil
         case .string(let text):
-            return .value(Self.quoted(text))
+            return .value(text.debugDescription)
         case .object(let matrix as ConfusionObject):
             return .table(matrix.table)
         case .layer(let model as Sequential) where model.input != nil:
@@ -58,22 +58,5 @@ extension Interpreter {
             return "\(layer.description) · unbuilt: its parameters depend on its input"
         }
         return "\(layer.description) · \(NumberFormat.grouped(count)) parameter\(count == 1 ? "" : "s")"
-    }
-
-    /// A string as Swift's `debugDescription` writes it: quoted, with escapes.
-    static func quoted(_ text: String) -> String {
-        var out = "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\t": out += "\\t"
-            case "\r": out += "\\r"
-            case "\0": out += "\\0"
-            default: out.unicodeScalars.append(scalar)
-            }
-        }
-        return out + "\""
     }
 }
