@@ -40,7 +40,7 @@ public final class RunCache: Sendable {
     }
 
     /// The format of the cache files; a file of another format is ignored.
-    static let format = 2
+    static let format = 3
 
     /// A cache in `folder`, for the build `tool` (default: this executable, by its size,
     /// modification time and inode, with the version).

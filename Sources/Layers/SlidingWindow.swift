@@ -11,7 +11,9 @@ struct SlidingWindow: Sendable, Hashable {
     var window: ConvGeometry.Window
     /// Whether the output size rounds up (PyTorch's `ceil_mode`).
     var roundsUp = false
+}
 
+extension SlidingWindow {
     /// Checks the arguments as a layer of `kind` received them.
     init(kind: String, kernelHeight: Int, kernelWidth: Int, stride: PerAxis, padding: Padding, dilation: PerAxis,
          window: ConvGeometry.Window = .kernel) throws {
@@ -25,12 +27,8 @@ struct SlidingWindow: Sendable, Hashable {
            amount < 0 {
             throw LayersError(kind, "'padding' must be 0 or more, not \(amount)")
         }
-        self.kernelHeight = kernelHeight
-        self.kernelWidth = kernelWidth
-        self.stride = stride
-        self.padding = padding
-        self.dilation = dilation
-        self.window = window
+        self.init(kernelHeight: kernelHeight, kernelWidth: kernelWidth, stride: stride, padding: padding,
+                  dilation: dilation, window: window)
     }
 
     /// The output size and paddings for an image [height, width, channels]; the layer's own checks

@@ -42,13 +42,10 @@ public struct Chart: Sendable, Hashable, Codable {
     public var panels: [Panel]
     /// Text for readers who cannot see the chart (`loss and accuracy over 10 epochs`).
     public var alt: String
-    /// The cell's caption, if its options give one.
-    public var caption: String?
 
     /// Creates a chart.
-    public init(panels: [Panel], alt: String, caption: String? = nil) {
+    public init(panels: [Panel], alt: String) {
         self.panels = panels
         self.alt = alt
-        self.caption = caption
     }
 }

@@ -11,10 +11,13 @@ public struct ClaimResult: Sendable, Hashable, Codable {
     public var location: SourceLocation
     /// How many UTF-8 bytes the condition spans on its first line.
     public var length: Int
+    /// On failure, each sub-expression with its value (`("y.shape", "[32, 32, 16]")`), outermost
+    /// first; `nil` when the condition held.
+    public var failure: [SubexpressionValue]?
     /// Whether the condition held.
-    public var passed: Bool
-    /// On failure, each sub-expression with its value (`("y.shape", "[32, 32, 16]")`), outermost first.
-    public var values: [SubexpressionValue]
+    public var passed: Bool { failure == nil }
+    /// The sub-expressions' values of a failure; none when the condition held.
+    public var values: [SubexpressionValue] { failure ?? [] }
 
     /// A sub-expression of a claim and its value when the claim ran.
     public struct SubexpressionValue: Sendable, Hashable, Codable {
@@ -37,8 +40,7 @@ public struct ClaimResult: Sendable, Hashable, Codable {
         self.condition = condition
         self.location = location
         self.length = length
-        self.passed = passed
-        self.values = values
+        self.failure = passed ? nil : values
     }
 
     /// The failure as a located error (`expectation failed: …` with `y.shape → [32, 32, 16]`), or nil if it passed.

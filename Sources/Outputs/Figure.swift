@@ -129,15 +129,12 @@ public struct Figure: Sendable, Hashable, Codable {
     public var panels: [Panel]
     /// Text for readers who cannot see the picture (`16 feature maps of 30×30`).
     public var alt: String
-    /// The cell's caption, if its options give one.
-    public var caption: String?
 
     /// Creates a figure.
-    public init(style: Style, panels: [Panel], alt: String, caption: String? = nil) {
+    public init(style: Style, panels: [Panel], alt: String) {
         self.style = style
         self.panels = panels
         self.alt = alt
-        self.caption = caption
     }
 }
 

@@ -21,13 +21,10 @@ public struct ModelDiagram: Sendable, Hashable, Codable {
     public var stages: [Stage]
     /// Text for readers who cannot see the diagram.
     public var alt: String
-    /// The cell's caption, if its options give one.
-    public var caption: String?
 
     /// Creates a diagram.
-    public init(stages: [Stage], alt: String, caption: String? = nil) {
+    public init(stages: [Stage], alt: String) {
         self.stages = stages
         self.alt = alt
-        self.caption = caption
     }
 }

@@ -40,7 +40,7 @@ enum FigurePNG {
     /// What the picture shows, for readers without it: the caption or description, the panels'
     /// labels in grid order, and the colour scale.
     static func description(of figure: Figure) -> String {
-        var text = figure.caption ?? figure.alt
+        var text = figure.alt
         let labels = figure.panels.map(\.label).filter { !$0.isEmpty }
         if !labels.isEmpty { text += "\npanels: " + labels.joined(separator: ", ") }
         if case let .heatmap(low, high) = figure.style { text += "\nscale: \(Format.number(low)) to \(Format.number(high))" }

@@ -17,11 +17,7 @@ enum ChartSVG {
         for panel in chart.panels {
             html += render(panel)
         }
-        html += "</div>\n"
-        if let text = chart.caption {
-            html += "<p class=\"caption\">\(HTML.escape(text))</p>\n"
-        }
-        return html
+        return html + "</div>\n"
     }
 
     /// The chart as one self-contained SVG document (panels side by side, colours inline), for

@@ -19,11 +19,7 @@ enum DiagramSVG {
     static let top = 34.0
 
     static func render(_ diagram: ModelDiagram) -> String {
-        var html = "<div class=\"out-diagram\">" + svg(diagram) + "</div>\n"
-        if let text = diagram.caption {
-            html += "<p class=\"caption\">\(HTML.escape(text))</p>\n"
-        }
-        return html
+        "<div class=\"out-diagram\">" + svg(diagram) + "</div>\n"
     }
 
     /// The diagram as an SVG file of its own, coloured by its own style sheet in the light theme's

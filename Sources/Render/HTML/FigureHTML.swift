@@ -39,7 +39,7 @@ enum FigureHTML {
         if case let .heatmap(low, high) = figure.style {
             html += scaleBar(low: low, high: high, map: map)
         }
-        html += "<figcaption>\(HTML.escape(figure.caption ?? figure.alt))</figcaption>\n</figure>\n"
+        html += "<figcaption>\(HTML.escape(figure.alt))</figcaption>\n</figure>\n"
         return html
     }
 

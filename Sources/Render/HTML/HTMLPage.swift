@@ -29,28 +29,38 @@ public struct HTMLPage: Sendable {
         }
     }
 
+    /// The links around a page of a site; a standalone page has none.
+    public struct Navigation: Sendable, Hashable {
+        /// The site's index.
+        public var index: Link?
+        /// The page before this one.
+        public var previous: Link?
+        /// The page after this one.
+        public var next: Link?
+        /// Links in the page's header: the site's search, the notebook's download.
+        public var links: [Link]
+
+        /// Creates the links.
+        public init(index: Link? = nil, previous: Link? = nil, next: Link? = nil, links: [Link] = []) {
+            self.index = index
+            self.previous = previous
+            self.next = next
+            self.links = links
+        }
+    }
+
     /// The notebook and what its cells gave.
     public var executed: ExecutedNotebook
     /// Where the CSS comes from.
     public var styles: Styles
-    /// The site's index, if the page is part of a site.
-    public var index: Link?
-    /// The page before this one.
-    public var previous: Link?
-    /// The page after this one.
-    public var next: Link?
-    /// Links in the page's header: the site's search, the notebook's download.
-    public var links: [Link]
+    /// The links to the site's other pages.
+    public var navigation: Navigation
 
     /// Creates a page.
-    public init(_ executed: ExecutedNotebook, styles: Styles = .embedded, index: Link? = nil,
-                previous: Link? = nil, next: Link? = nil, links: [Link] = []) {
+    public init(_ executed: ExecutedNotebook, styles: Styles = .embedded, navigation: Navigation = Navigation()) {
         self.executed = executed
         self.styles = styles
-        self.index = index
-        self.previous = previous
-        self.next = next
-        self.links = links
+        self.navigation = navigation
     }
 
     /// The page's HTML.
@@ -95,7 +105,8 @@ public struct HTMLPage: Sendable {
         var pieces: [PagePiece] = []
         var html: [UInt8] = []
         html += PageShell.head(title: notebook.title, styles: styles).utf8
-        html += PageShell.header(index: index, claims: executed.claims, hasErrors: executed.failed, links: links).utf8
+        html += PageShell.header(index: navigation.index, claims: executed.claims, hasErrors: executed.failed,
+                                 links: navigation.links).utf8
         let contents = notebook.headings.filter { $0.level >= 2 && $0.level <= 3 }
         html += (contents.isEmpty ? "<div class=\"layout single\">\n" : "<div class=\"layout\">\n").utf8
         if !contents.isEmpty {
@@ -125,6 +136,7 @@ public struct HTMLPage: Sendable {
     }
 
     private func pager() -> String {
+        let (previous, next) = (navigation.previous, navigation.next)
         guard previous != nil || next != nil else { return "" }
         var html = "<nav class=\"pager\" aria-label=\"Lessons\">\n"
         if let previous {

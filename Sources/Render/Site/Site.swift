@@ -45,9 +45,9 @@ public struct Site: Sendable {
                     ? HTMLPage.Link(title: notebooks[position - 1].notebook.title, href: pages[position - 1]) : nil
                 let next = position + 1 < notebooks.count
                     ? HTMLPage.Link(title: notebooks[position + 1].notebook.title, href: pages[position + 1]) : nil
-                let page = HTMLPage(executed, styles: .linked("assets/\(Stylesheet.fileName)"), index: index,
-                                    previous: previous, next: next,
-                                    links: [search, HTMLPage.Link(title: "download .ipynb", href: notebook, download: true)])
+                let links = [search, HTMLPage.Link(title: "download .ipynb", href: notebook, download: true)]
+                let page = HTMLPage(executed, styles: .linked("assets/\(Stylesheet.fileName)"),
+                                    navigation: .init(index: index, previous: previous, next: next, links: links))
                 out[position] = (page.renderUTF8(), JupyterNotebook(executed).renderUTF8())
             }
         }

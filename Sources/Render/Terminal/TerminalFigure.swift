@@ -7,7 +7,7 @@ enum TerminalFigure {
     static let maximumWidth = 48
 
     static func render(_ figure: Figure, color: Bool) -> String {
-        guard color else { return "[figure: \(figure.caption ?? figure.alt)]\n" }
+        guard color else { return "[figure: \(figure.alt)]\n" }
         var out = ""
         let map: ColorMap
         switch figure.style {
@@ -32,6 +32,6 @@ enum TerminalFigure {
                 y += 2 * step
             }
         }
-        return out + "\(figure.caption ?? figure.alt)\n"
+        return out + "\(figure.alt)\n"
     }
 }

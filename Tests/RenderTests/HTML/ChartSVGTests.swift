@@ -12,7 +12,7 @@ import TestSupport
         .init(title: "accuracy", xLabel: "epoch", xs: [1, 2, 3, 4], series: [
             .init(name: "training", values: [0.3, 0.8, 0.9, 0.97]),
         ], yRange: 0...1),
-    ], alt: "loss and accuracy over 4 epochs", caption: "Training curves")
+    ], alt: "loss and accuracy over 4 epochs")
 
     @Test func aHistoryMatchesItsSnapshot() {
         assertSnapshot(ChartSVG.render(Self.history), named: "chart-history.html")

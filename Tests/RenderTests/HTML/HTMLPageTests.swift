@@ -111,8 +111,8 @@ func sampleExecutedNotebook() -> ExecutedNotebook {
 @Suite struct HTMLPageTests {
     @Test func aPageWithEveryKindOfOutputMatchesItsSnapshot() {
         let page = HTMLPage(sampleExecutedNotebook(), styles: .linked("assets/kernelbook.css"),
-                            index: .init(title: "All lessons", href: "index.html"),
-                            previous: .init(title: "Day 02: MLPs", href: "day02-mlp.html"), next: nil)
+                            navigation: .init(index: .init(title: "All lessons", href: "index.html"),
+                                              previous: .init(title: "Day 02: MLPs", href: "day02-mlp.html")))
         assertSnapshot(page.render(), named: "day03-sample.html")
     }
 
