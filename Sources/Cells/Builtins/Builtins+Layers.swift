@@ -12,7 +12,7 @@ extension Builtins {
             let (height, width) = try kernelSize(call, at: 1)
             return try Conv2D(filters: call.int(0), kernelHeight: height, kernelWidth: width, stride: call.perAxis(2),
                               padding: call.padding(3), dilation: call.perAxis(4), bias: call.bool(5),
-                              seed: try call.seed(6))
+                              seed: try call.layerSeed(6))
         },
         layer("DepthwiseConv2D", [.required("kernel", .int), .optional("stride", .pair, default: .int(1)),
                                   .optional("padding", .padding, default: .padding(.valid)),
@@ -21,7 +21,7 @@ extension Builtins {
                                   .optional("bias", .bool, default: .bool(true)), .optional("seed", .int)]) { call in
             try DepthwiseConv2D(kernel: call.int(0), stride: call.perAxis(1), padding: call.padding(2),
                                 depthMultiplier: call.int(3), dilation: call.perAxis(4), bias: call.bool(5),
-                                seed: try call.seed(6))
+                                seed: try call.layerSeed(6))
         },
         layer("MaxPool2D", [.required(nil, .pair), .optional("stride", .pair),
                             .optional("padding", .padding, default: .padding(.valid)),
@@ -40,7 +40,7 @@ extension Builtins {
         },
         layer("Dense", [.required(nil, .int), .optional("bias", .bool, default: .bool(true)),
                         .optional("seed", .int)]) { call in
-            try Dense(call.int(0), bias: call.bool(1), seed: try call.seed(2))
+            try Dense(call.int(0), bias: call.bool(1), seed: try call.layerSeed(2))
         },
         layer("BatchNorm", [.optional("epsilon", .float, default: .float(1e-3)),
                             .optional("momentum", .float, default: .float(0.99))]) { call in

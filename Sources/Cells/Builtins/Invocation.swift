@@ -95,6 +95,14 @@ struct Invocation {
         payload(i, "a padding") { if case .padding(let padding) = $0 { padding } else { nil } }
     }
 
+    /// The seed of a layer's weights (parameter `i`): the one given; none for a layer written in a
+    /// layer block (`Sequential { … }`), whose container then gives it one, as in the Swift API;
+    /// else the notebook's next seed.
+    func layerSeed(_ i: Int) throws -> UInt64? {
+        if optionalInt(i) == nil, interpreter.collectors.last ?? nil != nil { return nil }
+        return try seed(i)
+    }
+
     /// An explicit `seed:` (parameter `i`), or the notebook's next seed.
     func seed(_ i: Int) throws -> UInt64 {
         guard let seed = optionalInt(i) else { return interpreter.takeSeed() }

@@ -112,6 +112,26 @@ import TestSupport
         #expect(a.transcript(source) == b.transcript(source))
     }
 
+    @Test func aSequentialSeedFixesTheWeightsOfTheLayersInItsBlock() {
+        let model = "Sequential(input: [4], seed: 5) { Dense(3); ReLU(); Dense(2) }"
+        var a = Notebook(), b = Notebook()
+        _ = b.run("let earlier = Dense(3)\nlet other = Sequential { Dense(2) }")
+        let weights = "[m.layers[0].weights.sum(), m.layers[2].weights.sum()]"
+        #expect(a.transcript("let m = \(model)\n\(weights)") == b.transcript("let m = \(model)\n\(weights)"))
+        #expect(a.transcript("let n = Sequential(input: [4], seed: 6) { Dense(3) }\nn.layers[0].weights == m.layers[0].weights") == "= false")
+    }
+
+    @Test func layersMadeAloneOrInAnArrayDrawTheNotebooksNextSeeds() {
+        var notebook = Notebook()
+        #expect(notebook.transcript("""
+            let first = Dense(3)
+            let second = Dense(3)
+            let y = [first(Tensor.ones([2])), second(Tensor.ones([2]))]
+            let m = Sequential(input: [2], [Dense(3), Dense(3)])
+            [first.weights == second.weights, m.layers[0].weights == m.layers[1].weights]
+            """) == "= [false, false]")
+    }
+
     @Test func theReceptiveFieldIsARecord() {
         var notebook = Notebook()
         _ = notebook.run("let m = Sequential(input: [32, 32, 3]) { Conv2D(filters: 4, kernel: 3); Conv2D(filters: 4, kernel: 3) }")
