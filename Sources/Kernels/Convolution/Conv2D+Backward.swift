@@ -70,7 +70,8 @@ public func conv2dInputGradient(
 /// `kernelGradient[kh, kw, ci, co] = Σ input[n, oy·stride − paddingTop + kh·dilation,
 /// ox·stride − paddingLeft + kw·dilation, ci] · outputGradient[n, oy, ox, co]` over n, oy, ox,
 /// padding taps contributing nothing. Computed as the GEMM `im2col(input)ᵀ [kh·kw·ci, pixels] ·
-/// outputGradient [pixels, co]`, each value summed over the pixels in order (batches of more than
+/// outputGradient [pixels, co]` (im2col written in its natural layout, read transposed), each value
+/// summed over the pixels in order (batches of more than
 /// about four million window values are summed chunk by chunk, the chunks in order).
 /// - Parameters:
 ///   - outputGradient: the gradient of `conv2d`'s output, of its shape.
@@ -100,53 +101,38 @@ public func conv2dKernelGradient(
         outputGradient.scalars.withUnsafeBufferPointer { dyBuffer in
             result.withUnsafeMutableBufferPointer { resultBuffer in
                 let (x, dy, dk) = (xBuffer.baseAddress!, dyBuffer.baseAddress!, resultBuffer.baseAddress!)
-                Scratch.with(Float.self, count: (imagesPerChunk * pixels + 32) * columns + ci) { cols in
-                    let zeros = cols + (imagesPerChunk * pixels + 32) * columns
-                    zeros.update(repeating: 0, count: ci)
+                Scratch.with(Float.self, count: imagesPerChunk * pixels * columns) { cols in
                     Scratch.with(Float.self, count: p.layout.batch > imagesPerChunk ? count : 0) { partial in
                         for first in Swift.stride(from: 0, to: p.layout.batch, by: imagesPerChunk) {
                             let images = Swift.min(imagesPerChunk, p.layout.batch - first)
                             let rows = images * pixels
-                            // im2colᵀ: row (kh, kw, ci) holds that tap's input value for every output
-                            // pixel (n, oy, ox) in order, zeros for padding. Blocks of 16 pixels are
-                            // transposed at once, so each row is written 16 values at a time.
-                            let shared = UncheckedSendable((cols, zeros))
-                            // Rows a multiple of 2 KiB apart would share L1 sets when GEMM reads 8 at once.
-                            let rowStride = (rows + 15) / 16 * 16 + ((rows + 15) / 16 * 16 % 512 == 0 ? 16 : 0)
-                            let blocks = (rows + 15) / 16
+                            // im2col: row (n, oy, ox) holds the pixel's window, tap (kh, kw) by tap,
+                            // each tap its ci input values (zeros for padding); GEMM reads it
+                            // transposed, eight columns at a time.
+                            let shared = UncheckedSendable(cols)
                             let fillThreads = Swift.max(1, Swift.min(threads, rows * columns / (1 << 16)))
-                            Parallel.forEach(parts: blocks, threads: fillThreads) { block in
-                                let (cols, zeros) = shared.value
-                                let firstPixel = block * 16, count = Swift.min(16, rows - block * 16)
-                                withUnsafeTemporaryAllocation(of: UnsafePointer<Float>.self, capacity: 16) { sources in
-                                  withUnsafeTemporaryAllocation(of: (Int, Int, Int).self, capacity: 16) { corners in
-                                    // Each pixel's image and the top-left input position of its window.
-                                    for j in 0..<count {
-                                        let pixel = firstPixel + j
-                                        corners[j] = (first + pixel / pixels, pixel / ow % oh * strideHeight - top,
-                                                      pixel % ow * strideWidth - left)
-                                    }
+                            Parallel.forEach(parts: images * oh, threads: fillThreads) { part in
+                                let cols = shared.value
+                                let image = first + part / oh, oy = part % oh
+                                var target = cols + part * ow * columns
+                                for ox in 0..<ow {
                                     for kh in 0..<p.kernelHeight {
+                                        let iy = oy * strideHeight - top + kh * dilationHeight
                                         for kw in 0..<p.kernelWidth {
-                                            for j in 0..<count {
-                                                let (image, y, x0) = corners[j]
-                                                let iy = y + kh * dilationHeight, ix = x0 + kw * dilationWidth
-                                                sources[j] = iy >= 0 && iy < h && ix >= 0 && ix < w
-                                                    ? x + ((image * h + iy) * w + ix) * ci : UnsafePointer(zeros)
+                                            let ix = ox * strideWidth - left + kw * dilationWidth
+                                            if iy >= 0 && iy < h && ix >= 0 && ix < w {
+                                                Lanes.copy(x + ((image * h + iy) * w + ix) * ci, to: target, count: ci)
+                                            } else {
+                                                Lanes.clear(target, count: ci)
                                             }
-                                            var target = cols + (kh * p.kernelWidth + kw) * ci * rowStride + firstPixel
-                                            for c in 0..<ci {
-                                                for j in 0..<count { target[j] = sources[j][c] }
-                                                target += rowStride
-                                            }
+                                            target += ci
                                         }
                                     }
-                                  }
                                 }
                             }
                             let firstChunk = first == 0
                             GEMM.multiply(
-                                m: columns, n: co, rows: MatrixRows(base: cols, ld: rowStride, run: rows, packsA: false),
+                                m: columns, n: co, rows: TransposedRows(base: cols, ld: columns, m: columns, run: rows),
                                 b: dy + first * pixels * co, ldb: co, c: firstChunk ? dk : partial, ldc: co, bias: nil, threads: threads)
                             if !firstChunk {
                                 for i in 0..<count { dk[i] += partial[i] }

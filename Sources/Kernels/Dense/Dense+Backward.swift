@@ -24,7 +24,7 @@ public func denseInputGradient(_ outputGradient: Tensor, weights: Tensor, thread
 }
 
 /// The gradient of `dense`'s result with respect to its weights: `inputᵀ · outputGradient`, a GEMM
-/// summing each value over the batch in order.
+/// reading the input transposed in place and summing each value over the batch in order.
 /// - Parameters:
 ///   - outputGradient: `[out]` or `[batch, out]`, the shape of `dense`'s output.
 ///   - input: `[in]` or `[batch, in]`, as given to `dense`.
@@ -39,6 +39,14 @@ public func denseWeightsGradient(_ outputGradient: Tensor, input: Tensor, thread
             "\(operation): the input \(input.shape) and the output gradient \(outputGradient.shape) must both be vectors or both batches of the same size")
     }
     let rows = input.rank == 2 ? input.shape[0] : 1
-    let x = try input.reshaped([rows, input.shape.last!])
-    return try matmul(x.transposed(), outputGradient.reshaped([rows, outputGradient.shape.last!]), threads: threads)
+    let (inputs, outputs) = (input.shape.last!, outputGradient.shape.last!)
+    guard rows > 0, inputs > 0, outputs > 0 else { return try Tensor.zeros([inputs, outputs]) }
+    return input.scalars.withUnsafeBufferPointer { x in
+        outputGradient.scalars.withUnsafeBufferPointer { dy in
+            Tensor.uninitialized([inputs, outputs], count: inputs * outputs) { w in
+                GEMM.multiply(m: inputs, n: outputs, rows: TransposedRows(base: x.baseAddress!, ld: inputs, m: inputs, run: rows),
+                              b: dy.baseAddress!, ldb: outputs, c: w, ldc: outputs, bias: nil, threads: threads)
+            }
+        }
+    }
 }

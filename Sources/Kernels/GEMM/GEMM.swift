@@ -43,7 +43,7 @@ enum GEMM {
         let k = rows.segmentOffsets.count * rows.run
         guard m > 0, n > 0, k > 0 else { return }
         let threads = Swift.max(1, Swift.min(threads, m * n * k / workPerThread))
-        let tileRows = m >= 8 ? 8 : 1
+        let tileRows = m >= 8 || !rows.readsInPlace ? 8 : 1
         // Packing B pays off when many rows use it, or when the same weights come back.
         let packedPanels = columnPanels(n, wide: tileRows == 1, packAll: true)
         let layout = PackedWeights.Layout(
@@ -127,7 +127,7 @@ enum GEMM {
     ) {
         let tileRows = p.tileRows
         let rowTiles = (range.count + tileRows - 1) / tileRows
-        let packsA = rows.packsA && tileRows == 8
+        let packsA = (rows.packsA || !rows.readsInPlace) && tileRows == 8
         Scratch.with(UnsafePointer<Float>.self, count: rowTiles * tileRows) { bases in
             Scratch.with(Float.self, count: packsA ? rowTiles * tileRows * kc : 0) { packedA in
                 rows.fillRowBases(rows: range, count: rowTiles * tileRows, into: bases)
@@ -135,7 +135,8 @@ enum GEMM {
                     let segmentOffsets = segmentOffsets.baseAddress!
                     for (index, block) in p.blocks.enumerated() {
                         if packsA {
-                            packRows(block, tiles: rowTiles, bases: bases, segmentOffsets: segmentOffsets, into: packedA)
+                            rows.pack(block, rows: range, tiles: rowTiles, bases: bases, segmentOffsets: segmentOffsets,
+                                      into: packedA)
                         }
                         for panel in p.panels[panels] {
                             let (bPanel, bStride) = panel.packedStart.map {
@@ -298,6 +299,21 @@ protocol GEMMRows {
     var packsA: Bool { get }
     /// Writes the bases of `rows` to `bases[0..<count]`; entries past the rows repeat a valid base.
     func fillRowBases(rows: Range<Int>, count: Int, into bases: UnsafeMutablePointer<UnsafePointer<Float>>)
+    /// Whether a row's values can be read through its base (false: GEMM always packs the rows).
+    var readsInPlace: Bool { get }
+    /// Copies one K block of the 8-row tiles of `rows` (whose bases are `bases`) into micro-panels,
+    /// as `GEMM.packRows` lays them out.
+    func pack(_ block: GEMM.Block, rows: Range<Int>, tiles: Int, bases: UnsafePointer<UnsafePointer<Float>>,
+              segmentOffsets: UnsafePointer<Int>, into packed: UnsafeMutablePointer<Float>)
+}
+
+extension GEMMRows {
+    var readsInPlace: Bool { true }
+
+    func pack(_ block: GEMM.Block, rows: Range<Int>, tiles: Int, bases: UnsafePointer<UnsafePointer<Float>>,
+              segmentOffsets: UnsafePointer<Int>, into packed: UnsafeMutablePointer<Float>) {
+        GEMM.packRows(block, tiles: tiles, bases: bases, segmentOffsets: segmentOffsets, into: packed)
+    }
 }
 
 /// A row-major matrix `[m, k]` with leading dimension `ld`: one segment of k values per row.
@@ -317,3 +333,44 @@ struct MatrixRows: GEMMRows {
     }
 
 }
+
+/// A matrix `[m, k]` given transposed: stored row-major as `[k, m]` with leading dimension `ld`,
+/// so row r of the operand is column r of the storage (an im2col matrix read as im2colᵀ, or a
+/// batch of inputs read as its transpose). GEMM packs it, eight values of one storage row at a time.
+struct TransposedRows: GEMMRows {
+    let base: UnsafePointer<Float>
+    let ld: Int
+    /// The operand's rows: the storage's columns.
+    let m: Int
+    /// The operand's columns (K): the storage's rows.
+    let run: Int
+    var segmentOffsets: [Int] { [0] }
+    var packsA: Bool { true }
+    var readsInPlace: Bool { false }
+
+    func fillRowBases(rows: Range<Int>, count: Int, into bases: UnsafeMutablePointer<UnsafePointer<Float>>) {
+        bases.update(repeating: base, count: count)
+    }
+
+    func pack(_ block: GEMM.Block, rows: Range<Int>, tiles: Int, bases: UnsafePointer<UnsafePointer<Float>>,
+              segmentOffsets: UnsafePointer<Int>, into packed: UnsafeMutablePointer<Float>) {
+        for t in 0..<tiles {
+            let first = rows.lowerBound + t * 8
+            let valid = Swift.min(8, m - first)
+            var target = packed + t * 8 * block.depth
+            var source = base + block.offset * ld + first
+            for _ in 0..<block.run {
+                if valid == 8 {
+                    UnsafeMutableRawPointer(target).storeBytes(
+                        of: UnsafeRawPointer(source).loadUnaligned(as: SIMD8<Float>.self), as: SIMD8<Float>.self)
+                } else {
+                    // Rows past the operand repeat its last row; their results are never stored.
+                    for r in 0..<8 { target[r] = source[Swift.min(r, valid - 1)] }
+                }
+                target += 8
+                source += ld
+            }
+        }
+    }
+}
+

@@ -37,6 +37,35 @@ enum Lanes {
         for i in 0..<count { p[i] = lanes[i] }
     }
 
+    /// Copies `count` values, 16 at a time: for the short runs (a pixel's channels) where a call to
+    /// `memmove` costs more than the copy.
+    @inline(__always)
+    static func copy(_ source: UnsafePointer<Float>, to target: UnsafeMutablePointer<Float>, count: Int) {
+        var i = 0
+        while i + 16 <= count {
+            store(load(source + i), target + i)
+            i += 16
+        }
+        while i < count {
+            target[i] = source[i]
+            i += 1
+        }
+    }
+
+    /// Sets `count` values to zero, 16 at a time.
+    @inline(__always)
+    static func clear(_ target: UnsafeMutablePointer<Float>, count: Int) {
+        var i = 0
+        while i + 16 <= count {
+            store(Vector(), target + i)
+            i += 16
+        }
+        while i < count {
+            target[i] = 0
+            i += 1
+        }
+    }
+
     /// Adds `count` values at `source` to those at `target`, 16 at a time.
     @inline(__always)
     static func accumulate(_ source: UnsafePointer<Float>, into target: UnsafeMutablePointer<Float>, count: Int) {
