@@ -52,7 +52,9 @@ public func conv2d(
                     return
                 }
                 Scratch.with(Float.self, count: copies ? paddedCount : 0) { padded in
-                    if copies { ConvRows.pad(x.baseAddress!, problem: problem, pixelStride: pixelStride, into: padded) }
+                    if copies {
+                        ConvRows.pad(x.baseAddress!, problem: problem, pixelStride: pixelStride, into: padded, threads: threads)
+                    }
                     let rows = ConvRows(paddedImage: copies ? UnsafePointer(padded) : x.baseAddress!, problem: problem,
                                         pixelStride: copies ? pixelStride : inputChannels)
                     func run(_ bias: UnsafePointer<Float>?) {

@@ -1,3 +1,4 @@
+import Threads
 /// The im2col rows of a convolution, read in place from the padded image: row r is output pixel
 /// r (batch, y, x in row-major order) and its base is the top-left input value of its window.
 ///
@@ -61,25 +62,40 @@ struct ConvRows: GEMMRows {
     }
 
     /// Copies `input` `[batch, height, width, channels]` into `target` with the geometry's
-    /// zero padding around every image and `pixelStride` values per pixel.
+    /// zero padding around every image and `pixelStride` values per pixel, padded rows shared
+    /// between up to `threads` threads.
     static func pad(
-        _ input: UnsafePointer<Float>, problem p: ConvProblem, pixelStride: Int, into target: UnsafeMutablePointer<Float>
+        _ input: UnsafePointer<Float>, problem p: ConvProblem, pixelStride: Int, into target: UnsafeMutablePointer<Float>,
+        threads: Int
     ) {
         let g = p.geometry
         let (h, w, c) = (p.layout.height, p.layout.width, p.inputChannels)
         let paddedHeight = h + g.paddingTop + g.paddingBottom
         let paddedWidth = w + g.paddingLeft + g.paddingRight
-        target.initialize(repeating: 0, count: p.layout.batch * paddedHeight * paddedWidth * pixelStride)
-        for n in 0..<p.layout.batch {
-            for y in 0..<h {
-                let from = input + ((n * h + y) * w) * c
-                let to = target + ((n * paddedHeight + y + g.paddingTop) * paddedWidth + g.paddingLeft) * pixelStride
-                if pixelStride == c {
-                    to.update(from: from, count: w * c)
-                } else {
-                    for x in 0..<w { (to + x * pixelStride).update(from: from + x * c, count: c) }
+        let rowCount = paddedWidth * pixelStride
+        let shared = UncheckedSendable((input, target))
+        let threads = Swift.max(1, Swift.min(threads, p.layout.batch * paddedHeight * rowCount / (1 << 16)))
+        Parallel.forEach(parts: p.layout.batch * paddedHeight, threads: threads) { row in
+            let (input, target) = shared.value
+            let (n, py) = (row / paddedHeight, row % paddedHeight)
+            let to = target + row * rowCount
+            let y = py - g.paddingTop
+            guard y >= 0 && y < h else {
+                to.update(repeating: 0, count: rowCount)
+                return
+            }
+            let from = input + ((n * h + y) * w) * c
+            Lanes.clear(to, count: g.paddingLeft * pixelStride)
+            if pixelStride == c {
+                (to + g.paddingLeft * c).update(from: from, count: w * c)
+            } else {
+                for x in 0..<w {
+                    let pixel = to + (g.paddingLeft + x) * pixelStride
+                    Lanes.copy(from + x * c, to: pixel, count: c)
+                    Lanes.clear(pixel + c, count: pixelStride - c)
                 }
             }
+            Lanes.clear(to + (g.paddingLeft + w) * pixelStride, count: g.paddingRight * pixelStride)
         }
     }
 }

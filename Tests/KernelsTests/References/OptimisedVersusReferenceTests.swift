@@ -29,6 +29,8 @@ import Kernels
 
     static let convCases = (0..<10).map { ConvCase.draw(seed: $0, channels: 1...9, outputs: 1...40, size: 1...13) }
         + (10..<14).map { ConvCase.draw(seed: $0, channels: 16...48, outputs: 17...70, size: 6...16) }
+        // 512 channels: each padded pixel gets 16 spare values (ConvRows.pixelStride).
+        + (14..<16).map { ConvCase.draw(seed: $0, channels: 512...512, outputs: 3...20, size: 3...7) }
 
     @Test(arguments: convCases)
     func conv2dEqualsTheReferenceLoop(_ c: ConvCase) throws {
