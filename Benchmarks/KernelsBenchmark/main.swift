@@ -1,8 +1,11 @@
 // Times the Kernels ops on the shapes of ../shared/bench/README.md with 1 and 2 threads and prints
-// one JSON line per case and thread count (`--json`) or a table. `make bench` runs it beside its
-// peers, measured in the same run (Benchmarks/kernels/bench_kernels.py).
+// one JSON line per case and thread count (`--json`) or a table. With `--serve` it times one case
+// per line of standard input (`CASE THREADS MIN-SECONDS`, or `LIST` for the cases) and answers each
+// with a JSON line: `make bench` (Benchmarks/kernels/bench_kernels.py) alternates it with its peers,
+// case by case.
 //
 //     KernelsBenchmark [--json] [--min-time SECONDS] [CASE-PREFIX …]
+//     KernelsBenchmark --serve
 import Dispatch
 import Kernels
 import Layers
@@ -105,7 +108,30 @@ let rows: [Row] = [
     },
 ]
 
+/// One measurement as the peers' script prints it.
+func jsonLine(_ row: Row, threads: Int, median: Double, fastest: Double) -> String {
+    "{\"engine\": \"kernelbook\", \"variant\": \"\", \"case\": \"\(row.key)\", \"threads\": \(threads), "
+        + "\"median_ms\": \(median * 1e3), \"min_ms\": \(fastest * 1e3)}"
+}
+
 var arguments = Array(CommandLine.arguments.dropFirst())
+if arguments.contains("--serve") {
+    while let line = readLine() {
+        let fields = line.split(separator: " ").map(String.init)
+        if fields == ["LIST"] {
+            let cases = rows.flatMap { row in row.threadCounts.map { "[\"\(row.key)\", \"\", \($0)]" } }
+            print("[" + cases.joined(separator: ", ") + "]")
+        } else if fields.count == 3, let row = rows.first(where: { $0.key == fields[0] }), let threads = Int(fields[1]),
+                  let minimum = Double(fields[2]) {
+            let (median, fastest) = try timing(minimum: minimum) { try row.run(threads) }
+            print(jsonLine(row, threads: threads, median: median, fastest: fastest))
+        } else {
+            print("{\"error\": \"expected CASE THREADS MIN-SECONDS or LIST, not '\(line)'\"}")
+        }
+        fflush(nil)
+    }
+    exit(0)
+}
 let json = arguments.contains("--json")
 arguments.removeAll { $0 == "--json" }
 var minimumTime = 0.3
@@ -126,8 +152,7 @@ for row in rows where arguments.isEmpty || arguments.contains(where: { row.key.h
     for threads in row.threadCounts {
         let (time, fastest) = try timing(minimum: minimumTime) { try row.run(threads) }
         if json {
-            print("{\"engine\": \"kernelbook\", \"case\": \"\(row.key)\", \"threads\": \(threads), \"median_ms\": \(time * 1e3), "
-                + "\"min_ms\": \(fastest * 1e3)}")
+            print(jsonLine(row, threads: threads, median: time, fastest: fastest))
             continue
         }
         var columns = [pad(row.name, 30, left: true), pad("\(threads)", 3), pad(format(time * 1e3, 4), 9), pad(format(fastest * 1e3, 4), 9)]

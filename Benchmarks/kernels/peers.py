@@ -1,9 +1,12 @@
 #!/usr/bin/env python3
 """The peers of Kernelbook's KernelsBenchmark, one engine and thread count per process: prints one
 JSON line per case ({"engine", "variant", "case", "threads", "median_ms", "min_ms"}), with the case
-keys of Benchmarks/KernelsBenchmark/main.swift.
+keys of Benchmarks/KernelsBenchmark/main.swift. With --serve it times one case per line of standard
+input (`CASE VARIANT MIN-SECONDS`, the variant `-` for none; `LIST` for the cases it has), as
+KernelsBenchmark --serve does, so bench_kernels.py can alternate the engines case by case.
 
     python peers.py --engine onnxruntime|torch|numpy --threads N [--min-time 0.3] [--cases PREFIX,…]
+    python peers.py --engine onnxruntime|torch|numpy --threads N --serve
 
 Shapes and timing follow ../shared/bench/conv (common.py, bench_onnx.py, bench_torch.py): NHWC
 H×W×C_in → C_out, F×F, stride S, padding P, with bias; median of calls after 3 warm-up calls, over
@@ -17,9 +20,11 @@ at least --min-time seconds and 10 calls.
     OPENBLAS_NUM_THREADS, which bench_kernels.py sets before the process starts).
 """
 import argparse
+import contextlib
 import json
 import os
 import statistics
+import sys
 import time
 
 # key, N, H, W, C_in, C_out, F, S, P
@@ -55,7 +60,8 @@ def out_side(h, f, s, p):
     return (h + 2 * p - f) // s + 1
 
 
-def onnxruntime_cases(threads, min_time, wanted):
+def onnxruntime_cases(threads):
+    """{(case, variant): a function that makes the timed call}, in the order of the table."""
     import numpy as np
     import onnx
     import onnxruntime as ort
@@ -101,54 +107,67 @@ def onnxruntime_cases(threads, min_time, wanted):
         helper.make_node("BatchNormalization", ["X", "s", "b", "m", "v"], ["Y"], epsilon=1e-3), shape, shape,
         {"s": np.ones(c, np.float32), "b": np.zeros(c, np.float32), "m": np.zeros(c, np.float32),
          "v": np.ones(c, np.float32)})))
-    for key, make in cases:
-        if wanted(key):
-            yield key, "", timed(make(), min_time)
+    return {(key, ""): make for key, make in cases}
 
 
-def torch_cases(threads, min_time, wanted):
+def torch_cases(threads):
+    """{(case, variant): a function that makes the timed call}; call them under inference_mode."""
     import torch
     import torch.nn.functional as functional
 
     torch.set_num_threads(threads)
     torch.manual_seed(0)
-    with torch.inference_mode():
-        for variant, layout in (("NCHW", torch.contiguous_format), ("channels_last", torch.channels_last)):
-            for key, n, h, w, cin, cout, f, s, p in CONVS:
-                if wanted(key):
-                    x = torch.randn(n, cin, h, w).contiguous(memory_format=layout)
-                    k = torch.randn(cout, cin, f, f).contiguous(memory_format=layout)
-                    b = torch.randn(cout)
-                    yield key, variant, timed(lambda: functional.conv2d(x, k, b, stride=s, padding=p), min_time)
-            x = torch.randn(*POOL).contiguous(memory_format=layout)
-            if wanted("maxpool"):
-                yield "maxpool", variant, timed(lambda: functional.max_pool2d(x, 2, 2), min_time)
-            x = torch.randn(*ELEMENTS).contiguous(memory_format=layout)
-            if wanted("relu"):
-                yield "relu", variant, timed(lambda: torch.relu(x), min_time)
-            if wanted("batchnorm"):
-                c = ELEMENTS[1]
-                mean, variance, gamma, beta = torch.zeros(c), torch.ones(c), torch.ones(c), torch.zeros(c)
-                yield "batchnorm", variant, timed(
-                    lambda: functional.batch_norm(x, mean, variance, gamma, beta, training=False, eps=1e-3), min_time)
-        for key, batch in DENSE:
-            if wanted(key):
-                x, w, b = torch.randn(batch, 4096), torch.randn(1000, 4096), torch.randn(1000)
-                yield key, "", timed(lambda: functional.linear(x, w, b), min_time)
-        if wanted("gemm-1024"):
-            a, b = torch.randn(GEMM, GEMM), torch.randn(GEMM, GEMM)
-            yield "gemm-1024", "", timed(lambda: torch.matmul(a, b), min_time)
+    cases = {}
+
+    def conv(n, h, w, cin, cout, f, s, p, layout):
+        x = torch.randn(n, cin, h, w).contiguous(memory_format=layout)
+        k = torch.randn(cout, cin, f, f).contiguous(memory_format=layout)
+        b = torch.randn(cout)
+        return lambda: functional.conv2d(x, k, b, stride=s, padding=p)
+
+    def batch_norm(layout):
+        x = torch.randn(*ELEMENTS).contiguous(memory_format=layout)
+        c = ELEMENTS[1]
+        mean, variance, gamma, beta = torch.zeros(c), torch.ones(c), torch.ones(c), torch.zeros(c)
+        return lambda: functional.batch_norm(x, mean, variance, gamma, beta, training=False, eps=1e-3)
+
+    def unary(fn, shape, layout):
+        x = torch.randn(*shape).contiguous(memory_format=layout)
+        return lambda: fn(x)
+
+    def linear(batch):
+        x, w, b = torch.randn(batch, 4096), torch.randn(1000, 4096), torch.randn(1000)
+        return lambda: functional.linear(x, w, b)
+
+    def gemm():
+        a, b = torch.randn(GEMM, GEMM), torch.randn(GEMM, GEMM)
+        return lambda: torch.matmul(a, b)
+
+    for variant, layout in (("NCHW", torch.contiguous_format), ("channels_last", torch.channels_last)):
+        for key, *shape in CONVS:
+            cases[(key, variant)] = lambda shape=shape, layout=layout: conv(*shape, layout)
+        cases[("maxpool", variant)] = lambda layout=layout: unary(lambda x: functional.max_pool2d(x, 2, 2), POOL, layout)
+        cases[("relu", variant)] = lambda layout=layout: unary(torch.relu, ELEMENTS, layout)
+        cases[("batchnorm", variant)] = lambda layout=layout: batch_norm(layout)
+    for key, batch in DENSE:
+        cases[(key, "")] = lambda batch=batch: linear(batch)
+    cases[("gemm-1024", "")] = gemm
+    return cases
 
 
-def numpy_cases(threads, min_time, wanted):
+def numpy_cases(threads):
+    """{(case, variant): a function that makes the timed call}."""
     import numpy as np
 
     assert os.environ.get("OPENBLAS_NUM_THREADS") == str(threads), "set OPENBLAS_NUM_THREADS before starting"
-    rng = np.random.default_rng(0)
-    if wanted("gemm-1024"):
+
+    def gemm():
+        rng = np.random.default_rng(0)
         a = rng.standard_normal((GEMM, GEMM), dtype=np.float32)
         b = rng.standard_normal((GEMM, GEMM), dtype=np.float32)
-        yield "gemm-1024", "", timed(lambda: a @ b, min_time)
+        return lambda: a @ b
+
+    return {("gemm-1024", ""): gemm}
 
 
 def main():
@@ -157,16 +176,41 @@ def main():
     parser.add_argument("--threads", type=int, required=True)
     parser.add_argument("--min-time", type=float, default=0.3)
     parser.add_argument("--cases", default="")
+    parser.add_argument("--serve", action="store_true", help="time the cases asked for on standard input")
     args = parser.parse_args()
     prefixes = [c for c in args.cases.split(",") if c]
 
     def wanted(key):
         return not prefixes or any(key.startswith(p) for p in prefixes)
 
-    cases = {"onnxruntime": onnxruntime_cases, "torch": torch_cases, "numpy": numpy_cases}[args.engine]
-    for key, variant, (median, fastest) in cases(args.threads, args.min_time, wanted):
-        print(json.dumps({"engine": args.engine, "variant": variant, "case": key, "threads": args.threads,
-                          "median_ms": median, "min_ms": fastest}), flush=True)
+    cases = {"onnxruntime": onnxruntime_cases, "torch": torch_cases, "numpy": numpy_cases}[args.engine](args.threads)
+    made = {}
+
+    def measure(key, variant, min_time):
+        if (key, variant) not in made:
+            made[(key, variant)] = cases[(key, variant)]()
+        median, fastest = timed(made[(key, variant)], min_time)
+        return json.dumps({"engine": args.engine, "variant": variant, "case": key, "threads": args.threads,
+                           "median_ms": median, "min_ms": fastest})
+
+    with contextlib.ExitStack() as stack:
+        if args.engine == "torch":
+            import torch
+            stack.enter_context(torch.inference_mode())
+        if args.serve:
+            for line in sys.stdin:
+                fields = line.split()
+                if fields == ["LIST"]:
+                    print(json.dumps([[key, variant, args.threads] for key, variant in cases]), flush=True)
+                elif len(fields) == 3 and (fields[0], fields[1].replace("-", "")) in cases:
+                    print(measure(fields[0], fields[1].replace("-", ""), float(fields[2])), flush=True)
+                else:
+                    print(json.dumps({"error": f"expected CASE VARIANT MIN-SECONDS or LIST, not {line.strip()!r}"}),
+                          flush=True)
+            return
+        for key, variant in cases:
+            if wanted(key):
+                print(measure(key, variant, args.min_time), flush=True)
 
 
 if __name__ == "__main__":
