@@ -46,13 +46,14 @@ test-deps: deps
 PEERS_PYTHON = $$(bash Benchmarks/peers_venv.sh .build/bench-venv)
 
 # The Kernels ops beside PyTorch, ONNX Runtime and OpenBLAS, all measured in this run, 1 and 2
-# threads. Options: make bench ARGS="--cases c,d --min-time 1".
+# threads. Options: make bench ARGS="--cases conv-c,conv-d --rounds 3".
 bench: deps
 	$(RELEASE) --product KernelsBenchmark
 	python3 Benchmarks/kernels/bench_kernels.py --python $(PEERS_PYTHON) $(ARGS)
 
 # Training the digits CNN and MLP beside PyTorch (same split, model, optimiser, batch), 1 and 2
-# threads, and whole `kernelbook build Notebooks` runs. Options: make bench-training ARGS="--runs 5".
+# threads; the lesson that trains (Day 03) against `import torch`; whole cold `kernelbook build Notebooks`
+# runs. Options: make bench-training ARGS="--runs 5".
 bench-training: deps
 	$(RELEASE) --product TrainingBenchmark
 	$(RELEASE) --product kernelbook

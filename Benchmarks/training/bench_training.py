@@ -11,8 +11,10 @@ other, on the same stratified 80/20 split of the UCI digits (Data/digits/split.p
 Kernelbook's), Adam lr 0.01, batch 32. One thread is one CPU for both (`taskset`, the idlest core;
 PyTorch also gets set_num_threads(1)); two threads are the whole machine. Before each pair the script
 waits (up to --quiet-max-wait seconds) for the machine to be ≥ 90% idle, and it notes the one-minute
-load average beside every row. Then it times whole `kernelbook build Notebooks -o DIR` runs (the
-lessons include Day 03, which trains a CNN), and prints one Markdown table.
+load average beside every row. Then it times the lesson that trains — `kernelbook check --no-cache
+Notebooks/day03-cnn.md`, which trains four networks — against `import torch`, each in a fresh
+process, pair after pair (--lesson-runs pairs), and whole cold `kernelbook build --no-cache
+Notebooks -o DIR` runs, and prints one Markdown table.
 
 Per-epoch time is the median of epochs 2…N of a run (forward, backward and the update; the test
 evaluation after each epoch is not in it); the table gives the median over runs and their range.
@@ -46,6 +48,7 @@ def main():
     parser.add_argument("--kernelbook", default=str(ROOT / ".build" / "release" / "kernelbook"))
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--build-runs", type=int, default=3)
+    parser.add_argument("--lesson-runs", type=int, default=7)
     parser.add_argument("--epochs", type=int, default=20)
     parser.add_argument("--models", default="cnn,mlp")
     parser.add_argument("--threads", default="1,2")
@@ -74,12 +77,21 @@ def main():
                     print(f"  {model} {threads} thread(s) {engine} run {run + 1}: "
                           f"{result['epoch_s_median'] * 1e3:.2f} ms/epoch, load {load:.2f}", flush=True)
 
+    # The lesson that trains against `import torch`: fresh processes, the two of a pair back to back.
+    lesson, imports_alone = [], []
+    for _ in range(args.lesson_runs):
+        wait_until_quiet(args.quiet_max_wait)
+        _, wall, _ = run_measured([args.kernelbook, "check", "--no-cache", str(ROOT / "Notebooks" / "day03-cnn.md")])
+        lesson.append(wall)
+        _, wall, _ = run_measured([args.python, "-c", "import torch"])
+        imports_alone.append(wall)
+
     builds = []
     for _ in range(args.build_runs):
         wait_until_quiet(args.quiet_max_wait)
         load = load_average()
         with tempfile.TemporaryDirectory() as site:
-            _, wall, peak = run_measured([args.kernelbook, "build", str(ROOT / "Notebooks"), "-o", site])
+            _, wall, peak = run_measured([args.kernelbook, "build", "--no-cache", str(ROOT / "Notebooks"), "-o", site])
         builds.append((wall, peak, load))
 
     torch_version = next(r["torch"] for (_, _, e), rs in results.items() if e == "pytorch" for r in rs)
@@ -108,7 +120,11 @@ def main():
                       f"| {median_range([r['load'] for r in rows], 1, 2)} |")
     print()
     print(f"`import torch` ({torch_version}): {median_range(imports, 1, 2)} s over {len(imports)} processes.")
-    print(f"`kernelbook build Notebooks` (every lesson, Day 03 training its CNN, release build): "
+    print(f"Day 03, the lesson that trains (`kernelbook check --no-cache`, release build): "
+          f"{median_range(lesson, 1, 2)} s; `python -c 'import torch'` beside it: {median_range(imports_alone, 1, 2)} s; "
+          f"lesson ÷ import, pair by pair: {median_range([a / b for a, b in zip(lesson, imports_alone)], 1, 2)} "
+          f"over {len(lesson)} pairs.")
+    print(f"`kernelbook build --no-cache Notebooks` (every lesson, cold, release build): "
           f"{median_range([b[0] for b in builds], 1, 2)} s, peak memory {median_range([b[1] for b in builds], 1, 0)} MiB, "
           f"load {median_range([b[2] for b in builds], 1, 2)}; {len(builds)} runs.")
 
