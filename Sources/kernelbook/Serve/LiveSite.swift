@@ -15,10 +15,29 @@ struct LiveSite {
     private var executed: [String: ExecutedNotebook] = [:]
     /// The site as last built, whose pages of unchanged notebooks are reused.
     private var site: Site?
-    /// The size and modification time of every file in the folder but the notebooks, as last built.
-    private var dataFiles: [String: [Int]] = [:]
-    /// The size and modification time of each notebook, as last read.
-    private var notebookStamps: [String: [Int]] = [:]
+    /// A file's size and modification time: when both are as they were, the file is taken as unchanged.
+    struct Stamp: Equatable {
+        let size: Int
+        /// Nanoseconds since the epoch.
+        let modified: Int
+
+        init(_ status: stat) {
+            size = Int(status.st_size)
+            modified = Int(status.st_mtim.tv_sec) * 1_000_000_000 + Int(status.st_mtim.tv_nsec)
+        }
+
+        /// The stamp of the file at `path`, or nil when it cannot be read.
+        init?(path: String) {
+            var status = stat()
+            guard stat(path, &status) == 0 else { return nil }
+            self.init(status)
+        }
+    }
+
+    /// The stamp of every file in the folder but the notebooks, as last built.
+    private var dataFiles: [String: Stamp] = [:]
+    /// The stamp of each notebook, as last read.
+    private var notebookStamps: [String: Stamp] = [:]
 
     init(folder: String, rawHTML: Bool, cache: RunCache?, color: Bool) {
         self.folder = folder
@@ -47,9 +66,9 @@ struct LiveSite {
         let data = Self.dataFiles(in: folder, notebooks: Set(paths))
         let dataChanged = data != dataFiles
         dataFiles = data
-        var stamps: [String: [Int]] = [:]
+        var stamps: [String: Stamp] = [:]
         for path in paths {
-            stamps[path] = Self.stamp(path)
+            stamps[path] = Stamp(path: path)
             // A notebook whose size and modification time are as they were is not read again.
             if !dataChanged, let previous = executed[path], let stamp = stamps[path], stamp == notebookStamps[path] {
                 notebooks.append(previous)
@@ -88,21 +107,10 @@ struct LiveSite {
         return files
     }
 
-    /// The size and modification time (ns) of the file at `path`, or nil when it cannot be read.
-    private static func stamp(_ path: String) -> [Int]? {
-        var status = stat()
-        guard stat(path, &status) == 0 else { return nil }
-        return stamp(status)
-    }
-
-    private static func stamp(_ status: stat) -> [Int] {
-        [Int(status.st_size), Int(status.st_mtim.tv_sec) * 1_000_000_000 + Int(status.st_mtim.tv_nsec)]
-    }
-
-    /// The size and modification time (ns) of every file under `folder` that is not one of
-    /// `notebooks`, by path; hidden files and folders are left out, as the watcher leaves them.
-    private static func dataFiles(in folder: String, notebooks: Set<String>) -> [String: [Int]] {
-        var files: [String: [Int]] = [:]
+    /// The stamp of every file under `folder` that is not one of `notebooks`, by path; hidden
+    /// files and folders are left out, as the watcher leaves them.
+    private static func dataFiles(in folder: String, notebooks: Set<String>) -> [String: Stamp] {
+        var files: [String: Stamp] = [:]
         let base = folder.hasSuffix("/") ? String(folder.dropLast()) : folder
         guard let walker = FileManager.default.enumerator(atPath: base) else { return files }
         while let relative = walker.nextObject() as? String {
@@ -114,7 +122,7 @@ struct LiveSite {
             let path = base + "/" + relative
             var status = stat()
             guard !notebooks.contains(path), stat(path, &status) == 0, status.st_mode & S_IFMT == S_IFREG else { continue }
-            files[path] = Self.stamp(status)
+            files[path] = Stamp(status)
         }
         return files
     }
