@@ -101,13 +101,14 @@ public struct JupyterNotebook: Sendable {
         ])
     }
 
-    /// The text without its leading blank lines and trailing blanks, with one final newline; empty
-    /// when nothing is left.
+    /// The text from its first line that is not blank to the end of its last such line (no final
+    /// newline); empty when every line is blank. Only the blank ends are scanned.
     static func trimmingBlankLines(_ text: String) -> String {
-        var lines = text.split(separator: "\n", omittingEmptySubsequences: false)
-        while let first = lines.first, first.allSatisfy(\.isWhitespace) { lines.removeFirst() }
-        while let last = lines.last, last.allSatisfy(\.isWhitespace) { lines.removeLast() }
-        return lines.isEmpty ? "" : lines.joined(separator: "\n")
+        guard let first = text.firstIndex(where: { !$0.isWhitespace }),
+              let last = text.lastIndex(where: { !$0.isWhitespace }) else { return "" }
+        let start = text[..<first].lastIndex(of: "\n").map { text.index(after: $0) } ?? text.startIndex
+        let end = text[last...].firstIndex(of: "\n") ?? text.endIndex
+        return String(text[start..<end])
     }
 }
 

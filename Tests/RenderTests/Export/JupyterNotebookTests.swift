@@ -6,6 +6,16 @@ import TestSupport
 import Outputs
 
 @Suite struct JupyterNotebookTests {
+    /// Line by line, as a reader would trim: drop the blank lines at both ends, keep the rest as it is.
+    @Test(arguments: ["", "\n\n", " \t\n \u{A0}\n", "text", "\n\n  a\n\n b \n\n\n", "a\r\n\r\n", "\r\n \n x\ny  \n \t",
+                      "\n\u{2028}\nz\n\u{2028}", "one\n\ntwo\n"])
+    func trimmingBlankLinesKeepsTheLinesBetweenTheFirstAndLastThatAreNotBlank(_ text: String) {
+        var lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        while let first = lines.first, first.allSatisfy(\.isWhitespace) { lines.removeFirst() }
+        while let last = lines.last, last.allSatisfy(\.isWhitespace) { lines.removeLast() }
+        #expect(JupyterNotebook.trimmingBlankLines(text) == lines.joined(separator: "\n"))
+    }
+
     /// The exported notebook, parsed back.
     static func exported(_ executed: ExecutedNotebook = sampleExecutedNotebook()) throws -> [String: Any] {
         let text = JupyterNotebook(executed).render()
