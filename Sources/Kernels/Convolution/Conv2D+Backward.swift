@@ -114,18 +114,27 @@ public func conv2dKernelGradient(
                             Parallel.forEach(parts: images * oh, threads: fillThreads) { part in
                                 let cols = shared.value
                                 let image = first + part / oh, oy = part % oh
-                                var target = cols + part * ow * columns
-                                for ox in 0..<ow {
-                                    for kh in 0..<p.kernelHeight {
-                                        let iy = oy * strideHeight - top + kh * dilationHeight
-                                        for kw in 0..<p.kernelWidth {
-                                            let ix = ox * strideWidth - left + kw * dilationWidth
-                                            if iy >= 0 && iy < h && ix >= 0 && ix < w {
-                                                Lanes.copy(x + ((image * h + iy) * w + ix) * ci, to: target, count: ci)
+                                let pixels = cols + part * ow * columns
+                                // Tap by tap along the output row: one bounds test per row, and a
+                                // single value per pixel when there is one channel.
+                                for kh in 0..<p.kernelHeight {
+                                    let iy = oy * strideHeight - top + kh * dilationHeight
+                                    let inside = iy >= 0 && iy < h
+                                    let row = inside ? x + (image * h + iy) * w * ci : x
+                                    for kw in 0..<p.kernelWidth {
+                                        var target = pixels + (kh * p.kernelWidth + kw) * ci
+                                        var ix = kw * dilationWidth - left
+                                        for _ in 0..<ow {
+                                            let valid = inside && ix >= 0 && ix < w
+                                            if ci == 1 {
+                                                target.pointee = valid ? row[ix] : 0
+                                            } else if valid {
+                                                Lanes.copy(row + ix * ci, to: target, count: ci)
                                             } else {
                                                 Lanes.clear(target, count: ci)
                                             }
-                                            target += ci
+                                            target += columns
+                                            ix += strideWidth
                                         }
                                     }
                                 }
