@@ -18,7 +18,7 @@ enum GEMM {
     /// times to repay the copy), unless the same weights were multiplied before.
     static let packingRows = 64
     /// Multiply-adds per extra thread below which starting a thread costs more than it saves.
-    static let workPerThread = 1 << 17
+    static let workPerThread = 1 << 19
 
     /// A column panel of B: its first column, its width, and where it sits in packed B (or nil
     /// when it is read in place).
