@@ -1,7 +1,8 @@
 import ArgumentParser
 import Execution
 
-/// The per-cell cache's options, for the commands that run whole notebooks (`check`, `build`, `serve`).
+/// The per-cell cache's options, for the commands that run whole notebooks (`check`, `render`,
+/// `export`, `build`, `serve`).
 struct CacheOptions: ParsableArguments {
     @Flag(help: "Run every cell; neither read nor write the cell cache (.kernelbook-cache).")
     var noCache = false

@@ -25,10 +25,14 @@ struct SingleFileOptions<Written: SingleFile>: ParsableArguments {
 
     @OptionGroup var options: WriteOptions<Written>
 
-    /// Runs the notebook (colouring its code when `highlighting`) and writes `document(executed)`
-    /// as `WriteOptions.write` does.
+    @OptionGroup var caching: CacheOptions
+
+    /// Runs the notebook through the cell cache (colouring its code when `highlighting`) and writes
+    /// `document(executed)` as `WriteOptions.write` does.
     func runAndWrite(highlighting: Bool, _ document: (ExecutedNotebook) -> Written.Document) throws {
-        let executed = try file.read(rawHTML: options.unsafeHTML).run(highlighting: highlighting)
+        let cache = caching.cache()
+        let executed = try file.read(rawHTML: options.unsafeHTML).run(highlighting: highlighting, cache: cache)
+        cache?.printWarnings()
         try options.write(document(executed), of: executed, from: file, to: output)
     }
 }

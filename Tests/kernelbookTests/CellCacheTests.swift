@@ -21,6 +21,20 @@ import Testing
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder + "/.kernelbook-cache").count == 3)
     }
 
+    /// `render` and `export` run through the cache as `build` does, and what they write is the same.
+    @Test(arguments: [("render", "page.html"), ("export", "a.ipynb")])
+    func singleFileCommandsUseTheCacheAndWriteTheSameFile(command: String, output: String) throws {
+        let folder = try Kernelbook.folder(["a.md": "# A\n\n```swift\nlet x = Tensor.random([4, 4, 1], seed: 1)\nx.sum()\n```\n"])
+        var written: [String] = []
+        for arguments in [["--no-cache"], [], []] {
+            let result = try Kernelbook.run([command, "a.md", "-o", output] + arguments, in: folder)
+            #expect(result.status == 0 && result.stderr == "", "\(result.stderr)")
+            #expect(FileManager.default.fileExists(atPath: folder + "/.kernelbook-cache") == (written.count > 0))
+            written.append(try String(contentsOfFile: folder + "/" + output, encoding: .utf8))
+        }
+        #expect(Set(written).count == 1)
+    }
+
     @Test func aCorruptCacheFileIsAWarningAndTheCheckStillHolds() throws {
         let folder = try Kernelbook.folder(["a.md": "# A\n\n```swift\nlet n = 2\n#expect(n == 2)\n```\n"])
         #expect(try Kernelbook.run(["check", "a.md"], in: folder).status == 0)

@@ -118,7 +118,7 @@ import Testing
 
     @Test func renderReplacesAnOldPageAndLeavesNoTemporaryFile() throws {
         let folder = try Kernelbook.folder(["good.md": CommandLineTests.good, "page.html": "old"])
-        #expect(try Kernelbook.run(["render", "good.md", "-o", "page.html"], in: folder).status == 0)
+        #expect(try Kernelbook.run(["render", "good.md", "-o", "page.html", "--no-cache"], in: folder).status == 0)
         let page = try String(contentsOfFile: folder + "/page.html", encoding: .utf8)
         #expect(page.hasPrefix("<!DOCTYPE html>"))
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder).sorted() == ["good.md", "page.html"])

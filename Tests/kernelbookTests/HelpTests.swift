@@ -18,7 +18,7 @@ import TestSupport
         #expect(result.stderr == """
             Error: Missing expected argument '<notebook>'
             Help:  <notebook>  The notebook's Markdown file.
-            Usage: kernelbook render <notebook> [--output <output>] [--allow-failures] [--unsafe-html] [--color <color>]
+            Usage: kernelbook render <notebook> [--output <output>] [--allow-failures] [--unsafe-html] [--color <color>] [--no-cache]
               See 'kernelbook render --help' for more information.
 
             """)
