@@ -87,7 +87,7 @@ for file in files {
     }
     _ = try runProcess(["cmark", file])  // warm the page cache
     let cmark = try (0..<runs).map { _ in try runProcess(["cmark", file]) }
-    let command = try (0..<runs).map { _ in try runProcess([kernelbook, "render", file, "-o", "/dev/null"]) }
+    let command = try (0..<runs).map { _ in try runProcess([kernelbook, "render", file, "-o", "/dev/null", "--no-cache"]) }
     let name = (file as NSString).lastPathComponent
     func rate(_ times: [Double]) -> String {
         String(format: "%.1f MB/s (%.0f ms)", megabytes / median(times), median(times) * 1000)
@@ -96,7 +96,7 @@ for file in files {
         + String(format: "%.2f×", median(cmark) / median(command)) + " |")
     _ = pageBytes
     let cmarkPeak = try median((0..<3).map { _ in try peakMiB(["cmark", file]) })
-    let renderPeak = try median((0..<3).map { _ in try peakMiB([kernelbook, "render", file, "-o", "/dev/null"]) })
+    let renderPeak = try median((0..<3).map { _ in try peakMiB([kernelbook, "render", file, "-o", "/dev/null", "--no-cache"]) })
     let checkPeak = try median((0..<3).map { _ in try peakMiB([kernelbook, "check", file, "--no-cache"]) })
     memory.append("| \(name) | \(String(format: "%.2f", megabytes)) | " + String(format: "%.1f | %.1f (%.2f×) | %.1f (%.2f×) |",
         cmarkPeak, renderPeak, renderPeak / cmarkPeak, checkPeak, checkPeak / cmarkPeak))
