@@ -59,9 +59,15 @@ class Server:
         self.cases = {(key, variant, threads) for key, variant, threads in self.ask("LIST")}
 
     def ask(self, line):
-        self.process.stdin.write(line + "\n")
-        self.process.stdin.flush()
-        answer = json.loads(self.process.stdout.readline())
+        try:
+            self.process.stdin.write(line + "\n")
+            self.process.stdin.flush()
+        except BrokenPipeError:
+            pass  # the process has ended: its empty reply below says so
+        reply = self.process.stdout.readline()
+        if not reply:
+            raise RuntimeError(f"{self.engine} stopped (exit status {self.process.wait()}) when asked {line!r}")
+        answer = json.loads(reply)
         if isinstance(answer, dict) and "error" in answer:
             raise RuntimeError(f"{self.engine}: {answer['error']}")
         return answer

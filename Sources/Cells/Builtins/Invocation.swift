@@ -99,7 +99,7 @@ struct Invocation {
     /// layer block (`Sequential { … }`), whose container then gives it one, as in the Swift API;
     /// else the notebook's next seed.
     func layerSeed(_ i: Int) throws -> UInt64? {
-        if optionalInt(i) == nil, interpreter.collectors.last ?? nil != nil { return nil }
+        if optionalInt(i) == nil, interpreter.collector != nil { return nil }
         return try seed(i)
     }
 

@@ -57,7 +57,7 @@ extension Interpreter {
         switch statement.kind {
         case .expression(let expr):
             let value = try evaluate(expr, in: scope)
-            if let collector = collectors.last ?? nil {
+            if let collector {
                 try collector.collect(value, at: expr.span)
             }
             return .normal

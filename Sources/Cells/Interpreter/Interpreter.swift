@@ -36,6 +36,8 @@ public final class Interpreter {
     var declaredInCell: Set<Name> = []
     /// One entry per active call; non-nil while a layer builder (`Sequential { … }`) collects.
     var collectors: [LayerCollector?] = [nil]
+    /// The layer builder collecting the statements running now, if they are directly in its block.
+    var collector: LayerCollector? { collectors.last ?? nil }
     /// The built-in each name stands for, by the name's number: nil when not yet looked up,
     /// `.some(nil)` for a name that is no built-in.
     var builtinCache: [Value??] = []

@@ -71,8 +71,8 @@ public func conv2dInputGradient(
 /// ox·stride − paddingLeft + kw·dilation, ci] · outputGradient[n, oy, ox, co]` over n, oy, ox,
 /// padding taps contributing nothing. Computed as the GEMM `im2col(input)ᵀ [kh·kw·ci, pixels] ·
 /// outputGradient [pixels, co]` (im2col written in its natural layout, read transposed), each value
-/// summed over the pixels in order (batches of more than
-/// about four million window values are summed chunk by chunk, the chunks in order).
+/// summed over the pixels in order (batches of more than about four million window values are
+/// summed chunk by chunk, the chunks in order).
 /// - Parameters:
 ///   - outputGradient: the gradient of `conv2d`'s output, of its shape.
 ///   - input: the input given to `conv2d`.
@@ -114,15 +114,15 @@ public func conv2dKernelGradient(
                             Parallel.forEach(parts: images * oh, threads: fillThreads) { part in
                                 let cols = shared.value
                                 let image = first + part / oh, oy = part % oh
-                                let pixels = cols + part * ow * columns
-                                // Tap by tap along the output row: one bounds test per row, and a
-                                // single value per pixel when there is one channel.
+                                let outputRow = cols + part * ow * columns
+                                // Tap by tap along the output row: the input row is tested once per
+                                // tap row, the column per pixel; one channel is a single store.
                                 for kh in 0..<p.kernelHeight {
                                     let iy = oy * strideHeight - top + kh * dilationHeight
                                     let inside = iy >= 0 && iy < h
                                     let row = inside ? x + (image * h + iy) * w * ci : x
                                     for kw in 0..<p.kernelWidth {
-                                        var target = pixels + (kh * p.kernelWidth + kw) * ci
+                                        var target = outputRow + (kh * p.kernelWidth + kw) * ci
                                         var ix = kw * dilationWidth - left
                                         for _ in 0..<ow {
                                             let valid = inside && ix >= 0 && ix < w

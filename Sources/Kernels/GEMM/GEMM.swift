@@ -127,7 +127,7 @@ enum GEMM {
     ) {
         let tileRows = p.tileRows
         let rowTiles = (range.count + tileRows - 1) / tileRows
-        let packsA = (rows.packsA || !rows.readsInPlace) && tileRows == 8
+        let packsA = rows.packsA && tileRows == 8
         Scratch.with(UnsafePointer<Float>.self, count: rowTiles * tileRows) { bases in
             Scratch.with(Float.self, count: packsA ? rowTiles * tileRows * kc : 0) { packedA in
                 rows.fillRowBases(rows: range, count: rowTiles * tileRows, into: bases)
@@ -299,7 +299,8 @@ protocol GEMMRows {
     var packsA: Bool { get }
     /// Writes the bases of `rows` to `bases[0..<count]`; entries past the rows repeat a valid base.
     func fillRowBases(rows: Range<Int>, count: Int, into bases: UnsafeMutablePointer<UnsafePointer<Float>>)
-    /// Whether a row's values can be read through its base (false: GEMM always packs the rows).
+    /// Whether a row's values can be read through its base. A type that cannot also sets `packsA`, and
+    /// GEMM then tiles it by 8 rows however few it has, so every tile is packed.
     var readsInPlace: Bool { get }
     /// Copies one K block of the 8-row tiles of `rows` (whose bases are `bases`) into micro-panels,
     /// as `GEMM.packRows` lays them out.

@@ -37,7 +37,7 @@ enum FigurePNG {
         return PNG.encode(width: width, height: height, rgb: canvas)
     }
 
-    /// What the picture shows, for readers without it: the caption or description, the panels'
+    /// What the picture shows, for readers without it: its description, the panels'
     /// labels in grid order, and the colour scale.
     static func description(of figure: Figure) -> String {
         var text = figure.alt

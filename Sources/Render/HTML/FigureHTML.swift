@@ -14,7 +14,7 @@ enum FigureHTML {
         panels == 1 ? 192 : panels <= 4 ? 128 : 96
     }
 
-    /// The figure's HTML, captioned with its own caption or else its description.
+    /// The figure's HTML, captioned with its description.
     static func render(_ figure: Figure) -> String {
         var html = "<figure class=\"out-figure\">\n<div class=\"panels\">\n"
         let map: ColorMap
