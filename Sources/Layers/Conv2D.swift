@@ -8,13 +8,8 @@ import Kernels
 public final class Conv2D: Layer, ConvolutionLayer {
     /// The number of kernels, which is the output depth.
     public let filters: Int
-    /// Whether the layer adds a bias per filter.
-    public let usesBias: Bool
-    /// The seed of the weights, or `nil` to take the container's (see `Layer`).
-    public let seed: UInt64?
-
     let window: SlidingWindow
-    var state = WeightState()
+    var state: WeightState
     /// The input depth, once built.
     public var inputChannels: Int? { state.input }
 
@@ -34,8 +29,7 @@ public final class Conv2D: Layer, ConvolutionLayer {
         window = try SlidingWindow(kind: "Conv2D", kernelHeight: kernelHeight, kernelWidth: kernelWidth,
                                    stride: stride, padding: padding, dilation: dilation)
         self.filters = filters
-        self.usesBias = bias
-        self.seed = seed
+        state = WeightState(usesBias: bias, givenSeed: seed)
     }
 
     public var kind: String { "Conv2D" }

@@ -5,12 +5,7 @@ import Kernels
 public final class Dense: WeightedLayer {
     /// The number of outputs.
     public let units: Int
-    /// Whether the layer adds a bias per output.
-    public let usesBias: Bool
-    /// The seed of the weights, or `nil` to take the container's (see `Layer`).
-    public let seed: UInt64?
-
-    var state = WeightState()
+    var state: WeightState
     /// The number of inputs, once built.
     public var inputCount: Int? { state.input }
 
@@ -19,8 +14,7 @@ public final class Dense: WeightedLayer {
     public init(_ units: Int, bias: Bool = true, seed: UInt64? = nil) throws {
         guard units >= 1 else { throw LayersError("Dense", "'units' must be at least 1, not \(units)") }
         self.units = units
-        self.usesBias = bias
-        self.seed = seed
+        state = WeightState(usesBias: bias, givenSeed: seed)
     }
 
     public var kind: String { "Dense" }

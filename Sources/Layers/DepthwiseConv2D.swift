@@ -9,13 +9,8 @@ import Kernels
 public final class DepthwiseConv2D: Layer, ConvolutionLayer {
     /// Kernels per input channel.
     public let depthMultiplier: Int
-    /// Whether the layer adds a bias per output channel.
-    public let usesBias: Bool
-    /// The seed of the weights, or `nil` to take the container's (see `Layer`).
-    public let seed: UInt64?
-
     let window: SlidingWindow
-    var state = WeightState()
+    var state: WeightState
     /// The input depth, once built.
     public var inputChannels: Int? { state.input }
 
@@ -29,8 +24,7 @@ public final class DepthwiseConv2D: Layer, ConvolutionLayer {
         window = try SlidingWindow(kind: "DepthwiseConv2D", kernelHeight: kernel, kernelWidth: kernel,
                                    stride: stride, padding: padding, dilation: dilation)
         self.depthMultiplier = depthMultiplier
-        self.usesBias = bias
-        self.seed = seed
+        state = WeightState(usesBias: bias, givenSeed: seed)
     }
 
     public var kind: String { "DepthwiseConv2D" }

@@ -5,11 +5,7 @@ import Kernels
 /// the parameter list, a bias of zeros until set, and a forward pass that is one function of the
 /// input, the weights and the bias.
 protocol WeightedLayer: Layer {
-    /// Whether the layer adds a bias.
-    var usesBias: Bool { get }
-    /// The seed of the weights, or `nil` to take the container's.
-    var seed: UInt64? { get }
-    /// What the layer fixes when built and makes on first use.
+    /// What the layer was made with, fixes when built and makes on first use.
     var state: WeightState { get set }
     /// The weights and the biases, made on first use.
     var weights: Tensor { get throws }
@@ -25,6 +21,11 @@ protocol WeightedLayer: Layer {
 }
 
 extension WeightedLayer {
+    /// Whether the layer adds a bias.
+    public var usesBias: Bool { state.usesBias }
+    /// The seed of the weights, or `nil` to take the container's (see `Layer`).
+    public var seed: UInt64? { state.givenSeed }
+
     public func forward(_ x: Variable, batched: Bool, in pass: ForwardPass) throws -> Variable {
         let parameters = try self.parameters
         let weights = try pass.value(of: parameters[0])
@@ -67,7 +68,7 @@ extension WeightedLayer {
     func fixInput(_ size: Int, defaultSeed: UInt64) {
         if state.input == nil {
             state.input = size
-            state.seed = seed ?? defaultSeed
+            state.seed = state.givenSeed ?? defaultSeed
         }
     }
 
@@ -76,9 +77,12 @@ extension WeightedLayer {
     }
 }
 
-/// A weighted layer's input size, fixed when it is built, the seed its weights are drawn with, and
-/// its weights and biases once made or set.
+/// A weighted layer's bias switch and seed as made, its input size, fixed when it is built, the seed
+/// its weights are drawn with, and its weights and biases once made or set.
 struct WeightState {
+    let usesBias: Bool
+    /// The seed given when the layer was made, or `nil` to take the container's.
+    let givenSeed: UInt64?
     var input: Int?
     var seed: UInt64 = 0
     var weights: Tensor?

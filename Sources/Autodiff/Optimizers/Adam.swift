@@ -7,18 +7,13 @@ import Kernels
 /// g += weightDecay·p (PyTorch's L2 form); m = m + (1 − β1)·(g − m); v = β2·v + (1 − β2)·g²;
 /// p = p − (learningRate / (1 − β1ᵗ)) · m / (√v / √(1 − β2ᵗ) + ε). The factors 1 − βᵗ are
 /// computed in `Double` (βᵗ by repeated multiplication), the rest in `Float`.
-public final class Adam: Optimizer {
-    public var learningRate: Float
+public final class Adam: BaseOptimizer, Optimizer {
     /// The decay of the first-moment estimate.
     public let beta1: Float
     /// The decay of the second-moment estimate.
     public let beta2: Float
     /// Added to the denominator for numerical stability.
     public let epsilon: Float
-    /// The L2 penalty's factor, added to the gradient as weightDecay·p.
-    public var weightDecay: Float { slots.weightDecay }
-    public var stepCount: Int { slots.stepCount }
-    private var slots: OptimizerSlots
     private var firstMoments: [[Float]] = []
     private var secondMoments: [[Float]] = []
     private var beta1Power = 1.0
@@ -29,18 +24,17 @@ public final class Adam: Optimizer {
     ///   the weight decay is negative.
     public init(learningRate: Float = 0.001, beta1: Float = 0.9, beta2: Float = 0.999, epsilon: Float = 1e-8,
                 weightDecay: Float = 0) throws {
-        slots = try OptimizerSlots(kind: "Adam", learningRate: learningRate, weightDecay: weightDecay)
-        try OptimizerSlots.checkFraction(beta1, "beta1", kind: "Adam")
-        try OptimizerSlots.checkFraction(beta2, "beta2", kind: "Adam")
-        try OptimizerSlots.require(epsilon, "epsilon", { $0 > 0 }, "a positive number", kind: "Adam")
-        self.learningRate = learningRate
         self.beta1 = beta1
         self.beta2 = beta2
         self.epsilon = epsilon
+        try super.init(kind: "Adam", learningRate: learningRate, weightDecay: weightDecay)
+        try checkFraction(beta1, "beta1")
+        try checkFraction(beta2, "beta2")
+        try require(epsilon, "epsilon", { $0 > 0 }, "a positive number")
     }
 
     public func update(_ parameters: inout [Tensor], along gradients: [Tensor]) throws {
-        if try slots.begin(parameters, gradients, learningRate: learningRate) {
+        if try begin(parameters, gradients) {
             firstMoments = parameters.map { [Float](repeating: 0, count: $0.count) }
             secondMoments = firstMoments
         }

@@ -26,31 +26,36 @@ extension Optimizer {
     }
 }
 
-/// The state both optimisers keep per parameter position, the hyperparameters they share, and the
-/// checks every update makes.
-struct OptimizerSlots {
-    let kind: String
+/// What every optimiser has: a learning rate, a weight decay, a count of updates, and the checks each
+/// update makes of its parameters and gradients (as PyTorch's `torch.optim.Optimizer` holds them for
+/// its subclasses).
+public class BaseOptimizer {
+    /// The step size of the next update.
+    public var learningRate: Float
     /// The L2 penalty's factor, added to the gradient as weightDecay·p.
-    let weightDecay: Float
+    public let weightDecay: Float
+    /// The number of updates made so far.
+    public private(set) var stepCount = 0
+    /// The optimiser's name in errors (`Adam`).
+    let kind: String
     /// The shapes of the parameters of the first update.
-    private(set) var shapes: [[Int]]?
-    /// The number of updates begun so far.
-    private(set) var stepCount = 0
+    private var shapes: [[Int]]?
 
     /// Checks the hyperparameters every optimiser has.
     /// - Throws: `AutodiffError` when the learning rate is not positive or the weight decay is negative.
     init(kind: String, learningRate: Float, weightDecay: Float) throws {
-        try Self.checkLearningRate(learningRate, kind: kind)
-        try Self.require(weightDecay, "weight decay", { $0 >= 0 }, "0 or more", kind: kind)
         self.kind = kind
+        self.learningRate = learningRate
         self.weightDecay = weightDecay
+        try checkLearningRate()
+        try require(weightDecay, "weight decay", { $0 >= 0 }, "0 or more")
     }
 
     /// Begins an update: checks the learning rate, then the parameters and gradients (`check`), and
     /// counts the step.
     /// - Returns: whether this is the first update.
-    mutating func begin(_ parameters: [Tensor], _ gradients: [Tensor], learningRate: Float) throws -> Bool {
-        try Self.checkLearningRate(learningRate, kind: kind)
+    func begin(_ parameters: [Tensor], _ gradients: [Tensor]) throws -> Bool {
+        try checkLearningRate()
         let first = try check(parameters, gradients)
         stepCount += 1
         return first
@@ -58,7 +63,7 @@ struct OptimizerSlots {
 
     /// Checks one update's parameters and gradients against each other and against the first update's.
     /// - Returns: whether this is the first update.
-    mutating func check(_ parameters: [Tensor], _ gradients: [Tensor]) throws -> Bool {
+    private func check(_ parameters: [Tensor], _ gradients: [Tensor]) throws -> Bool {
         guard !parameters.isEmpty else {
             throw AutodiffError("\(kind) was given no parameters to update")
         }
@@ -82,17 +87,17 @@ struct OptimizerSlots {
     }
 
     /// Checks that the learning rate is a positive number.
-    static func checkLearningRate(_ value: Float, kind: String) throws {
-        try require(value, "learning rate", { $0 > 0 }, "a positive number", kind: kind)
+    private func checkLearningRate() throws {
+        try require(learningRate, "learning rate", { $0 > 0 }, "a positive number")
     }
 
     /// Checks a decay factor (β, momentum): at least 0 and less than 1.
-    static func checkFraction(_ value: Float, _ name: String, kind: String) throws {
-        try require(value, name, { $0 >= 0 && $0 < 1 }, "at least 0 and less than 1", kind: kind)
+    func checkFraction(_ value: Float, _ name: String) throws {
+        try require(value, name, { $0 >= 0 && $0 < 1 }, "at least 0 and less than 1")
     }
 
     /// Checks a hyperparameter: `valid` (false for NaN and infinities), else an error that says it must be `rule`.
-    static func require(_ value: Float, _ name: String, _ valid: (Float) -> Bool, _ rule: String, kind: String) throws {
+    func require(_ value: Float, _ name: String, _ valid: (Float) -> Bool, _ rule: String) throws {
         guard value.isFinite, valid(value) else {
             throw AutodiffError("\(kind): the \(name) must be \(rule), not \(value)")
         }

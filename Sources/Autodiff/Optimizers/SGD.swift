@@ -7,28 +7,22 @@ import Kernels
 /// first update and momentum·b + d after, and d = b; then p = p − learningRate·d (fused
 /// multiply-adds in `Float`). Keras's `v = momentum·v − lr·g; p += v` is the same for a constant
 /// learning rate.
-public final class SGD: Optimizer {
-    public var learningRate: Float
+public final class SGD: BaseOptimizer, Optimizer {
     /// The fraction of the previous step kept (0 for plain gradient descent).
     public let momentum: Float
-    /// The L2 penalty's factor, added to the gradient as weightDecay·p.
-    public var weightDecay: Float { slots.weightDecay }
-    public var stepCount: Int { slots.stepCount }
-    private var slots: OptimizerSlots
     private var buffers: [[Float]] = []
 
     /// Creates the optimiser.
     /// - Throws: `AutodiffError` when the learning rate is not positive, the momentum not in 0..<1, or
     ///   the weight decay negative.
     public init(learningRate: Float = 0.01, momentum: Float = 0, weightDecay: Float = 0) throws {
-        slots = try OptimizerSlots(kind: "SGD", learningRate: learningRate, weightDecay: weightDecay)
-        try OptimizerSlots.checkFraction(momentum, "momentum", kind: "SGD")
-        self.learningRate = learningRate
         self.momentum = momentum
+        try super.init(kind: "SGD", learningRate: learningRate, weightDecay: weightDecay)
+        try checkFraction(momentum, "momentum")
     }
 
     public func update(_ parameters: inout [Tensor], along gradients: [Tensor]) throws {
-        let first = try slots.begin(parameters, gradients, learningRate: learningRate)
+        let first = try begin(parameters, gradients)
         let (rate, momentum, decay) = (-learningRate, momentum, weightDecay)
         if first { buffers = parameters.map { momentum > 0 ? [Float](repeating: 0, count: $0.count) : [] } }
         for index in parameters.indices {
