@@ -3,7 +3,9 @@ import Threads
 ///
 /// `output[n, oh, ow, co] = Σ input[n, oh·stride − paddingTop + kh·dilation,
 /// ow·stride − paddingLeft + kw·dilation, ci] · kernel[kh, kw, ci, co]` (+ `bias[co]`), summed
-/// with fused multiply-adds in the order kh, kw, ci, skipping padding, then the bias added.
+/// with fused multiply-adds in the order kh, kw, ci, skipping padding, then the bias added; a 3×3 kernel
+/// of stride and dilation 1 with 32 or more channels in and out is computed by Winograd's F(2×2, 3×3)
+/// instead (see `Winograd`), with 2.25 times fewer multiplications, equal to the sum within rounding.
 /// Output height is (height + paddingTop + paddingBottom − (kernelHeight − 1)·dilation − 1) / stride + 1
 /// (see `ConvGeometry`).
 /// - Parameters:
@@ -40,6 +42,14 @@ public func conv2d(
     return input.scalars.withUnsafeBufferPointer { x in
         kernel.scalars.withUnsafeBufferPointer { w in
             Tensor.uninitialized(shape, count: count) { y in
+                if Winograd.applies(to: problem) {
+                    let biasScalars = bias?.scalars ?? []
+                    biasScalars.withUnsafeBufferPointer { b in
+                        Winograd.run(problem, input: x.baseAddress!, kernel: kernel.scalars, bias: bias == nil ? nil : b.baseAddress!,
+                                     output: y, threads: threads)
+                    }
+                    return
+                }
                 let g = problem.geometry
                 let pixelStride = ConvRows.pixelStride(channels: inputChannels)
                 let copies = g.paddingTop + g.paddingBottom + g.paddingLeft + g.paddingRight > 0 || pixelStride != inputChannels

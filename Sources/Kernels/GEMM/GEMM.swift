@@ -34,11 +34,12 @@ enum GEMM {
 
     /// C = A·B (+ bias); output tiles are shared between up to `threads` threads.
     ///
-    /// `weights`, when given, is the array B points into: its packed copy is then kept in
-    /// `PackedWeights` for the next call with the same array (a layer's weights).
+    /// `weights`, when given, is the array B points into, or (`form`) is made from: its packed copy
+    /// is then kept in `PackedWeights` for the next call with the same array (a layer's weights).
     static func multiply<Rows: GEMMRows>(
         m: Int, n: Int, rows: Rows, b: UnsafePointer<Float>, ldb: Int, weights: [Float]? = nil,
-        c: UnsafeMutablePointer<Float>, ldc: Int, bias: UnsafePointer<Float>?, threads: Int
+        form: PackedWeights.Form = .array, c: UnsafeMutablePointer<Float>, ldc: Int, bias: UnsafePointer<Float>?,
+        threads: Int
     ) {
         let k = rows.segmentOffsets.count * rows.run
         guard m > 0, n > 0, k > 0 else { return }
@@ -47,7 +48,7 @@ enum GEMM {
         // Packing B pays off when many rows use it, or when the same weights come back.
         let packedPanels = columnPanels(n, wide: tileRows == 1, packAll: true)
         let layout = PackedWeights.Layout(
-            n: n, ldb: ldb, segments: rows.segmentOffsets.count, run: rows.run, panels: packedPanels.map(\.width))
+            n: n, ldb: ldb, segments: rows.segmentOffsets.count, run: rows.run, panels: packedPanels.map(\.width), form: form)
         let packAll = m >= packingRows || weights.map { PackedWeights.isReused($0, layout: layout) } == true
         let panels = packAll ? packedPanels : columnPanels(n, wide: tileRows == 1, packAll: false)
         let blocks = kBlocks(segments: rows.segmentOffsets.count, run: rows.run)

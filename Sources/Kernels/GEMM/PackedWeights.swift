@@ -7,10 +7,20 @@ import Synchronization
 /// freed or changed in place (copy on write copies a shared buffer first), so finding the same
 /// storage address means finding the same values.
 final class PackedWeights: @unchecked Sendable {
-    /// How B was cut into panels and blocks; packed copies match only for the same layout.
+    /// How B was cut into panels and blocks, and what it is made from the weights array; packed
+    /// copies match only for the same layout.
     struct Layout: Hashable {
         let n: Int, ldb: Int, segments: Int, run: Int
         let panels: [Int]
+        var form = Form.array
+    }
+
+    /// What B is made from the weights array.
+    enum Form: Hashable {
+        /// B is the array itself.
+        case array
+        /// B is the array's Winograd transform (`Winograd`): all 16 positions, or one of them packed.
+        case winograd(position: Int?)
     }
 
     private struct Key: Hashable {

@@ -34,7 +34,19 @@ import FixtureSupport
                 dk = try depthwiseConv2dKernelGradient(dy, input: x, kernelShape: k.shape, stride: stride,
                                                        padding: padding, dilation: dilation, threads: threads)
             }
-            #expect(isClose(y, try fixture.output(), tolerance: 1e-5))
+            if fixture.op == "conv2dPerAxis" {
+                // Rounding scales with Σ|x·k| (here from conv2d on absolute values: a sum of positive terms,
+                // correct to a few ulps), not with a result that cancels; Winograd's transforms round more
+                // than the direct sum, within the same bound.
+                let scale = try conv2d(Tensor(shape: x.shape, scalars: x.scalars.map(abs)),
+                                       Tensor(shape: k.shape, scalars: k.scalars.map(abs)), stride: stride, padding: padding, dilation: dilation)
+                let expected = try fixture.output()
+                #expect(y.shape == expected.shape)
+                let worst = zip(y.scalars, zip(expected.scalars, scale.scalars)).map { abs($0 - $1.0) / $1.1 }.max() ?? 0
+                #expect(worst <= 1e-6, "worst error \(worst) of Σ|x·k|")
+            } else {
+                #expect(isClose(y, try fixture.output(), tolerance: 1e-5))
+            }
             #expect(isClose(dx, try fixture.output("dx"), tolerance: 1e-5))
             #expect(isClose(dk, try fixture.output("dk"), tolerance: 1e-5))
         }

@@ -1,0 +1,263 @@
+import Threads
+
+/// Winograd's minimal filtering F(2×2, 3×3) (Lavin and Gray, "Fast Algorithms for Convolutional
+/// Neural Networks", 2016) for the 3×3 convolutions of stride 1 and dilation 1 with many channels,
+/// as cuDNN, NNPACK and oneDNN use it: each 2×2 block of outputs comes from a 4×4 block of input
+/// through 16 products per channel pair instead of 36.
+///
+/// With the input block d, the kernel g of one channel pair and the matrices of the paper,
+/// Y = Aᵀ[(G g Gᵀ) ⊙ (Bᵀ d B)]A, summed over input channels. The transforms run per tile, 16
+/// channels at a time; the 16 products summed over input channels are 16 GEMMs, each summing in
+/// channel order (see `GEMM`). Every step is fixed, so the result does not depend on the thread
+/// count or on how tiles are grouped; it differs from the direct sum by rounding only.
+///
+/// Layouts, per group of tiles: the transformed input V is [position, tile, input channel], the
+/// products M [position, tile, output channel]; the transformed kernel U is [position, input channel,
+/// output channel]. Position p's GEMM is then M[p] = V[p]·U[p] on contiguous rows.
+enum Winograd {
+    /// Input and output channels from which the transforms cost less than the products they save.
+    static let minimumChannels = 32
+    /// Values of U up to which U is small: each thread then takes whole groups of tiles and reads all of U.
+    static let smallKernel = 1 << 18
+
+    /// Values of V and M per group of tiles: 1 MiB beside a small U, so a group stays in the L2 cache;
+    /// 16 MiB beside a larger one, so each position's GEMM reads its part of U for many rows.
+    static func groupValues(kernelValues: Int) -> Int {
+        kernelValues <= smallKernel ? 1 << 18 : 1 << 22
+    }
+
+    typealias Vector = Lanes.Vector
+
+    /// Whether `conv2d` computes `problem` this way: a 3×3 kernel, stride and dilation 1, and at
+    /// least `minimumChannels` channels in and out.
+    static func applies(to problem: ConvProblem) -> Bool {
+        problem.kernelHeight == 3 && problem.kernelWidth == 3 && problem.stride == 1 && problem.dilation == 1
+            && problem.inputChannels >= minimumChannels && problem.outputChannels >= minimumChannels
+    }
+
+    /// Computes `problem` into `y`, about `groupTiles` tiles a group (nil: as `groupValues` says); the
+    /// transformed kernel, and each position's packed copy, are kept (`PackedWeights`) for the next call
+    /// with the same kernel array.
+    static func run(
+        _ problem: ConvProblem, input x: UnsafePointer<Float>, kernel: [Float], bias: UnsafePointer<Float>?,
+        output y: UnsafeMutablePointer<Float>, threads: Int, groupTiles: Int? = nil
+    ) {
+        let (cin, cout) = (problem.inputChannels, problem.outputChannels)
+        let count = 16 * cin * cout
+        let layout = PackedWeights.Layout(n: cout, ldb: cout, segments: 16, run: cin, panels: [],
+                                          form: .winograd(position: nil))
+        kernel.withUnsafeBufferPointer { g in
+            let transform = { (u: UnsafeMutablePointer<Float>) in transformKernel(g.baseAddress!, cin: cin, cout: cout, into: u) }
+            if let cached = PackedWeights.find(kernel, layout: layout, count: count, pack: transform) {
+                multiply(problem, input: x, transformed: UnsafePointer(cached.pointer), kernel: kernel, bias: bias,
+                         output: y, threads: threads, groupTiles: groupTiles)
+                withExtendedLifetime(cached) {}
+            } else {
+                Scratch.with(Float.self, count: count) { u in
+                    transform(u)
+                    multiply(problem, input: x, transformed: UnsafePointer(u), kernel: kernel, bias: bias,
+                             output: y, threads: threads, groupTiles: groupTiles)
+                }
+            }
+        }
+    }
+
+    /// The tiles (2×2 output blocks) in groups of nearly equal size: each group is transformed,
+    /// multiplied and transformed back on its own.
+    private static func multiply(
+        _ problem: ConvProblem, input x: UnsafePointer<Float>, transformed u: UnsafePointer<Float>, kernel: [Float],
+        bias: UnsafePointer<Float>?, output y: UnsafeMutablePointer<Float>, threads: Int, groupTiles: Int?
+    ) {
+        let (cin, cout) = (problem.inputChannels, problem.outputChannels)
+        let tiles = Tiles(problem)
+        let most = groupTiles ?? Swift.max(1, groupValues(kernelValues: 16 * cin * cout) / (16 * (cin + cout)))
+        var groups = (tiles.count + most - 1) / most
+        // Threads take whole groups when U is small enough for each to read all of it, else share each group's positions.
+        let byGroups = groups >= threads && 16 * cin * cout <= smallKernel
+        if byGroups { groups = (groups + threads - 1) / threads * threads }
+        let perGroup = (tiles.count + groups - 1) / groups
+        groups = (tiles.count + perGroup - 1) / perGroup
+        let inner = byGroups ? 1 : threads
+        // Rows of V and M are read and written in place, so they get `conv2d`'s padded pixel stride.
+        let (vStride, mStride) = (ConvRows.pixelStride(channels: cin), ConvRows.pixelStride(channels: cout))
+        let shared = UncheckedSendable((x, u, y, bias))
+        Parallel.forEach(parts: groups, threads: byGroups ? threads : 1) { group in
+            let (x, u, y, bias) = shared.value
+            let range = group * perGroup..<Swift.min(tiles.count, (group + 1) * perGroup)
+            Scratch.with(Float.self, count: range.count * 16 * (vStride + mStride)) { v in
+                let m = v + range.count * 16 * vStride
+                let pointers = UncheckedSendable((v, m))
+                Parallel.forEach(parts: inner, threads: inner) { part in
+                    transformInput(x, tiles, piece(part, of: range, parts: inner), group: range, cin: cin, stride: vStride,
+                                   into: pointers.value.0)
+                }
+                // One thread per position: each reads its own part of U.
+                Parallel.forEach(parts: 16, threads: inner) { position in
+                    let (v, m) = pointers.value
+                    GEMM.multiply(
+                        m: range.count, n: cout,
+                        rows: MatrixRows(base: v + position * range.count * vStride, ld: vStride, run: cin, packsA: false),
+                        b: u + position * cin * cout, ldb: cout, weights: kernel, form: .winograd(position: position),
+                        c: m + position * range.count * mStride, ldc: mStride, bias: nil, threads: 1)
+                }
+                Parallel.forEach(parts: inner, threads: inner) { part in
+                    transformOutput(pointers.value.1, tiles, piece(part, of: range, parts: inner), group: range, cout: cout,
+                                    stride: mStride, bias: bias, into: y)
+                }
+            }
+        }
+    }
+
+    /// Where the tiles lie: tile t is image t / perImage, tile row (t % perImage) / columns.
+    struct Tiles {
+        let problem: ConvProblem
+        let rows: Int, columns: Int
+        var perImage: Int { rows * columns }
+        var count: Int { problem.layout.batch * perImage }
+
+        init(_ problem: ConvProblem) {
+            self.problem = problem
+            rows = (problem.outputHeight + 1) / 2
+            columns = (problem.outputWidth + 1) / 2
+        }
+
+        /// The tile's image and its top-left output pixel.
+        func origin(_ tile: Int) -> (image: Int, row: Int, column: Int) {
+            let within = tile % perImage
+            return (tile / perImage, 2 * (within / columns), 2 * (within % columns))
+        }
+    }
+
+    /// U = G g Gᵀ for every channel pair: G = [[1, 0, 0], [½, ½, ½], [½, −½, ½], [0, 0, 1]].
+    static func transformKernel(_ g: UnsafePointer<Float>, cin: Int, cout: Int, into u: UnsafeMutablePointer<Float>) {
+        withUnsafeTemporaryAllocation(of: Vector.self, capacity: 12) { t in
+            let t = t.baseAddress!
+            for ci in 0..<cin {
+                var co = 0
+                while co < cout {
+                    let lanes = Swift.min(16, cout - co)
+                    func tap(_ kh: Int, _ kw: Int) -> Vector { load(g + ((kh * 3 + kw) * cin + ci) * cout + co, lanes) }
+                    for kh in 0..<3 {
+                        (t[kh * 4], t[kh * 4 + 1], t[kh * 4 + 2], t[kh * 4 + 3]) = kernelStep(tap(kh, 0), tap(kh, 1), tap(kh, 2))
+                    }
+                    for s in 0..<4 {
+                        let (u0, u1, u2, u3) = kernelStep(t[s], t[4 + s], t[8 + s])
+                        store(u0, u + (s * cin + ci) * cout + co, lanes)
+                        store(u1, u + ((4 + s) * cin + ci) * cout + co, lanes)
+                        store(u2, u + ((8 + s) * cin + ci) * cout + co, lanes)
+                        store(u3, u + ((12 + s) * cin + ci) * cout + co, lanes)
+                    }
+                    co += 16
+                }
+            }
+        }
+    }
+
+    /// V = Bᵀ d B for the tiles of `share`: Bᵀ = [[1, 0, −1, 0], [0, 1, 1, 0], [0, −1, 1, 0], [0, 1, 0, −1]];
+    /// pixels outside the image (padding, and past an odd edge) are zeros.
+    static func transformInput(
+        _ x: UnsafePointer<Float>, _ tiles: Tiles, _ share: Range<Int>, group: Range<Int>, cin: Int, stride: Int,
+        into v: UnsafeMutablePointer<Float>
+    ) {
+        let p = tiles.problem
+        let (height, width) = (p.layout.height, p.layout.width)
+        withUnsafeTemporaryAllocation(of: Vector.self, capacity: 16) { t in
+            let t = t.baseAddress!
+            for tile in share {
+                let (image, row, column) = tiles.origin(tile)
+                let (top, left) = (row - p.geometry.paddingTop, column - p.geometry.paddingLeft)
+                let base = x + image * height * width * cin
+                let target = v + (tile - group.lowerBound) * stride
+                let positionStride = group.count * stride
+                var c = 0
+                while c < cin {
+                    let lanes = Swift.min(16, cin - c)
+                    func pixel(_ r: Int, _ s: Int) -> Vector {
+                        let (h, w) = (top + r, left + s)
+                        guard h >= 0, h < height, w >= 0, w < width else { return Vector() }
+                        return load(base + (h * width + w) * cin + c, lanes)
+                    }
+                    for r in 0..<4 {
+                        (t[r * 4], t[r * 4 + 1], t[r * 4 + 2], t[r * 4 + 3]) = inputStep(pixel(r, 0), pixel(r, 1), pixel(r, 2), pixel(r, 3))
+                    }
+                    for s in 0..<4 {
+                        let (v0, v1, v2, v3) = inputStep(t[s], t[4 + s], t[8 + s], t[12 + s])
+                        store(v0, target + s * positionStride + c, lanes)
+                        store(v1, target + (4 + s) * positionStride + c, lanes)
+                        store(v2, target + (8 + s) * positionStride + c, lanes)
+                        store(v3, target + (12 + s) * positionStride + c, lanes)
+                    }
+                    c += 16
+                }
+            }
+        }
+    }
+
+    /// Y = Aᵀ m A (+ bias) for the tiles of `share`, Aᵀ = [[1, 1, 1, 0], [0, 1, −1, −1]]; outputs past
+    /// an odd edge are not stored.
+    static func transformOutput(
+        _ m: UnsafePointer<Float>, _ tiles: Tiles, _ share: Range<Int>, group: Range<Int>, cout: Int, stride: Int,
+        bias: UnsafePointer<Float>?, into y: UnsafeMutablePointer<Float>
+    ) {
+        let p = tiles.problem
+        let (height, width) = (p.outputHeight, p.outputWidth)
+        withUnsafeTemporaryAllocation(of: Vector.self, capacity: 8) { t in
+            let t = t.baseAddress!
+            for tile in share {
+                let (image, row, column) = tiles.origin(tile)
+                let source = m + (tile - group.lowerBound) * stride
+                let positionStride = group.count * stride
+                var co = 0
+                while co < cout {
+                    let lanes = Swift.min(16, cout - co)
+                    func product(_ r: Int, _ s: Int) -> Vector { load(source + (r * 4 + s) * positionStride + co, lanes) }
+                    for r in 0..<4 {
+                        (t[r * 2], t[r * 2 + 1]) = outputStep(product(r, 0), product(r, 1), product(r, 2), product(r, 3))
+                    }
+                    let offset = bias.map { load($0 + co, lanes) } ?? Vector()
+                    for s in 0..<2 where column + s < width {
+                        let (y0, y1) = outputStep(t[s], t[2 + s], t[4 + s], t[6 + s])
+                        store(y0 + offset, y + ((image * height + row) * width + column + s) * cout + co, lanes)
+                        if row + 1 < height {
+                            store(y1 + offset, y + ((image * height + row + 1) * width + column + s) * cout + co, lanes)
+                        }
+                    }
+                    co += 16
+                }
+            }
+        }
+    }
+
+    /// One axis of G g Gᵀ.
+    @inline(__always)
+    static func kernelStep(_ g0: Vector, _ g1: Vector, _ g2: Vector) -> (Vector, Vector, Vector, Vector) {
+        (g0, (g0 + g1 + g2) * 0.5, (g0 - g1 + g2) * 0.5, g2)
+    }
+
+    /// One axis of Bᵀ d B.
+    @inline(__always)
+    static func inputStep(_ d0: Vector, _ d1: Vector, _ d2: Vector, _ d3: Vector) -> (Vector, Vector, Vector, Vector) {
+        (d0 - d2, d1 + d2, d2 - d1, d1 - d3)
+    }
+
+    /// One axis of Aᵀ m A.
+    @inline(__always)
+    static func outputStep(_ m0: Vector, _ m1: Vector, _ m2: Vector, _ m3: Vector) -> (Vector, Vector) {
+        (m0 + m1 + m2, m1 - m2 - m3)
+    }
+
+    /// Part `part` of `parts` nearly equal parts of `range`.
+    static func piece(_ part: Int, of range: Range<Int>, parts: Int) -> Range<Int> {
+        range.lowerBound + range.count * part / parts..<range.lowerBound + range.count * (part + 1) / parts
+    }
+
+    @inline(__always)
+    private static func load(_ p: UnsafePointer<Float>, _ lanes: Int) -> Vector {
+        lanes == 16 ? Lanes.load(p) : Lanes.loadPartial(p, lanes)
+    }
+
+    @inline(__always)
+    private static func store(_ value: Vector, _ p: UnsafeMutablePointer<Float>, _ lanes: Int) {
+        if lanes == 16 { Lanes.store(value, p) } else { Lanes.store(value, p, count: lanes) }
+    }
+}

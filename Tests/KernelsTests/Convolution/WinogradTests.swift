@@ -1,0 +1,87 @@
+import Testing
+@testable import Kernels
+
+/// conv2d's Winograd path (3×3, stride 1, 32 channels or more in and out) against the float64 sum,
+/// across threads and groupings, and when it applies. PyTorch's vectors for it are a case of
+/// `PerAxisConvolutionTests` (`conv_winograd_33x40_odd`).
+struct WinogradTests {
+    /// An image, a kernel and a bias drawn from `seed`.
+    static func operands(_ shape: [Int], outputChannels: Int, seed: UInt64) throws -> (Tensor, Tensor, Tensor) {
+        (try Tensor.randomUniform(shape, low: -1, high: 1, seed: seed),
+         try Tensor.randomUniform([3, 3, shape[3], outputChannels], low: -1, high: 1, seed: seed + 1),
+         try Tensor.randomUniform([outputChannels], low: -1, high: 1, seed: seed + 2))
+    }
+
+    @Test(arguments: [
+        ([1, 4, 4, 32], 32, Padding.valid, false),   // one tile
+        ([2, 7, 9, 33], 40, .explicit(1), true),     // odd output sides, channels past a multiple of 16
+        ([1, 5, 6, 48], 33, .same, true),
+        ([1, 3, 3, 32], 32, .valid, false),          // a 1×1 output: three quarters of the tile unused
+        ([1, 2, 2, 32], 35, .explicit(1), true),     // more padding than image in every tile
+    ])
+    func everyOutputIsTheFloat64SumWithinRounding(shape: [Int], outputChannels: Int, padding: Padding, hasBias: Bool) throws {
+        let (x, k, b) = try Self.operands(shape, outputChannels: outputChannels, seed: 40)
+        let bias = hasBias ? b : nil
+        #expect(Winograd.applies(to: try ConvProblem(.conv2d, x, k, bias: bias, stride: 1, padding: padding, dilation: 1)))
+        let y = try conv2d(x, k, bias: bias, stride: 1, padding: padding)
+        let exact = Reference64.conv2d(x.doubles, x.shape, k.doubles, k.shape, bias: bias?.doubles, stride: 1,
+                                       padding: padding, dilation: 1)
+        // Rounding scales with Σ|x·k| + |bias| (the sum's condition), not with the result, which cancels.
+        let scale = Reference64.conv2d(x.doubles.map(abs), x.shape, k.doubles.map(abs), k.shape, bias: bias?.doubles.map(abs),
+                                       stride: 1, padding: padding, dilation: 1)
+        #expect(y.count == exact.count)
+        let worst = zip(y.scalars, zip(exact, scale)).map { abs(Double($0) - $1.0) / $1.1 }.max() ?? 0
+        #expect(worst <= 1e-6, "worst error \(worst) of Σ|x·k|")
+    }
+
+    @Test func theResultIsTheSameForAnyThreadCountAndGroupingOfTiles() throws {
+        let (x, k, bias) = try Self.operands([2, 9, 7, 40], outputChannels: 48, seed: 50)
+        let problem = try ConvProblem(.conv2d, x, k, bias: bias, stride: 1, padding: .explicit(1), dilation: 1)
+        let expected = try conv2d(x, k, bias: bias, stride: 1, padding: .explicit(1), threads: 1)
+        for threads in [1, 2] {
+            // As the sizes say (one group of 40 tiles); 7 tiles a group; one tile a group.
+            for groupTiles in [nil, 7, 1] {
+                var y = [Float](repeating: .nan, count: expected.count)
+                x.scalars.withUnsafeBufferPointer { xs in
+                    bias.scalars.withUnsafeBufferPointer { b in
+                        y.withUnsafeMutableBufferPointer { y in
+                            Winograd.run(problem, input: xs.baseAddress!, kernel: k.scalars, bias: b.baseAddress!,
+                                         output: y.baseAddress!, threads: threads, groupTiles: groupTiles)
+                        }
+                    }
+                }
+                #expect(y == expected.scalars, "threads \(threads), \(groupTiles.map(String.init) ?? "default") tiles a group")
+            }
+        }
+        #expect(try conv2d(x, k, bias: bias, stride: 1, padding: .explicit(1), threads: 2) == expected)
+    }
+
+    @Test func aKernelChangedInPlaceIsTransformedAgain() throws {
+        let (x, k, _) = try Self.operands([1, 6, 6, 32], outputChannels: 32, seed: 60)
+        let first = try conv2d(x, k, stride: 1, padding: .valid)
+        var changed = k
+        changed.scalars[5] += 1
+        let second = try conv2d(x, changed, stride: 1, padding: .valid)
+        let exact = Reference64.conv2d(x.doubles, x.shape, changed.doubles, changed.shape, bias: nil, stride: 1,
+                                       padding: .valid, dilation: 1)
+        #expect(isClose(second, exact, shape: [1, 4, 4, 32], tolerance: 1e-5))
+        #expect(second != first)
+        #expect(try conv2d(x, k, stride: 1, padding: .valid) == first)
+    }
+
+    @Test(arguments: [
+        ([3, 3, 32, 32], 1, 1, true),
+        ([3, 3, 31, 32], 1, 1, false),   // too few input channels
+        ([3, 3, 32, 31], 1, 1, false),   // too few output channels
+        ([3, 3, 64, 64], 2, 1, false),   // a stride
+        ([3, 3, 64, 64], 1, 2, false),   // a dilation
+        ([5, 5, 64, 64], 1, 1, false),
+        ([3, 1, 64, 64], 1, 1, false),
+    ])
+    func itAppliesToThreeByThreeKernelsOfStrideOneWithManyChannels(kernel: [Int], stride: Int, dilation: Int, applies: Bool) throws {
+        let x = try Tensor.zeros([8, 8, kernel[2]]), k = try Tensor.zeros(kernel)
+        let problem = try ConvProblem(.conv2d, x, k, bias: nil, stride: PerAxis(stride), padding: .valid,
+                                      dilation: PerAxis(dilation))
+        #expect(Winograd.applies(to: problem) == applies)
+    }
+}
