@@ -78,17 +78,15 @@ enum Winograd {
         let perGroup = (tiles.count + groups - 1) / groups
         groups = (tiles.count + perGroup - 1) / perGroup
         let inner = byGroups ? 1 : threads
-        // Rows of V and M are read and written in place, so they get `conv2d`'s padded pixel stride.
-        let (vStride, mStride) = (ConvRows.pixelStride(channels: cin), ConvRows.pixelStride(channels: cout))
         let shared = UncheckedSendable((x, u, y, bias))
         Parallel.forEach(parts: groups, threads: byGroups ? threads : 1) { group in
             let (x, u, y, bias) = shared.value
             let range = group * perGroup..<Swift.min(tiles.count, (group + 1) * perGroup)
-            Scratch.with(Float.self, count: range.count * 16 * (vStride + mStride)) { v in
-                let m = v + range.count * 16 * vStride
-                let pointers = UncheckedSendable((v, m))
+            let (vPlanes, mPlanes) = (Planes(tiles: range.count, channels: cin), Planes(tiles: range.count, channels: cout))
+            Scratch.with(Float.self, count: vPlanes.count + mPlanes.count) { v in
+                let pointers = UncheckedSendable((v, v + vPlanes.count))
                 Parallel.forEach(parts: inner, threads: inner) { part in
-                    transformInput(x, tiles, piece(part, of: range, parts: inner), group: range, cin: cin, stride: vStride,
+                    transformInput(x, tiles, piece(part, of: range, parts: inner), group: range, cin: cin, planes: vPlanes,
                                    into: pointers.value.0)
                 }
                 // One thread per position: each reads its own part of U.
@@ -96,15 +94,30 @@ enum Winograd {
                     let (v, m) = pointers.value
                     GEMM.multiply(
                         m: range.count, n: cout,
-                        rows: MatrixRows(base: v + position * range.count * vStride, ld: vStride, run: cin, packsA: false),
+                        rows: MatrixRows(base: v + position * vPlanes.positionStride, ld: vPlanes.rowStride, run: cin, packsA: false),
                         b: u + position * cin * cout, ldb: cout, weights: kernel, form: .winograd(position: position),
-                        c: m + position * range.count * mStride, ldc: mStride, bias: nil, threads: 1)
+                        c: m + position * mPlanes.positionStride, ldc: mPlanes.rowStride, bias: nil, threads: 1)
                 }
                 Parallel.forEach(parts: inner, threads: inner) { part in
                     transformOutput(pointers.value.1, tiles, piece(part, of: range, parts: inner), group: range, cout: cout,
-                                    stride: mStride, bias: bias, into: y)
+                                    planes: mPlanes, bias: bias, into: y)
                 }
             }
+        }
+    }
+
+    /// Where a group keeps V or M: the values of tile i at position p start at p·positionStride + i·rowStride.
+    struct Planes {
+        let rowStride: Int, positionStride: Int
+        /// The values the planes take.
+        var count: Int { 16 * positionStride }
+
+        /// Rows get `conv2d`'s padded pixel stride, as GEMM reads them in place; positions are a cache
+        /// line more than their rows apart, so the 16 values a transform reads or writes per tile do
+        /// not all fall in one L1 cache set.
+        init(tiles: Int, channels: Int) {
+            rowStride = ConvRows.pixelStride(channels: channels)
+            positionStride = tiles * rowStride + 16
         }
     }
 
@@ -156,7 +169,7 @@ enum Winograd {
     /// V = Bᵀ d B for the tiles of `share`: Bᵀ = [[1, 0, −1, 0], [0, 1, 1, 0], [0, −1, 1, 0], [0, 1, 0, −1]];
     /// pixels outside the image (padding, and past an odd edge) are zeros.
     static func transformInput(
-        _ x: UnsafePointer<Float>, _ tiles: Tiles, _ share: Range<Int>, group: Range<Int>, cin: Int, stride: Int,
+        _ x: UnsafePointer<Float>, _ tiles: Tiles, _ share: Range<Int>, group: Range<Int>, cin: Int, planes: Planes,
         into v: UnsafeMutablePointer<Float>
     ) {
         let p = tiles.problem
@@ -167,8 +180,8 @@ enum Winograd {
                 let (image, row, column) = tiles.origin(tile)
                 let (top, left) = (row - p.geometry.paddingTop, column - p.geometry.paddingLeft)
                 let base = x + image * height * width * cin
-                let target = v + (tile - group.lowerBound) * stride
-                let positionStride = group.count * stride
+                let target = v + (tile - group.lowerBound) * planes.rowStride
+                let positionStride = planes.positionStride
                 var c = 0
                 while c < cin {
                     let lanes = Swift.min(16, cin - c)
@@ -196,7 +209,7 @@ enum Winograd {
     /// Y = Aᵀ m A (+ bias) for the tiles of `share`, Aᵀ = [[1, 1, 1, 0], [0, 1, −1, −1]]; outputs past
     /// an odd edge are not stored.
     static func transformOutput(
-        _ m: UnsafePointer<Float>, _ tiles: Tiles, _ share: Range<Int>, group: Range<Int>, cout: Int, stride: Int,
+        _ m: UnsafePointer<Float>, _ tiles: Tiles, _ share: Range<Int>, group: Range<Int>, cout: Int, planes: Planes,
         bias: UnsafePointer<Float>?, into y: UnsafeMutablePointer<Float>
     ) {
         let p = tiles.problem
@@ -205,8 +218,8 @@ enum Winograd {
             let t = t.baseAddress!
             for tile in share {
                 let (image, row, column) = tiles.origin(tile)
-                let source = m + (tile - group.lowerBound) * stride
-                let positionStride = group.count * stride
+                let source = m + (tile - group.lowerBound) * planes.rowStride
+                let positionStride = planes.positionStride
                 var co = 0
                 while co < cout {
                     let lanes = Swift.min(16, cout - co)
