@@ -241,13 +241,17 @@ enum GEMM {
         into packed: UnsafeMutablePointer<Float>
     ) {
         for t in 0..<tiles {
-            let panel = packed + t * 8 * block.depth
-            for r in 0..<8 {
-                var target = panel + r
-                for segment in block.segments {
-                    let source = bases[t * 8 + r] + segmentOffsets[segment] + block.offset
-                    for i in 0..<block.run { target[i * 8] = source[i] }
-                    target += block.run * 8
+            var target = packed + t * 8 * block.depth
+            let rows = bases + t * 8
+            for segment in block.segments {
+                let start = segmentOffsets[segment] + block.offset
+                let (p0, p1, p2, p3) = (rows[0] + start, rows[1] + start, rows[2] + start, rows[3] + start)
+                let (p4, p5, p6, p7) = (rows[4] + start, rows[5] + start, rows[6] + start, rows[7] + start)
+                for i in 0..<block.run {
+                    // One step of K for the 8 rows, stored as one vector.
+                    let step = SIMD8<Float>(p0[i], p1[i], p2[i], p3[i], p4[i], p5[i], p6[i], p7[i])
+                    UnsafeMutableRawPointer(target).storeBytes(of: step, as: SIMD8<Float>.self)
+                    target += 8
                 }
             }
         }
