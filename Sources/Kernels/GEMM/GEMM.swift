@@ -112,13 +112,22 @@ enum GEMM {
         let columnBlocks = (p.panels.count + panelsPerTile - 1) / panelsPerTile
         let mc = ((p.m + rowBlocks - 1) / rowBlocks + p.tileRows - 1) / p.tileRows * p.tileRows
         rowBlocks = (p.m + mc - 1) / mc
-        let shared = UncheckedSendable((p, rows, packedB))
+        // One box for every tile: copying the operands out of a value would retain their arrays on each tile.
+        let job = UncheckedSendable(Job(p, rows, packedB))
         Parallel.forEach(parts: rowBlocks * columnBlocks, threads: threads) { tile in
-            let (p, rows, packedB) = shared.value
+            let job = job.value
             let rowStart = (tile / columnBlocks) * mc
             let firstPanel = (tile % columnBlocks) * panelsPerTile
-            runTile(p, rows: rows, packedB: packedB, rows: rowStart..<Swift.min(p.m, rowStart + mc),
-                    panels: firstPanel..<Swift.min(p.panels.count, firstPanel + panelsPerTile))
+            runTile(job.problem, rows: job.rows, packedB: job.packedB, rows: rowStart..<Swift.min(job.problem.m, rowStart + mc),
+                    panels: firstPanel..<Swift.min(job.problem.panels.count, firstPanel + panelsPerTile))
+        }
+    }
+
+    /// The operands every tile of one multiplication reads.
+    private final class Job<Rows: GEMMRows> {
+        let problem: Problem, rows: Rows, packedB: UnsafePointer<Float>?
+        init(_ problem: Problem, _ rows: Rows, _ packedB: UnsafePointer<Float>?) {
+            (self.problem, self.rows, self.packedB) = (problem, rows, packedB)
         }
     }
 
