@@ -74,28 +74,33 @@ struct ConvRows: GEMMRows {
         let paddedWidth = w + g.paddingLeft + g.paddingRight
         let rowCount = paddedWidth * pixelStride
         let shared = UncheckedSendable((input, target))
-        let threads = Swift.max(1, Swift.min(threads, p.layout.batch * paddedHeight * rowCount / (1 << 16)))
-        Parallel.forEach(parts: p.layout.batch * paddedHeight, threads: threads) { row in
+        let rows = p.layout.batch * paddedHeight
+        let threads = Swift.max(1, Swift.min(threads, rows * rowCount / (1 << 15)))
+        // A few runs of rows per thread: a part per row would cost more to claim than to copy.
+        let parts = Swift.min(rows, 4 * threads)
+        Parallel.forEach(parts: parts, threads: threads) { part in
             let (input, target) = shared.value
-            let (n, py) = (row / paddedHeight, row % paddedHeight)
-            let to = target + row * rowCount
-            let y = py - g.paddingTop
-            guard y >= 0 && y < h else {
-                to.update(repeating: 0, count: rowCount)
-                return
-            }
-            let from = input + ((n * h + y) * w) * c
-            Lanes.clear(to, count: g.paddingLeft * pixelStride)
-            if pixelStride == c {
-                (to + g.paddingLeft * c).update(from: from, count: w * c)
-            } else {
-                for x in 0..<w {
-                    let pixel = to + (g.paddingLeft + x) * pixelStride
-                    Lanes.copy(from + x * c, to: pixel, count: c)
-                    Lanes.clear(pixel + c, count: pixelStride - c)
+            for row in rows * part / parts..<rows * (part + 1) / parts {
+                let (n, py) = (row / paddedHeight, row % paddedHeight)
+                let to = target + row * rowCount
+                let y = py - g.paddingTop
+                guard y >= 0 && y < h else {
+                    to.update(repeating: 0, count: rowCount)
+                    continue
                 }
+                let from = input + ((n * h + y) * w) * c
+                Lanes.clear(to, count: g.paddingLeft * pixelStride)
+                if pixelStride == c {
+                    (to + g.paddingLeft * c).update(from: from, count: w * c)
+                } else {
+                    for x in 0..<w {
+                        let pixel = to + (g.paddingLeft + x) * pixelStride
+                        Lanes.copy(from + x * c, to: pixel, count: c)
+                        Lanes.clear(pixel + c, count: pixelStride - c)
+                    }
+                }
+                Lanes.clear(to + (g.paddingLeft + w) * pixelStride, count: g.paddingRight * pixelStride)
             }
-            Lanes.clear(to + (g.paddingLeft + w) * pixelStride, count: g.paddingRight * pixelStride)
         }
     }
 }
