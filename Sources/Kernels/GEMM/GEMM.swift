@@ -12,8 +12,11 @@ import Threads
 enum GEMM {
     /// Steps of K per block, so one block of a B panel (kc × 32 floats) stays in the L1 cache.
     static let kc = 256
-    /// Rows of C per tile at most, so a tile's block of A (rows × kc values) stays in L2.
+    /// Rows of C per tile at most, so a tile's packed block of A (rows × kc values) stays in L2…
     static let maxRowsPerTile = 480
+    /// …or when A is read in place (a convolution's windows, which overlap): fewer, longer tiles
+    /// keep each thread on its own stretch of the image.
+    static let maxRowsPerTileInPlace = 2048
     /// Below this many rows B is read in place rather than packed (each B value is used too few
     /// times to repay the copy), unless the same weights were multiplied before.
     static let packingRows = 64
@@ -96,17 +99,18 @@ enum GEMM {
     }
 
     /// Shares the output tiles between threads. Each thread's rows stay in its L2 cache (about
-    /// `maxRowsPerTile`·kc values) and B is read once per row block; when B is the larger
+    /// `maxRowsPerTile`·kc values when packed) and B is read once per row block; when B is the larger
     /// operand, or rows are too few to share, each thread takes a share of the columns.
     private static func run<Rows: GEMMRows>(_ p: Problem, rows: Rows, packedB: UnsafePointer<Float>?, threads: Int) {
         let panelsPerTile: Int
         var rowBlocks: Int
+        let rowLimit = rows.packsA && p.tileRows == 8 ? maxRowsPerTile : maxRowsPerTileInPlace
         // Splitting rows makes every thread read all of B; splitting columns, all of A.
         if p.m >= 64 * threads && (p.m >= p.n || p.panels.count < 2 * threads) {
-            rowBlocks = threads * ((p.m + threads * maxRowsPerTile - 1) / (threads * maxRowsPerTile))
+            rowBlocks = threads * ((p.m + threads * rowLimit - 1) / (threads * rowLimit))
             panelsPerTile = p.panels.count
         } else {
-            rowBlocks = (p.m + maxRowsPerTile - 1) / maxRowsPerTile
+            rowBlocks = (p.m + rowLimit - 1) / rowLimit
             panelsPerTile = (p.panels.count + threads - 1) / threads
         }
         let columnBlocks = (p.panels.count + panelsPerTile - 1) / panelsPerTile
