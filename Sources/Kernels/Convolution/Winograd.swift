@@ -91,7 +91,7 @@ enum Winograd {
                     transformInput(x, tiles, piece(part, of: range, parts: inner), group: range, cin: cin, planes: vPlanes,
                                    into: pointers.value.0)
                 }
-                // One thread per position: each reads its own part of U.
+                // Threads share the 16 positions: each reads only its positions' parts of U.
                 Parallel.forEach(parts: 16, threads: inner) { position in
                     let (v, m) = pointers.value
                     GEMM.multiply(
