@@ -6,7 +6,10 @@ import Threads
 /// (oy, ox, kh, kw, co) with oy·stride − paddingTop + kh·dilation = y and ox·stride − paddingLeft +
 /// kw·dilation = x; rows and columns no window reaches get 0. Computed as one GEMM,
 /// `outputGradient [pixels, co] · kernelᵀ [co, kh·kw·ci]` (each column value summed over co in
-/// order), after which every input pixel adds up its taps' columns in kh, kw order.
+/// order), after which every input pixel adds up its taps' columns in kh, kw order. Where `conv2d` uses
+/// Winograd's F(2×2, 3×3) (3×3, stride and dilation 1, 32 channels or more in and out) and no side is
+/// padded by more than 2, it is instead that convolution of `outputGradient` with the kernel turned
+/// half a turn and its channel axes swapped, padded by 2 − p on a side padded by p: equal within rounding.
 /// - Parameters:
 ///   - outputGradient: the gradient of `conv2d`'s output, of its shape.
 ///   - kernel: `[kernelHeight, kernelWidth, inputChannels, outputChannels]`, as given to `conv2d`.
@@ -27,6 +30,7 @@ public func conv2dInputGradient(
     let taps = p.kernelHeight * p.kernelWidth
     let columns = taps * ci
     guard count > 0, co > 0 else { return Tensor(unchecked: inputShape, [Float](repeating: 0, count: count)) }
+    if let turned = try winogradInputGradient(outputGradient, kernel: kernel, problem: p, threads: threads) { return turned }
     // kernelᵀ: [co, kh·kw·ci].
     var transposedKernel = [Float](repeating: 0, count: columns * co)
     for k in 0..<columns {
@@ -61,6 +65,42 @@ public func conv2dInputGradient(
                     }
                 }
             }
+        }
+    }
+}
+
+/// `conv2dInputGradient` as a convolution by Winograd's F(2×2, 3×3), or nil where it does not apply.
+private func winogradInputGradient(_ outputGradient: Tensor, kernel: Tensor, problem p: ConvProblem, threads: Int) throws -> Tensor? {
+    let g = p.geometry
+    guard Winograd.applies(to: p), [g.paddingTop, g.paddingBottom, g.paddingLeft, g.paddingRight].allSatisfy({ $0 <= 2 }) else {
+        return nil
+    }
+    let (ci, co) = (p.inputChannels, p.outputChannels)
+    // turned[a, b, o, i] = kernel[2 − a, 2 − b, i, o], a tap per part, in blocks of 16 × 16 that stay in the cache.
+    var turned = [Float](repeating: 0, count: 9 * ci * co)
+    kernel.scalars.withUnsafeBufferPointer { k in
+        turned.withUnsafeMutableBufferPointer { t in
+            let pointers = UncheckedSendable((k.baseAddress!, t.baseAddress!))
+            Parallel.forEach(parts: 9, threads: threads) { tap in
+                let source = pointers.value.0 + (8 - tap) * ci * co, target = pointers.value.1 + tap * co * ci
+                for i0 in Swift.stride(from: 0, to: ci, by: 16) {
+                    for o0 in Swift.stride(from: 0, to: co, by: 16) {
+                        for i in i0..<Swift.min(ci, i0 + 16) {
+                            for o in o0..<Swift.min(co, o0 + 16) { target[o * ci + i] = source[i * co + o] }
+                        }
+                    }
+                }
+            }
+        }
+    }
+    let turnedKernel = Tensor(unchecked: [3, 3, co, ci], turned)
+    let problem = try ConvProblem(
+        .conv2d, outputGradient, turnedKernel, bias: nil, stride: 1,
+        padding: .sides(top: 2 - g.paddingTop, bottom: 2 - g.paddingBottom, left: 2 - g.paddingLeft, right: 2 - g.paddingRight),
+        dilation: 1)
+    return outputGradient.scalars.withUnsafeBufferPointer { dy in
+        Tensor.uninitialized(problem.outputShape, count: problem.outputCount) { dx in
+            Winograd.run(problem, input: dy.baseAddress!, kernel: turned, keepsKernel: false, bias: nil, output: dx, threads: threads)
         }
     }
 }

@@ -37,27 +37,35 @@ enum Winograd {
             && problem.inputChannels >= minimumChannels && problem.outputChannels >= minimumChannels
     }
 
-    /// Computes `problem` into `y`, about `groupTiles` tiles a group (nil: as `groupValues` says); the
-    /// transformed kernel, and each position's packed copy, are kept (`PackedWeights`) for the next call
-    /// with the same kernel array.
+    /// Computes `problem` into `y`, about `groupTiles` tiles a group (nil: as `groupValues` says). With
+    /// `keepsKernel`, the transformed kernel and each position's packed copy are kept (`PackedWeights`)
+    /// for the next call with the same kernel array; a kernel made for one call is not.
     static func run(
-        _ problem: ConvProblem, input x: UnsafePointer<Float>, kernel: [Float], bias: UnsafePointer<Float>?,
-        output y: UnsafeMutablePointer<Float>, threads: Int, groupTiles: Int? = nil
+        _ problem: ConvProblem, input x: UnsafePointer<Float>, kernel: [Float], keepsKernel: Bool = true,
+        bias: UnsafePointer<Float>?, output y: UnsafeMutablePointer<Float>, threads: Int, groupTiles: Int? = nil
     ) {
         let (cin, cout) = (problem.inputChannels, problem.outputChannels)
         let count = 16 * cin * cout
         let layout = PackedWeights.Layout(n: cout, ldb: cout, segments: 16, run: cin, panels: [],
                                           form: .winograd(position: nil))
+        let kept = keepsKernel ? kernel : nil
         kernel.withUnsafeBufferPointer { g in
-            let transform = { (u: UnsafeMutablePointer<Float>) in transformKernel(g.baseAddress!, cin: cin, cout: cout, into: u) }
-            if let cached = PackedWeights.find(kernel, layout: layout, count: count, pack: transform) {
-                multiply(problem, input: x, transformed: UnsafePointer(cached.pointer), kernel: kernel, bias: bias,
+            let kernelThreads = Swift.max(1, Swift.min(threads, count / (1 << 16)))
+            let transform = { (u: UnsafeMutablePointer<Float>) in
+                let pointers = UncheckedSendable((g.baseAddress!, u))
+                Parallel.forEach(parts: kernelThreads, threads: kernelThreads) { part in
+                    transformKernel(pointers.value.0, cin: cin, cout: cout, channels: piece(part, of: 0..<cin, parts: kernelThreads),
+                                    into: pointers.value.1)
+                }
+            }
+            if keepsKernel, let cached = PackedWeights.find(kernel, layout: layout, count: count, pack: transform) {
+                multiply(problem, input: x, transformed: UnsafePointer(cached.pointer), kernel: kept, bias: bias,
                          output: y, threads: threads, groupTiles: groupTiles)
                 withExtendedLifetime(cached) {}
             } else {
                 Scratch.with(Float.self, count: count) { u in
                     transform(u)
-                    multiply(problem, input: x, transformed: UnsafePointer(u), kernel: kernel, bias: bias,
+                    multiply(problem, input: x, transformed: UnsafePointer(u), kernel: kept, bias: bias,
                              output: y, threads: threads, groupTiles: groupTiles)
                 }
             }
@@ -67,7 +75,7 @@ enum Winograd {
     /// The tiles (2×2 output blocks) in groups of nearly equal size: each group is transformed,
     /// multiplied and transformed back on its own.
     private static func multiply(
-        _ problem: ConvProblem, input x: UnsafePointer<Float>, transformed u: UnsafePointer<Float>, kernel: [Float],
+        _ problem: ConvProblem, input x: UnsafePointer<Float>, transformed u: UnsafePointer<Float>, kernel: [Float]?,
         bias: UnsafePointer<Float>?, output y: UnsafeMutablePointer<Float>, threads: Int, groupTiles: Int?
     ) {
         let (cin, cout) = (problem.inputChannels, problem.outputChannels)
@@ -143,11 +151,13 @@ enum Winograd {
         }
     }
 
-    /// U = G g Gᵀ for every channel pair: G = [[1, 0, 0], [½, ½, ½], [½, −½, ½], [0, 0, 1]].
-    static func transformKernel(_ g: UnsafePointer<Float>, cin: Int, cout: Int, into u: UnsafeMutablePointer<Float>) {
+    /// U = G g Gᵀ for the channel pairs of the input channels `channels`: G = [[1, 0, 0], [½, ½, ½], [½, −½, ½], [0, 0, 1]].
+    static func transformKernel(
+        _ g: UnsafePointer<Float>, cin: Int, cout: Int, channels: Range<Int>, into u: UnsafeMutablePointer<Float>
+    ) {
         withUnsafeTemporaryAllocation(of: Vector.self, capacity: 12) { t in
             let t = t.baseAddress!
-            for ci in 0..<cin {
+            for ci in channels {
                 var co = 0
                 while co < cout {
                     let lanes = Swift.min(16, cout - co)

@@ -35,21 +35,30 @@ import FixtureSupport
                                                        padding: padding, dilation: dilation, threads: threads)
             }
             if fixture.op == "conv2dPerAxis" {
-                // Rounding scales with Σ|x·k| (here from conv2d on absolute values: a sum of positive terms,
-                // correct to a few ulps), not with a result that cancels; Winograd's transforms round more
-                // than the direct sum, within the same bound.
-                let scale = try conv2d(Tensor(shape: x.shape, scalars: x.scalars.map(abs)),
-                                       Tensor(shape: k.shape, scalars: k.scalars.map(abs)), stride: stride, padding: padding, dilation: dilation)
-                let expected = try fixture.output()
-                #expect(y.shape == expected.shape)
-                let worst = zip(y.scalars, zip(expected.scalars, scale.scalars)).map { abs($0 - $1.0) / $1.1 }.max() ?? 0
-                #expect(worst <= 1e-6, "worst error \(worst) of Σ|x·k|")
+                // Rounding scales with the sum of the terms' magnitudes (here from the same ops on absolute
+                // values: sums of positive terms, correct to a few ulps), not with a result that cancels;
+                // Winograd's transforms round more than the direct sum, within the same bound.
+                let (ax, ak, ady) = (try Self.magnitudes(x), try Self.magnitudes(k), try Self.magnitudes(dy))
+                try Self.expectWithinRounding(y, try fixture.output(), scale: try conv2d(
+                    ax, ak, stride: stride, padding: padding, dilation: dilation))
+                try Self.expectWithinRounding(dx, try fixture.output("dx"), scale: try conv2dInputGradient(
+                    ady, kernel: ak, inputShape: x.shape, stride: stride, padding: padding, dilation: dilation))
             } else {
                 #expect(isClose(y, try fixture.output(), tolerance: 1e-5))
+                #expect(isClose(dx, try fixture.output("dx"), tolerance: 1e-5))
             }
-            #expect(isClose(dx, try fixture.output("dx"), tolerance: 1e-5))
             #expect(isClose(dk, try fixture.output("dk"), tolerance: 1e-5))
         }
+    }
+
+    /// |t| element by element.
+    static func magnitudes(_ t: Tensor) throws -> Tensor { try Tensor(shape: t.shape, scalars: t.scalars.map(abs)) }
+
+    /// Every |actual − expected| within 1e-6 of the matching sum of magnitudes.
+    static func expectWithinRounding(_ actual: Tensor, _ expected: Tensor, scale: Tensor) throws {
+        #expect(actual.shape == expected.shape && scale.shape == expected.shape)
+        let worst = zip(actual.scalars, zip(expected.scalars, scale.scalars)).map { abs($0 - $1.0) / $1.1 }.max() ?? 0
+        #expect(worst <= 1e-6, "worst error \(worst) of the terms' magnitudes")
     }
 
     @Test func aPerAxisStrideNamesItsAxisWhenTheKernelDoesNotFit() throws {

@@ -1,8 +1,8 @@
 import Testing
 @testable import Kernels
 
-/// conv2d's Winograd path (3×3, stride 1, 32 channels or more in and out) against the float64 sum,
-/// across threads and groupings, and when it applies. PyTorch's vectors for it are a case of
+/// conv2d's Winograd path (3×3, stride 1, 32 channels or more in and out) and its input gradient's
+/// against float64 sums, across threads and groupings, and when it applies. PyTorch's vectors for it are a case of
 /// `PerAxisConvolutionTests` (`conv_winograd_33x40_odd`).
 struct WinogradTests {
     /// An image, a kernel and a bias drawn from `seed`.
@@ -67,6 +67,41 @@ struct WinogradTests {
         #expect(isClose(second, exact, shape: [1, 4, 4, 32], tolerance: 1e-5))
         #expect(second != first)
         #expect(try conv2d(x, k, stride: 1, padding: .valid) == first)
+    }
+
+    /// conv2d's input gradient in float64 for stride 1, with `padding` on every side: each input pixel
+    /// sums dy·kernel over the outputs whose windows reach it (`magnitudes`: of |dy|·|kernel|).
+    static func inputGradient64(_ dy: Tensor, _ k: Tensor, inputShape: [Int], padding p: Int, magnitudes: Bool) -> [Double] {
+        let (n, h, w, ci) = (inputShape[0], inputShape[1], inputShape[2], inputShape[3])
+        let (oh, ow, co) = (dy.shape[1], dy.shape[2], dy.shape[3])
+        let f = magnitudes ? { (v: Float) in Double(abs(v)) } : { (v: Float) in Double(v) }
+        var dx = [Double](repeating: 0, count: n * h * w * ci)
+        for b in 0..<n { for y in 0..<h { for x in 0..<w { for i in 0..<ci {
+            var sum = 0.0
+            for a in 0..<3 { for c in 0..<3 {
+                let (oy, ox) = (y + p - a, x + p - c)
+                guard oy >= 0, oy < oh, ox >= 0, ox < ow else { continue }
+                for o in 0..<co { sum += f(dy.scalars[((b * oh + oy) * ow + ox) * co + o]) * f(k.scalars[((a * 3 + c) * ci + i) * co + o]) }
+            } }
+            dx[((b * h + y) * w + x) * ci + i] = sum
+        } } } }
+        return dx
+    }
+
+    @Test(arguments: [(0, true), (1, true), (2, true), (3, false)])
+    func theInputGradientIsTheTurnedKernelsConvolutionWithinRounding(padding: Int, turned: Bool) throws {
+        let (x, k, _) = try Self.operands([2, 7, 6, 33], outputChannels: 40, seed: 70)
+        let out = [2, 7 + 2 * padding - 2, 6 + 2 * padding - 2, 40]
+        let dy = try Tensor.randomUniform(out, low: -1, high: 1, seed: 73)
+        let problem = try ConvProblem(.conv2d, x, k, bias: nil, stride: 1, padding: .explicit(padding), dilation: 1)
+        #expect((Winograd.applies(to: problem) && problem.geometry.paddingTop <= 2) == turned)
+        let dx = try conv2dInputGradient(dy, kernel: k, inputShape: x.shape, padding: .explicit(padding), threads: 1)
+        #expect(dx.shape == x.shape)
+        let exact = Self.inputGradient64(dy, k, inputShape: x.shape, padding: padding, magnitudes: false)
+        let scale = Self.inputGradient64(dy, k, inputShape: x.shape, padding: padding, magnitudes: true)
+        let worst = zip(dx.scalars, zip(exact, scale)).map { abs(Double($0) - $1.0) / $1.1 }.max() ?? 0
+        #expect(worst <= 1e-6, "worst error \(worst) of Σ|dy·k|")
+        #expect(try conv2dInputGradient(dy, kernel: k, inputShape: x.shape, padding: .explicit(padding), threads: 2) == dx)
     }
 
     @Test(arguments: [
