@@ -112,7 +112,8 @@ private func winogradInputGradient(_ outputGradient: Tensor, kernel: Tensor, pro
 /// padding taps contributing nothing. Computed as the GEMM `im2col(input)ᵀ [kh·kw·ci, pixels] ·
 /// outputGradient [pixels, co]` (im2col written in its natural layout, read transposed), each value
 /// summed over the pixels in order (batches of more than about four million window values are
-/// summed chunk by chunk, the chunks in order).
+/// summed chunk by chunk, the chunks in order). Where `conv2d` uses Winograd's F(2×2, 3×3), so does
+/// this (`Winograd.kernelGradient`): equal within rounding.
 /// - Parameters:
 ///   - outputGradient: the gradient of `conv2d`'s output, of its shape.
 ///   - input: the input given to `conv2d`.
@@ -133,6 +134,17 @@ public func conv2dKernelGradient(
     let count = try OpChecks.outputCount(kernelShape, operation: operation)
     var result = [Float](repeating: 0, count: count)
     guard count > 0, outputGradient.count > 0 else { return Tensor(unchecked: kernelShape, result) }
+    if Winograd.applies(to: p) {
+        input.scalars.withUnsafeBufferPointer { x in
+            outputGradient.scalars.withUnsafeBufferPointer { dy in
+                result.withUnsafeMutableBufferPointer { dk in
+                    Winograd.kernelGradient(p, input: x.baseAddress!, outputGradient: dy.baseAddress!, into: dk.baseAddress!,
+                                            threads: threads)
+                }
+            }
+        }
+        return Tensor(unchecked: kernelShape, result)
+    }
     let pixels = oh * ow
     let imagesPerChunk = Swift.max(1, Swift.min(p.layout.batch, ConvProblem.scratchLimit / (pixels * columns)))
     let (top, left, s, d) = (p.geometry.paddingTop, p.geometry.paddingLeft, p.stride, p.dilation)

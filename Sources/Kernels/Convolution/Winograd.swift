@@ -155,25 +155,30 @@ enum Winograd {
     static func transformKernel(
         _ g: UnsafePointer<Float>, cin: Int, cout: Int, channels: Range<Int>, into u: UnsafeMutablePointer<Float>
     ) {
-        withUnsafeTemporaryAllocation(of: Vector.self, capacity: 12) { t in
-            let t = t.baseAddress!
+        forEachChannelPair(cout: cout, channels: channels) { ci, co, lanes, t in
+            func tap(_ kh: Int, _ kw: Int) -> Vector { load(g + ((kh * 3 + kw) * cin + ci) * cout + co, lanes) }
+            for kh in 0..<3 {
+                (t[kh * 4], t[kh * 4 + 1], t[kh * 4 + 2], t[kh * 4 + 3]) = kernelStep(tap(kh, 0), tap(kh, 1), tap(kh, 2))
+            }
+            for s in 0..<4 {
+                let (u0, u1, u2, u3) = kernelStep(t[s], t[4 + s], t[8 + s])
+                store(u0, u + (s * cin + ci) * cout + co, lanes)
+                store(u1, u + ((4 + s) * cin + ci) * cout + co, lanes)
+                store(u2, u + ((8 + s) * cin + ci) * cout + co, lanes)
+                store(u3, u + ((12 + s) * cin + ci) * cout + co, lanes)
+            }
+        }
+    }
+
+    /// Calls `body(ci, co, lanes, room)` for every input channel ci of `channels` and every run of up
+    /// to 16 output channels from co (`lanes` of them), with room for 12 vectors.
+    @inline(__always)
+    static func forEachChannelPair(
+        cout: Int, channels: Range<Int>, _ body: (Int, Int, Int, UnsafeMutablePointer<Vector>) -> Void
+    ) {
+        withUnsafeTemporaryAllocation(of: Vector.self, capacity: 12) { room in
             for ci in channels {
-                var co = 0
-                while co < cout {
-                    let lanes = Swift.min(16, cout - co)
-                    func tap(_ kh: Int, _ kw: Int) -> Vector { load(g + ((kh * 3 + kw) * cin + ci) * cout + co, lanes) }
-                    for kh in 0..<3 {
-                        (t[kh * 4], t[kh * 4 + 1], t[kh * 4 + 2], t[kh * 4 + 3]) = kernelStep(tap(kh, 0), tap(kh, 1), tap(kh, 2))
-                    }
-                    for s in 0..<4 {
-                        let (u0, u1, u2, u3) = kernelStep(t[s], t[4 + s], t[8 + s])
-                        store(u0, u + (s * cin + ci) * cout + co, lanes)
-                        store(u1, u + ((4 + s) * cin + ci) * cout + co, lanes)
-                        store(u2, u + ((8 + s) * cin + ci) * cout + co, lanes)
-                        store(u3, u + ((12 + s) * cin + ci) * cout + co, lanes)
-                    }
-                    co += 16
-                }
+                for co in Swift.stride(from: 0, to: cout, by: 16) { body(ci, co, Swift.min(16, cout - co), room.baseAddress!) }
             }
         }
     }
@@ -186,34 +191,19 @@ enum Winograd {
     ) {
         let p = tiles.problem
         let (height, width) = (p.layout.height, p.layout.width)
-        withUnsafeTemporaryAllocation(of: Vector.self, capacity: 16) { t in
-            let t = t.baseAddress!
-            for tile in share {
-                let (image, row, column) = tiles.origin(tile)
-                let (top, left) = (row - p.geometry.paddingTop, column - p.geometry.paddingLeft)
-                let base = x + image * height * width * cin
-                let target = v + (tile - group.lowerBound) * planes.rowStride
-                let positionStride = planes.positionStride
-                var c = 0
-                while c < cin {
-                    let lanes = Swift.min(16, cin - c)
-                    func pixel(_ r: Int, _ s: Int) -> Vector {
-                        let (h, w) = (top + r, left + s)
-                        guard h >= 0, h < height, w >= 0, w < width else { return Vector() }
-                        return load(base + (h * width + w) * cin + c, lanes)
-                    }
-                    for r in 0..<4 {
-                        (t[r * 4], t[r * 4 + 1], t[r * 4 + 2], t[r * 4 + 3]) = inputStep(pixel(r, 0), pixel(r, 1), pixel(r, 2), pixel(r, 3))
-                    }
-                    for s in 0..<4 {
-                        let (v0, v1, v2, v3) = inputStep(t[s], t[4 + s], t[8 + s], t[12 + s])
-                        store(v0, target + s * positionStride + c, lanes)
-                        store(v1, target + (4 + s) * positionStride + c, lanes)
-                        store(v2, target + (8 + s) * positionStride + c, lanes)
-                        store(v3, target + (12 + s) * positionStride + c, lanes)
-                    }
-                    c += 16
-                }
+        forEachTile(tiles, share, channels: cin) { tile, image, row, column, c, lanes, t in
+            let (top, left) = (row - p.geometry.paddingTop, column - p.geometry.paddingLeft)
+            func pixel(_ r: Int, _ s: Int) -> Vector {
+                let (h, w) = (top + r, left + s)
+                guard h >= 0, h < height, w >= 0, w < width else { return Vector() }
+                return load(x + ((image * height + h) * width + w) * cin + c, lanes)
+            }
+            for r in 0..<4 {
+                (t[r * 4], t[r * 4 + 1], t[r * 4 + 2], t[r * 4 + 3]) = inputStep(pixel(r, 0), pixel(r, 1), pixel(r, 2), pixel(r, 3))
+            }
+            for s in 0..<4 {
+                storeColumn(s, inputStep(t[s], t[4 + s], t[8 + s], t[12 + s]),
+                            at: v + (tile - group.lowerBound) * planes.rowStride + c, planes: planes, lanes: lanes)
             }
         }
     }
@@ -226,31 +216,151 @@ enum Winograd {
     ) {
         let p = tiles.problem
         let (height, width) = (p.outputHeight, p.outputWidth)
-        withUnsafeTemporaryAllocation(of: Vector.self, capacity: 8) { t in
-            let t = t.baseAddress!
-            for tile in share {
-                let (image, row, column) = tiles.origin(tile)
-                let source = m + (tile - group.lowerBound) * planes.rowStride
-                let positionStride = planes.positionStride
-                var co = 0
-                while co < cout {
-                    let lanes = Swift.min(16, cout - co)
-                    func product(_ r: Int, _ s: Int) -> Vector { load(source + (r * 4 + s) * positionStride + co, lanes) }
-                    for r in 0..<4 {
-                        (t[r * 2], t[r * 2 + 1]) = outputStep(product(r, 0), product(r, 1), product(r, 2), product(r, 3))
-                    }
-                    let offset = bias.map { load($0 + co, lanes) } ?? Vector()
-                    for s in 0..<2 where column + s < width {
-                        let (y0, y1) = outputStep(t[s], t[2 + s], t[4 + s], t[6 + s])
-                        store(y0 + offset, y + ((image * height + row) * width + column + s) * cout + co, lanes)
-                        if row + 1 < height {
-                            store(y1 + offset, y + ((image * height + row + 1) * width + column + s) * cout + co, lanes)
-                        }
-                    }
-                    co += 16
+        forEachTile(tiles, share, channels: cout) { tile, image, row, column, co, lanes, t in
+            let source = m + (tile - group.lowerBound) * planes.rowStride + co
+            func product(_ r: Int, _ s: Int) -> Vector { load(source + (r * 4 + s) * planes.positionStride, lanes) }
+            for r in 0..<4 {
+                (t[r * 2], t[r * 2 + 1]) = outputStep(product(r, 0), product(r, 1), product(r, 2), product(r, 3))
+            }
+            let offset = bias.map { load($0 + co, lanes) } ?? Vector()
+            for s in 0..<2 where column + s < width {
+                let (y0, y1) = outputStep(t[s], t[2 + s], t[4 + s], t[6 + s])
+                store(y0 + offset, y + ((image * height + row) * width + column + s) * cout + co, lanes)
+                if row + 1 < height {
+                    store(y1 + offset, y + ((image * height + row + 1) * width + column + s) * cout + co, lanes)
                 }
             }
         }
+    }
+
+    /// Calls `body(tile, image, row, column, c, lanes, room)` for every tile of `share` (its image and
+    /// top-left output pixel) and every run of up to 16 of `channels` channels from c (`lanes` of them),
+    /// with room for 16 vectors.
+    @inline(__always)
+    static func forEachTile(
+        _ tiles: Tiles, _ share: Range<Int>, channels: Int,
+        _ body: (Int, Int, Int, Int, Int, Int, UnsafeMutablePointer<Vector>) -> Void
+    ) {
+        withUnsafeTemporaryAllocation(of: Vector.self, capacity: 16) { room in
+            for tile in share {
+                let (image, row, column) = tiles.origin(tile)
+                for c in Swift.stride(from: 0, to: channels, by: 16) {
+                    body(tile, image, row, column, c, Swift.min(16, channels - c), room.baseAddress!)
+                }
+            }
+        }
+    }
+
+    /// Stores column `s` of a transformed 4×4 tile: value r goes to position 4r + s of the planes.
+    @inline(__always)
+    static func storeColumn(
+        _ s: Int, _ values: (Vector, Vector, Vector, Vector), at target: UnsafeMutablePointer<Float>, planes: Planes, lanes: Int
+    ) {
+        store(values.0, target + s * planes.positionStride, lanes)
+        store(values.1, target + (4 + s) * planes.positionStride, lanes)
+        store(values.2, target + (8 + s) * planes.positionStride, lanes)
+        store(values.3, target + (12 + s) * planes.positionStride, lanes)
+    }
+
+    /// `conv2dKernelGradient` for a layer this way computes (`applies(to:)`), by the same transforms
+    /// read the other way (Lavin and Gray §4): with the input tile d and the output gradient's 2×2 tile
+    /// e of each tile, dK = Gᵀ[Σ over tiles (A e Aᵀ) ⊙ (Bᵀ d B)]G, the sum over tiles one GEMM per
+    /// position (input channels × tiles · tiles × output channels, tiles in order). Tiles go in groups
+    /// of about `groupTiles` (nil: as `groupValues` says), whose sums are added in order.
+    static func kernelGradient(
+        _ problem: ConvProblem, input x: UnsafePointer<Float>, outputGradient dy: UnsafePointer<Float>,
+        into dk: UnsafeMutablePointer<Float>, threads: Int, groupTiles: Int? = nil
+    ) {
+        let (cin, cout) = (problem.inputChannels, problem.outputChannels)
+        let tiles = Tiles(problem)
+        // Groups of V and W of up to 16 MiB, as beside a large U.
+        let most = groupTiles ?? Swift.max(1, (1 << 22) / (16 * (cin + cout)))
+        let groups = (tiles.count + most - 1) / most
+        let perGroup = (tiles.count + groups - 1) / groups
+        Scratch.with(Float.self, count: 16 * cin * cout * (groups > 1 ? 2 : 1)) { products in
+            let partial = products + 16 * cin * cout
+            for group in 0..<(tiles.count + perGroup - 1) / perGroup {
+                let range = group * perGroup..<Swift.min(tiles.count, (group + 1) * perGroup)
+                let (vPlanes, wPlanes) = (Planes(tiles: range.count, channels: cin), Planes(tiles: range.count, channels: cout))
+                Scratch.with(Float.self, count: vPlanes.count + wPlanes.count) { v in
+                    let pointers = UncheckedSendable((v, v + vPlanes.count, group == 0 ? products : partial))
+                    Parallel.forEach(parts: threads, threads: threads) { part in
+                        let share = piece(part, of: range, parts: threads)
+                        transformInput(x, tiles, share, group: range, cin: cin, planes: vPlanes, into: pointers.value.0)
+                        transformOutputGradient(dy, tiles, share, group: range, cout: cout, planes: wPlanes, into: pointers.value.1)
+                    }
+                    Parallel.forEach(parts: 16, threads: threads) { position in
+                        let (v, w, m) = pointers.value
+                        GEMM.multiply(
+                            m: cin, n: cout,
+                            rows: TransposedRows(base: v + position * vPlanes.positionStride, ld: vPlanes.rowStride, m: cin, run: range.count),
+                            b: w + position * wPlanes.positionStride, ldb: wPlanes.rowStride,
+                            c: m + position * cin * cout, ldc: cout, bias: nil, threads: 1)
+                    }
+                }
+                if group > 0 {
+                    for i in 0..<16 * cin * cout { products[i] += partial[i] }
+                }
+            }
+            let shared = UncheckedSendable((UnsafePointer(products), dk))
+            Parallel.forEach(parts: threads, threads: threads) { part in
+                transformKernelGradient(shared.value.0, cin: cin, cout: cout, channels: piece(part, of: 0..<cin, parts: threads),
+                                        into: shared.value.1)
+            }
+        }
+    }
+
+    /// W = A e Aᵀ for the output gradient's 2×2 tile e of each tile of `share`, A = [[1, 0], [1, 1],
+    /// [1, −1], [0, −1]]; outputs past an odd edge are zeros.
+    static func transformOutputGradient(
+        _ dy: UnsafePointer<Float>, _ tiles: Tiles, _ share: Range<Int>, group: Range<Int>, cout: Int, planes: Planes,
+        into w: UnsafeMutablePointer<Float>
+    ) {
+        let p = tiles.problem
+        let (height, width) = (p.outputHeight, p.outputWidth)
+        forEachTile(tiles, share, channels: cout) { tile, image, row, column, co, lanes, t in
+            func value(_ r: Int, _ s: Int) -> Vector {
+                guard row + r < height, column + s < width else { return Vector() }
+                return load(dy + ((image * height + row + r) * width + column + s) * cout + co, lanes)
+            }
+            for r in 0..<2 {
+                (t[r * 4], t[r * 4 + 1], t[r * 4 + 2], t[r * 4 + 3]) = gradientStep(value(r, 0), value(r, 1))
+            }
+            for s in 0..<4 {
+                storeColumn(s, gradientStep(t[s], t[4 + s]), at: w + (tile - group.lowerBound) * planes.rowStride + co,
+                            planes: planes, lanes: lanes)
+            }
+        }
+    }
+
+    /// dK = Gᵀ m G for the input channels `channels`, from the summed products m [position, ci, co].
+    static func transformKernelGradient(
+        _ m: UnsafePointer<Float>, cin: Int, cout: Int, channels: Range<Int>, into dk: UnsafeMutablePointer<Float>
+    ) {
+        forEachChannelPair(cout: cout, channels: channels) { ci, co, lanes, t in
+            func product(_ r: Int, _ s: Int) -> Vector { load(m + ((r * 4 + s) * cin + ci) * cout + co, lanes) }
+            for r in 0..<4 {
+                (t[r * 3], t[r * 3 + 1], t[r * 3 + 2]) = kernelGradientStep(product(r, 0), product(r, 1), product(r, 2), product(r, 3))
+            }
+            for s in 0..<3 {
+                let (k0, k1, k2) = kernelGradientStep(t[s], t[3 + s], t[6 + s], t[9 + s])
+                store(k0, dk + (s * cin + ci) * cout + co, lanes)
+                store(k1, dk + ((3 + s) * cin + ci) * cout + co, lanes)
+                store(k2, dk + ((6 + s) * cin + ci) * cout + co, lanes)
+            }
+        }
+    }
+
+    /// One axis of A e Aᵀ.
+    @inline(__always)
+    static func gradientStep(_ e0: Vector, _ e1: Vector) -> (Vector, Vector, Vector, Vector) {
+        (e0, e0 + e1, e0 - e1, -e1)
+    }
+
+    /// One axis of Gᵀ m G: Gᵀ = [[1, ½, ½, 0], [0, ½, −½, 0], [0, ½, ½, 1]].
+    @inline(__always)
+    static func kernelGradientStep(_ m0: Vector, _ m1: Vector, _ m2: Vector, _ m3: Vector) -> (Vector, Vector, Vector) {
+        (m0 + (m1 + m2) * 0.5, (m1 - m2) * 0.5, (m1 + m2) * 0.5 + m3)
     }
 
     /// One axis of G g Gᵀ.

@@ -1,8 +1,8 @@
 import Testing
 @testable import Kernels
 
-/// conv2d's Winograd path (3×3, stride 1, 32 channels or more in and out) and its input gradient's
-/// against float64 sums, across threads and groupings, and when it applies. PyTorch's vectors for it are a case of
+/// conv2d's Winograd path (3×3, stride 1, 32 channels or more in and out) and its gradients' against
+/// float64 sums, across threads and groupings, and when it applies. PyTorch's vectors for it are a case of
 /// `PerAxisConvolutionTests` (`conv_winograd_33x40_odd`).
 struct WinogradTests {
     /// An image, a kernel and a bias drawn from `seed`.
@@ -102,6 +102,64 @@ struct WinogradTests {
         let worst = zip(dx.scalars, zip(exact, scale)).map { abs(Double($0) - $1.0) / $1.1 }.max() ?? 0
         #expect(worst <= 1e-6, "worst error \(worst) of Σ|dy·k|")
         #expect(try conv2dInputGradient(dy, kernel: k, inputShape: x.shape, padding: .explicit(padding), threads: 2) == dx)
+    }
+
+    /// conv2d's kernel gradient in float64 for stride 1 with `padding` on every side (`magnitudes`: of
+    /// |x|·|dy|).
+    static func kernelGradient64(_ dy: Tensor, _ x: Tensor, outputChannels co: Int, padding p: Int, magnitudes: Bool) -> [Double] {
+        let (n, h, w, ci) = (x.shape[0], x.shape[1], x.shape[2], x.shape[3])
+        let (oh, ow) = (dy.shape[1], dy.shape[2])
+        let f = magnitudes ? { (v: Float) in Double(abs(v)) } : { (v: Float) in Double(v) }
+        var dk = [Double](repeating: 0, count: 9 * ci * co)
+        for a in 0..<3 { for c in 0..<3 { for i in 0..<ci { for o in 0..<co {
+            var sum = 0.0
+            for b in 0..<n { for oy in 0..<oh { for ox in 0..<ow {
+                let (y, xx) = (oy - p + a, ox - p + c)
+                guard y >= 0, y < h, xx >= 0, xx < w else { continue }
+                sum += f(x.scalars[((b * h + y) * w + xx) * ci + i]) * f(dy.scalars[((b * oh + oy) * ow + ox) * co + o])
+            } } }
+            dk[((a * 3 + c) * ci + i) * co + o] = sum
+        } } } }
+        return dk
+    }
+
+    @Test(arguments: [0, 1, 2])
+    func theKernelGradientIsTheFloat64SumWithinRounding(padding: Int) throws {
+        let (x, k, _) = try Self.operands([2, 7, 6, 33], outputChannels: 40, seed: 80)
+        let dy = try Tensor.randomUniform([2, 7 + 2 * padding - 2, 6 + 2 * padding - 2, 40], low: -1, high: 1, seed: 83)
+        let dk = try conv2dKernelGradient(dy, input: x, kernelShape: k.shape, padding: .explicit(padding), threads: 1)
+        let exact = Self.kernelGradient64(dy, x, outputChannels: 40, padding: padding, magnitudes: false)
+        let scale = Self.kernelGradient64(dy, x, outputChannels: 40, padding: padding, magnitudes: true)
+        let worst = zip(dk.scalars, zip(exact, scale)).map { abs(Double($0) - $1.0) / $1.1 }.max() ?? 0
+        #expect(worst <= 1e-6, "worst error \(worst) of Σ|x·dy|")
+        #expect(try conv2dKernelGradient(dy, input: x, kernelShape: k.shape, padding: .explicit(padding), threads: 2) == dk)
+    }
+
+    @Test func theKernelGradientIsTheSameForAnyThreadCountInEachGroupingOfTiles() throws {
+        let (x, k, _) = try Self.operands([2, 9, 7, 40], outputChannels: 48, seed: 90)
+        let dy = try Tensor.randomUniform([2, 9, 7, 48], low: -1, high: 1, seed: 93)
+        let problem = try ConvProblem(.conv2d, x, k, bias: nil, stride: 1, padding: .explicit(1), dilation: 1)
+        let exact = Self.kernelGradient64(dy, x, outputChannels: 48, padding: 1, magnitudes: false)
+        let scale = Self.kernelGradient64(dy, x, outputChannels: 48, padding: 1, magnitudes: true)
+        // As the sizes say (one group of 40 tiles); 7 tiles a group; one tile a group.
+        for groupTiles in [nil, 7, 1] {
+            var results: [[Float]] = []
+            for threads in [1, 2] {
+                var dk = [Float](repeating: .nan, count: k.count)
+                x.scalars.withUnsafeBufferPointer { xs in
+                    dy.scalars.withUnsafeBufferPointer { dys in
+                        dk.withUnsafeMutableBufferPointer { dk in
+                            Winograd.kernelGradient(problem, input: xs.baseAddress!, outputGradient: dys.baseAddress!,
+                                                    into: dk.baseAddress!, threads: threads, groupTiles: groupTiles)
+                        }
+                    }
+                }
+                results.append(dk)
+            }
+            #expect(results[0] == results[1], "\(groupTiles.map(String.init) ?? "default") tiles a group")
+            let worst = zip(results[0], zip(exact, scale)).map { abs(Double($0) - $1.0) / $1.1 }.max() ?? 0
+            #expect(worst <= 1e-6, "worst error \(worst) of Σ|x·dy|")
+        }
     }
 
     @Test(arguments: [
