@@ -11,6 +11,9 @@ import Threads
 /// channel order (see `GEMM`). Every step is fixed, so the result does not depend on the thread
 /// count or on how tiles are grouped; it differs from the direct sum by rounding only.
 ///
+/// The input gradient is the same convolution of the output gradient with the kernel turned
+/// (`conv2dInputGradient`); the kernel gradient reads the transforms the other way (`kernelGradient`).
+///
 /// Layouts, per group of tiles: the transformed input V is [position, tile, input channel], the
 /// products M [position, tile, output channel]; the transformed kernel U is [position, input channel,
 /// output channel]. Position p's GEMM is then M[p] = V[p]·U[p] on contiguous rows.
