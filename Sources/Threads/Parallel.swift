@@ -35,6 +35,14 @@ public enum Parallel {
             return
         }
     }
+
+    /// Runs `body(share)` for `parts` contiguous shares of `range`, nearly equal in size (part i is
+    /// `lowerBound + count·i/parts ..< lowerBound + count·(i+1)/parts`), as `forEach(parts:threads:_:)` does.
+    package static func forEach(sharesOf range: Range<Int>, parts: Int, threads: Int, _ body: (Range<Int>) -> Void) {
+        forEach(parts: parts, threads: threads) { part in
+            body(range.lowerBound + range.count * part / parts..<range.lowerBound + range.count * (part + 1) / parts)
+        }
+    }
 }
 
 #if canImport(Glibc)

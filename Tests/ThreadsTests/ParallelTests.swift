@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 import Testing
 @testable import Threads
 
@@ -18,5 +19,16 @@ import Testing
     @Test func theCoreCountIsTheNumberOfCPUsTheProcessMayRunOn() throws {
         let expected = try #require(try Self.allowedCPUs())
         #expect(Parallel.coreCount == expected)
+    }
+
+    @Test(arguments: [(3..<20, 4), (0..<2, 4), (5..<5, 3), (0..<9, 1)])
+    func sharesCoverTheRangeInOrderAndDifferInSizeByOneAtMost(range: Range<Int>, parts: Int) {
+        let collected = Mutex([Range<Int>]())
+        Parallel.forEach(sharesOf: range, parts: parts, threads: 2) { share in collected.withLock { $0.append(share) } }
+        let shares = collected.withLock { $0 }.sorted { ($0.lowerBound, $0.count) < ($1.lowerBound, $1.count) }
+        #expect(shares.count == parts)
+        #expect(shares.flatMap { Array($0) } == Array(range))
+        let sizes = shares.map(\.count)
+        #expect((sizes.max() ?? 0) - (sizes.min() ?? 0) <= 1)
     }
 }

@@ -33,8 +33,8 @@ public func conv2dInputGradient(
     if let turned = try winogradInputGradient(outputGradient, kernel: kernel, problem: p, threads: threads) { return turned }
     // kernelᵀ: [co, kh·kw·ci].
     var transposedKernel = [Float](repeating: 0, count: columns * co)
-    for k in 0..<columns {
-        for o in 0..<co { transposedKernel[o * columns + k] = kernel.scalars[k * co + o] }
+    kernel.scalars.withUnsafeBufferPointer { k in
+        transposedKernel.withUnsafeMutableBufferPointer { Tensor.transpose(k.baseAddress!, rows: columns, columns: co, into: $0.baseAddress!) }
     }
     let pixels = oh * ow
     let imagesPerChunk = Swift.max(1, Swift.min(p.layout.batch, ConvProblem.scratchLimit / Swift.max(1, pixels * columns)))
@@ -76,20 +76,13 @@ private func winogradInputGradient(_ outputGradient: Tensor, kernel: Tensor, pro
         return nil
     }
     let (ci, co) = (p.inputChannels, p.outputChannels)
-    // turned[a, b, o, i] = kernel[2 − a, 2 − b, i, o], a tap per part, in blocks of 16 × 16 that stay in the cache.
+    // turned[a, b, o, i] = kernel[2 − a, 2 − b, i, o]: each tap's [ci, co] matrix transposed, taps reversed.
     var turned = [Float](repeating: 0, count: 9 * ci * co)
     kernel.scalars.withUnsafeBufferPointer { k in
         turned.withUnsafeMutableBufferPointer { t in
             let pointers = UncheckedSendable((k.baseAddress!, t.baseAddress!))
             Parallel.forEach(parts: 9, threads: threads) { tap in
-                let source = pointers.value.0 + (8 - tap) * ci * co, target = pointers.value.1 + tap * co * ci
-                for i0 in Swift.stride(from: 0, to: ci, by: 16) {
-                    for o0 in Swift.stride(from: 0, to: co, by: 16) {
-                        for i in i0..<Swift.min(ci, i0 + 16) {
-                            for o in o0..<Swift.min(co, o0 + 16) { target[o * ci + i] = source[i * co + o] }
-                        }
-                    }
-                }
+                Tensor.transpose(pointers.value.0 + (8 - tap) * ci * co, rows: ci, columns: co, into: pointers.value.1 + tap * co * ci)
             }
         }
     }
@@ -195,9 +188,7 @@ public func conv2dKernelGradient(
                             GEMM.multiply(
                                 m: columns, n: co, rows: TransposedRows(base: cols, ld: columns, m: columns, run: rows),
                                 b: dy + first * pixels * co, ldb: co, c: firstChunk ? dk : partial, ldc: co, bias: nil, threads: threads)
-                            if !firstChunk {
-                                for i in 0..<count { dk[i] += partial[i] }
-                            }
+                            if !firstChunk { Lanes.accumulate(partial, into: dk, count: count) }
                         }
                     }
                 }

@@ -39,43 +39,36 @@ public func conv2d(
         let scalars = bias.map { bias in (0..<(count / outputChannels)).flatMap { _ in bias.scalars } }
         return Tensor(unchecked: shape, scalars ?? [Float](repeating: 0, count: count))
     }
+    let biasScalars = bias?.scalars ?? []
     return input.scalars.withUnsafeBufferPointer { x in
         kernel.scalars.withUnsafeBufferPointer { w in
-            Tensor.uninitialized(shape, count: count) { y in
-                if Winograd.applies(to: problem) {
-                    let biasScalars = bias?.scalars ?? []
-                    biasScalars.withUnsafeBufferPointer { b in
-                        Winograd.run(problem, input: x.baseAddress!, kernel: kernel.scalars, bias: bias == nil ? nil : b.baseAddress!,
-                                     output: y, threads: threads)
+            biasScalars.withUnsafeBufferPointer { b in
+                let biasPointer = bias == nil ? nil : b.baseAddress
+                return Tensor.uninitialized(shape, count: count) { y in
+                    if Winograd.applies(to: problem) {
+                        Winograd.run(problem, input: x.baseAddress!, kernel: kernel.scalars, bias: biasPointer, output: y, threads: threads)
+                        return
                     }
-                    return
-                }
-                let g = problem.geometry
-                let pixelStride = ConvRows.pixelStride(channels: inputChannels)
-                let copies = g.paddingTop + g.paddingBottom + g.paddingLeft + g.paddingRight > 0 || pixelStride != inputChannels
-                let paddedShape = [layout.batch, layout.height + g.paddingTop + g.paddingBottom,
-                                   layout.width + g.paddingLeft + g.paddingRight, pixelStride]
-                let paddedCount = (try? Tensor.elementCount(of: paddedShape)) ?? Int.max
-                guard !copies || paddedCount <= Swift.max(4 * input.count, 1 << 16) else {
-                    DirectConv.run(problem, input: x.baseAddress!, kernel: w.baseAddress!, bias: bias?.scalars,
-                                   output: y, threads: threads)
-                    return
-                }
-                Scratch.with(Float.self, count: copies ? paddedCount : 0) { padded in
-                    if copies {
-                        ConvRows.pad(x.baseAddress!, problem: problem, pixelStride: pixelStride, into: padded, threads: threads)
+                    let g = problem.geometry
+                    let pixelStride = ConvRows.pixelStride(channels: inputChannels)
+                    let copies = g.paddingTop + g.paddingBottom + g.paddingLeft + g.paddingRight > 0 || pixelStride != inputChannels
+                    let paddedShape = [layout.batch, layout.height + g.paddingTop + g.paddingBottom,
+                                       layout.width + g.paddingLeft + g.paddingRight, pixelStride]
+                    let paddedCount = (try? Tensor.elementCount(of: paddedShape)) ?? Int.max
+                    guard !copies || paddedCount <= Swift.max(4 * input.count, 1 << 16) else {
+                        DirectConv.run(problem, input: x.baseAddress!, kernel: w.baseAddress!, bias: bias?.scalars,
+                                       output: y, threads: threads)
+                        return
                     }
-                    let rows = ConvRows(paddedImage: copies ? UnsafePointer(padded) : x.baseAddress!, problem: problem,
-                                        pixelStride: copies ? pixelStride : inputChannels)
-                    func run(_ bias: UnsafePointer<Float>?) {
+                    Scratch.with(Float.self, count: copies ? paddedCount : 0) { padded in
+                        if copies {
+                            ConvRows.pad(x.baseAddress!, problem: problem, pixelStride: pixelStride, into: padded, threads: threads)
+                        }
+                        let rows = ConvRows(paddedImage: copies ? UnsafePointer(padded) : x.baseAddress!, problem: problem,
+                                            pixelStride: copies ? pixelStride : inputChannels)
                         GEMM.multiply(
-                            m: count / outputChannels, n: outputChannels, rows: rows,
-                            b: w.baseAddress!, ldb: outputChannels, weights: kernel.scalars, c: y, ldc: outputChannels, bias: bias, threads: threads)
-                    }
-                    if let bias {
-                        bias.scalars.withUnsafeBufferPointer { run($0.baseAddress!) }
-                    } else {
-                        run(nil)
+                            m: count / outputChannels, n: outputChannels, rows: rows, b: w.baseAddress!, ldb: outputChannels,
+                            weights: kernel.scalars, c: y, ldc: outputChannels, bias: biasPointer, threads: threads)
                     }
                 }
             }

@@ -77,10 +77,9 @@ struct ConvRows: GEMMRows {
         let rows = p.layout.batch * paddedHeight
         let threads = Swift.max(1, Swift.min(threads, rows * rowCount / (1 << 15)))
         // A few runs of rows per thread: a part per row would cost more to claim than to copy.
-        let parts = Swift.min(rows, 4 * threads)
-        Parallel.forEach(parts: parts, threads: threads) { part in
+        Parallel.forEach(sharesOf: 0..<rows, parts: Swift.min(rows, 4 * threads), threads: threads) { share in
             let (input, target) = shared.value
-            for row in rows * part / parts..<rows * (part + 1) / parts {
+            for row in share {
                 let (n, py) = (row / paddedHeight, row % paddedHeight)
                 let to = target + row * rowCount
                 let y = py - g.paddingTop

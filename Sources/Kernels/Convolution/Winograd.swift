@@ -56,9 +56,8 @@ enum Winograd {
             let kernelThreads = Swift.max(1, Swift.min(threads, count / (1 << 16)))
             let transform = { (u: UnsafeMutablePointer<Float>) in
                 let pointers = UncheckedSendable((g.baseAddress!, u))
-                Parallel.forEach(parts: kernelThreads, threads: kernelThreads) { part in
-                    transformKernel(pointers.value.0, cin: cin, cout: cout, channels: piece(part, of: 0..<cin, parts: kernelThreads),
-                                    into: pointers.value.1)
+                Parallel.forEach(sharesOf: 0..<cin, parts: kernelThreads, threads: kernelThreads) { channels in
+                    transformKernel(pointers.value.0, cin: cin, cout: cout, channels: channels, into: pointers.value.1)
                 }
             }
             if keepsKernel, let cached = PackedWeights.find(kernel, layout: layout, count: count, pack: transform) {
@@ -98,9 +97,8 @@ enum Winograd {
             let (vPlanes, mPlanes) = (Planes(tiles: range.count, channels: cin), Planes(tiles: range.count, channels: cout))
             Scratch.with(Float.self, count: vPlanes.count + mPlanes.count) { v in
                 let pointers = UncheckedSendable((v, v + vPlanes.count))
-                Parallel.forEach(parts: inner, threads: inner) { part in
-                    transformInput(x, tiles, piece(part, of: range, parts: inner), group: range, cin: cin, planes: vPlanes,
-                                   into: pointers.value.0)
+                Parallel.forEach(sharesOf: range, parts: inner, threads: inner) { share in
+                    transformInput(x, tiles, share, group: range, cin: cin, planes: vPlanes, into: pointers.value.0)
                 }
                 // Threads share the 16 positions: each reads only its positions' parts of U.
                 Parallel.forEach(parts: 16, threads: inner) { position in
@@ -111,9 +109,8 @@ enum Winograd {
                         b: u + position * cin * cout, ldb: cout, weights: kernel, form: .winograd(position: position),
                         c: m + position * mPlanes.positionStride, ldc: mPlanes.rowStride, bias: nil, threads: 1)
                 }
-                Parallel.forEach(parts: inner, threads: inner) { part in
-                    transformOutput(pointers.value.1, tiles, piece(part, of: range, parts: inner), group: range, cout: cout,
-                                    planes: mPlanes, bias: bias, into: y)
+                Parallel.forEach(sharesOf: range, parts: inner, threads: inner) { share in
+                    transformOutput(pointers.value.1, tiles, share, group: range, cout: cout, planes: mPlanes, bias: bias, into: y)
                 }
             }
         }
@@ -159,16 +156,16 @@ enum Winograd {
         _ g: UnsafePointer<Float>, cin: Int, cout: Int, channels: Range<Int>, into u: UnsafeMutablePointer<Float>
     ) {
         forEachChannelPair(cout: cout, channels: channels) { ci, co, lanes, t in
-            func tap(_ kh: Int, _ kw: Int) -> Vector { load(g + ((kh * 3 + kw) * cin + ci) * cout + co, lanes) }
+            func tap(_ kh: Int, _ kw: Int) -> Vector { Lanes.load(g + ((kh * 3 + kw) * cin + ci) * cout + co, count: lanes) }
             for kh in 0..<3 {
                 (t[kh * 4], t[kh * 4 + 1], t[kh * 4 + 2], t[kh * 4 + 3]) = kernelStep(tap(kh, 0), tap(kh, 1), tap(kh, 2))
             }
             for s in 0..<4 {
                 let (u0, u1, u2, u3) = kernelStep(t[s], t[4 + s], t[8 + s])
-                store(u0, u + (s * cin + ci) * cout + co, lanes)
-                store(u1, u + ((4 + s) * cin + ci) * cout + co, lanes)
-                store(u2, u + ((8 + s) * cin + ci) * cout + co, lanes)
-                store(u3, u + ((12 + s) * cin + ci) * cout + co, lanes)
+                Lanes.store(u0, u + (s * cin + ci) * cout + co, count: lanes)
+                Lanes.store(u1, u + ((4 + s) * cin + ci) * cout + co, count: lanes)
+                Lanes.store(u2, u + ((8 + s) * cin + ci) * cout + co, count: lanes)
+                Lanes.store(u3, u + ((12 + s) * cin + ci) * cout + co, count: lanes)
             }
         }
     }
@@ -199,7 +196,7 @@ enum Winograd {
             func pixel(_ r: Int, _ s: Int) -> Vector {
                 let (h, w) = (top + r, left + s)
                 guard h >= 0, h < height, w >= 0, w < width else { return Vector() }
-                return load(x + ((image * height + h) * width + w) * cin + c, lanes)
+                return Lanes.load(x + ((image * height + h) * width + w) * cin + c, count: lanes)
             }
             for r in 0..<4 {
                 (t[r * 4], t[r * 4 + 1], t[r * 4 + 2], t[r * 4 + 3]) = inputStep(pixel(r, 0), pixel(r, 1), pixel(r, 2), pixel(r, 3))
@@ -221,16 +218,16 @@ enum Winograd {
         let (height, width) = (p.outputHeight, p.outputWidth)
         forEachTile(tiles, share, channels: cout) { tile, image, row, column, co, lanes, t in
             let source = m + (tile - group.lowerBound) * planes.rowStride + co
-            func product(_ r: Int, _ s: Int) -> Vector { load(source + (r * 4 + s) * planes.positionStride, lanes) }
+            func product(_ r: Int, _ s: Int) -> Vector { Lanes.load(source + (r * 4 + s) * planes.positionStride, count: lanes) }
             for r in 0..<4 {
                 (t[r * 2], t[r * 2 + 1]) = outputStep(product(r, 0), product(r, 1), product(r, 2), product(r, 3))
             }
-            let offset = bias.map { load($0 + co, lanes) } ?? Vector()
+            let offset = bias.map { Lanes.load($0 + co, count: lanes) } ?? Vector()
             for s in 0..<2 where column + s < width {
                 let (y0, y1) = outputStep(t[s], t[2 + s], t[4 + s], t[6 + s])
-                store(y0 + offset, y + ((image * height + row) * width + column + s) * cout + co, lanes)
+                Lanes.store(y0 + offset, y + ((image * height + row) * width + column + s) * cout + co, count: lanes)
                 if row + 1 < height {
-                    store(y1 + offset, y + ((image * height + row + 1) * width + column + s) * cout + co, lanes)
+                    Lanes.store(y1 + offset, y + ((image * height + row + 1) * width + column + s) * cout + co, count: lanes)
                 }
             }
         }
@@ -259,10 +256,10 @@ enum Winograd {
     static func storeColumn(
         _ s: Int, _ values: (Vector, Vector, Vector, Vector), at target: UnsafeMutablePointer<Float>, planes: Planes, lanes: Int
     ) {
-        store(values.0, target + s * planes.positionStride, lanes)
-        store(values.1, target + (4 + s) * planes.positionStride, lanes)
-        store(values.2, target + (8 + s) * planes.positionStride, lanes)
-        store(values.3, target + (12 + s) * planes.positionStride, lanes)
+        Lanes.store(values.0, target + s * planes.positionStride, count: lanes)
+        Lanes.store(values.1, target + (4 + s) * planes.positionStride, count: lanes)
+        Lanes.store(values.2, target + (8 + s) * planes.positionStride, count: lanes)
+        Lanes.store(values.3, target + (12 + s) * planes.positionStride, count: lanes)
     }
 
     /// `conv2dKernelGradient` for a layer this way computes (`applies(to:)`), by the same transforms
@@ -276,8 +273,8 @@ enum Winograd {
     ) {
         let (cin, cout) = (problem.inputChannels, problem.outputChannels)
         let tiles = Tiles(problem)
-        // Groups of V and W of up to 16 MiB, as beside a large U.
-        let most = groupTiles ?? Swift.max(1, (1 << 22) / (16 * (cin + cout)))
+        // Groups as beside a large U: the products over all positions are one GEMM's output each.
+        let most = groupTiles ?? Swift.max(1, groupValues(kernelValues: .max) / (16 * (cin + cout)))
         let groups = (tiles.count + most - 1) / most
         let perGroup = (tiles.count + groups - 1) / groups
         Scratch.with(Float.self, count: 16 * cin * cout * (groups > 1 ? 2 : 1)) { products in
@@ -287,8 +284,7 @@ enum Winograd {
                 let (vPlanes, wPlanes) = (Planes(tiles: range.count, channels: cin), Planes(tiles: range.count, channels: cout))
                 Scratch.with(Float.self, count: vPlanes.count + wPlanes.count) { v in
                     let pointers = UncheckedSendable((v, v + vPlanes.count, group == 0 ? products : partial))
-                    Parallel.forEach(parts: threads, threads: threads) { part in
-                        let share = piece(part, of: range, parts: threads)
+                    Parallel.forEach(sharesOf: range, parts: threads, threads: threads) { share in
                         transformInput(x, tiles, share, group: range, cin: cin, planes: vPlanes, into: pointers.value.0)
                         transformOutputGradient(dy, tiles, share, group: range, cout: cout, planes: wPlanes, into: pointers.value.1)
                     }
@@ -301,14 +297,11 @@ enum Winograd {
                             c: m + position * cin * cout, ldc: cout, bias: nil, threads: 1)
                     }
                 }
-                if group > 0 {
-                    for i in 0..<16 * cin * cout { products[i] += partial[i] }
-                }
+                if group > 0 { Lanes.accumulate(partial, into: products, count: 16 * cin * cout) }
             }
             let shared = UncheckedSendable((UnsafePointer(products), dk))
-            Parallel.forEach(parts: threads, threads: threads) { part in
-                transformKernelGradient(shared.value.0, cin: cin, cout: cout, channels: piece(part, of: 0..<cin, parts: threads),
-                                        into: shared.value.1)
+            Parallel.forEach(sharesOf: 0..<cin, parts: threads, threads: threads) { channels in
+                transformKernelGradient(shared.value.0, cin: cin, cout: cout, channels: channels, into: shared.value.1)
             }
         }
     }
@@ -324,7 +317,7 @@ enum Winograd {
         forEachTile(tiles, share, channels: cout) { tile, image, row, column, co, lanes, t in
             func value(_ r: Int, _ s: Int) -> Vector {
                 guard row + r < height, column + s < width else { return Vector() }
-                return load(dy + ((image * height + row + r) * width + column + s) * cout + co, lanes)
+                return Lanes.load(dy + ((image * height + row + r) * width + column + s) * cout + co, count: lanes)
             }
             for r in 0..<2 {
                 (t[r * 4], t[r * 4 + 1], t[r * 4 + 2], t[r * 4 + 3]) = gradientStep(value(r, 0), value(r, 1))
@@ -341,15 +334,15 @@ enum Winograd {
         _ m: UnsafePointer<Float>, cin: Int, cout: Int, channels: Range<Int>, into dk: UnsafeMutablePointer<Float>
     ) {
         forEachChannelPair(cout: cout, channels: channels) { ci, co, lanes, t in
-            func product(_ r: Int, _ s: Int) -> Vector { load(m + ((r * 4 + s) * cin + ci) * cout + co, lanes) }
+            func product(_ r: Int, _ s: Int) -> Vector { Lanes.load(m + ((r * 4 + s) * cin + ci) * cout + co, count: lanes) }
             for r in 0..<4 {
                 (t[r * 3], t[r * 3 + 1], t[r * 3 + 2]) = kernelGradientStep(product(r, 0), product(r, 1), product(r, 2), product(r, 3))
             }
             for s in 0..<3 {
                 let (k0, k1, k2) = kernelGradientStep(t[s], t[3 + s], t[6 + s], t[9 + s])
-                store(k0, dk + (s * cin + ci) * cout + co, lanes)
-                store(k1, dk + ((3 + s) * cin + ci) * cout + co, lanes)
-                store(k2, dk + ((6 + s) * cin + ci) * cout + co, lanes)
+                Lanes.store(k0, dk + (s * cin + ci) * cout + co, count: lanes)
+                Lanes.store(k1, dk + ((3 + s) * cin + ci) * cout + co, count: lanes)
+                Lanes.store(k2, dk + ((6 + s) * cin + ci) * cout + co, count: lanes)
             }
         }
     }
@@ -384,18 +377,4 @@ enum Winograd {
         (m0 + m1 + m2, m1 - m2 - m3)
     }
 
-    /// Part `part` of `parts` nearly equal parts of `range`.
-    static func piece(_ part: Int, of range: Range<Int>, parts: Int) -> Range<Int> {
-        range.lowerBound + range.count * part / parts..<range.lowerBound + range.count * (part + 1) / parts
-    }
-
-    @inline(__always)
-    private static func load(_ p: UnsafePointer<Float>, _ lanes: Int) -> Vector {
-        lanes == 16 ? Lanes.load(p) : Lanes.loadPartial(p, lanes)
-    }
-
-    @inline(__always)
-    private static func store(_ value: Vector, _ p: UnsafeMutablePointer<Float>, _ lanes: Int) {
-        if lanes == 16 { Lanes.store(value, p) } else { Lanes.store(value, p, count: lanes) }
-    }
 }

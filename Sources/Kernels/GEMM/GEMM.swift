@@ -70,7 +70,7 @@ enum GEMM {
             }
             let problem = Problem(
                 m: m, n: n, b: b, ldb: ldb, c: c, ldc: ldc, bias: bias == nil ? nil : UnsafePointer(paddedBias),
-                tileRows: tileRows, panels: panels, packedN: packedN, blocks: blocks)
+                tileRows: tileRows, packsA: rows.packsA && tileRows == 8, panels: panels, packedN: packedN, blocks: blocks)
             if packedN == 0 {
                 run(problem, rows: rows, packedB: nil, threads: threads)
             } else if packAll, let weights, let cached = PackedWeights.find(weights, layout: layout, count: k * packedN, pack: packB) {
@@ -93,6 +93,8 @@ enum GEMM {
         /// The bias padded with zeros to a whole panel, or nil.
         let bias: UnsafePointer<Float>?
         let tileRows: Int
+        /// Whether tiles copy their rows of A into micro-panels (only 8-row tiles do).
+        let packsA: Bool
         let panels: [Panel]
         let packedN: Int
         let blocks: [Block]
@@ -104,7 +106,7 @@ enum GEMM {
     private static func run<Rows: GEMMRows>(_ p: Problem, rows: Rows, packedB: UnsafePointer<Float>?, threads: Int) {
         let panelsPerTile: Int
         var rowBlocks: Int
-        let rowLimit = rows.packsA && p.tileRows == 8 ? maxRowsPerTile : maxRowsPerTileInPlace
+        let rowLimit = p.packsA ? maxRowsPerTile : maxRowsPerTileInPlace
         // Splitting rows makes every thread read all of B; splitting columns, all of A.
         if p.m >= 64 * threads && (p.m >= p.n || p.panels.count < 2 * threads) {
             rowBlocks = threads * ((p.m + threads * rowLimit - 1) / (threads * rowLimit))
@@ -141,7 +143,7 @@ enum GEMM {
     ) {
         let tileRows = p.tileRows
         let rowTiles = (range.count + tileRows - 1) / tileRows
-        let packsA = rows.packsA && tileRows == 8
+        let packsA = p.packsA
         Scratch.with(UnsafePointer<Float>.self, count: rowTiles * tileRows) { bases in
             Scratch.with(Float.self, count: packsA ? rowTiles * tileRows * kc : 0) { packedA in
                 rows.fillRowBases(rows: range, count: rowTiles * tileRows, into: bases)

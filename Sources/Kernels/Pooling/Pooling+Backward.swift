@@ -37,7 +37,7 @@ public func maxPool2dGradient(
             for iy in rows {
                 for ix in columns {
                     let offset = ((n * p.layout.height + iy) * p.layout.width + ix) * p.layout.channels + channel
-                    let v = lanes == 16 ? Lanes.load(x.baseAddress! + offset) : Lanes.loadPartial(x.baseAddress! + offset, lanes)
+                    let v = Lanes.load(x.baseAddress! + offset, count: lanes)
                     let wins = (v .> best) .| (v .!= v)
                     best.replace(with: v, where: wins)
                     winner.replace(with: tap, where: wins)
@@ -172,7 +172,7 @@ private struct PoolBackward {
                         let rows = geometry.rows(of: oy, height: layout.height)
                         for ox in 0..<ow {
                             let source = dy + ((n * oh + oy) * ow + ox) * c + channel
-                            let gradient = lanes == 16 ? Lanes.load(source) : Lanes.loadPartial(source, lanes)
+                            let gradient = Lanes.load(source, count: lanes)
                             let columns = geometry.columns(of: ox, width: layout.width)
                             body(n, channel, lanes, rows, columns, gradient,
                                  geometry.divisor(rows, columns, oy: oy, ox: ox), dx)

@@ -79,7 +79,7 @@ private func pool(
                         for iy in rowRange {
                             for ix in columnRange {
                                 let source = x + ((n * h + iy) * w + ix) * c + channel
-                                let v = lanes == 16 ? Lanes.load(source) : Lanes.loadPartial(source, lanes)
+                                let v = Lanes.load(source, count: lanes)
                                 if kind == .max {
                                     result.replace(with: v, where: (v .> result) .| (v .!= v))
                                 } else {
@@ -88,7 +88,7 @@ private func pool(
                             }
                         }
                         if kind == .average { result /= Float(geometry.divisor(rowRange, columnRange, oy: oy, ox: ox)) }
-                        if lanes == 16 { Lanes.store(result, out + channel) } else { Lanes.store(result, out + channel, count: lanes) }
+                        Lanes.store(result, out + channel, count: lanes)
                         channel += 16
                     }
                 }

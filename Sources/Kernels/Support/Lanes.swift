@@ -31,10 +31,20 @@ enum Lanes {
         UnsafeMutableRawPointer(p).storeBytes(of: lanes, as: Vector.self)
     }
 
-    /// Stores the first `count` lanes.
+    /// Stores the first `count` (≤ 16) lanes: one vector store when all 16.
     @inline(__always)
     static func store(_ lanes: Vector, _ p: UnsafeMutablePointer<Float>, count: Int) {
-        for i in 0..<count { p[i] = lanes[i] }
+        if count == 16 {
+            store(lanes, p)
+        } else {
+            for i in 0..<count { p[i] = lanes[i] }
+        }
+    }
+
+    /// The first `count` (≤ 16) values at `p`, zeros after: one vector load when all 16.
+    @inline(__always)
+    static func load(_ p: UnsafePointer<Float>, count: Int) -> Vector {
+        count == 16 ? load(p) : loadPartial(p, count)
     }
 
     /// Copies `count` values, 16 at a time: for the short runs (a pixel's channels) where a call to

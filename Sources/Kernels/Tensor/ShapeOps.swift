@@ -23,8 +23,18 @@ extension Tensor {
         let (m, n) = (shape[0], shape[1])
         return scalars.withUnsafeBufferPointer { source in
             Tensor.uninitialized([n, m], count: count) { target in
-                for i in 0..<m {
-                    for j in 0..<n { target[j * m + i] = source[i * n + j] }
+                Tensor.transpose(source.baseAddress!, rows: m, columns: n, into: target)
+            }
+        }
+    }
+
+    /// Copies the matrix at `source` ([rows, columns], row-major) transposed to `target` ([columns,
+    /// rows]), in blocks of 16 × 16 so that both sides stay in the cache.
+    static func transpose(_ source: UnsafePointer<Float>, rows: Int, columns: Int, into target: UnsafeMutablePointer<Float>) {
+        for i0 in stride(from: 0, to: rows, by: 16) {
+            for j0 in stride(from: 0, to: columns, by: 16) {
+                for i in i0..<Swift.min(rows, i0 + 16) {
+                    for j in j0..<Swift.min(columns, j0 + 16) { target[j * rows + i] = source[i * columns + j] }
                 }
             }
         }

@@ -20,6 +20,9 @@ import Kernels
         let m = try Tensor(shape: [2, 3], scalars: [1, 2, 3, 4, 5, 6])
         #expect(try m.transposed() == Tensor(shape: [3, 2], scalars: [1, 4, 2, 5, 3, 6]))
         #expect(throws: KernelsError("transposed: needs a matrix [rows, columns], not shape [6]")) { try Tensor(m.scalars).transposed() }
+        // Past one 16 × 16 block, with partial blocks on both edges: against the general axis order.
+        let wide = try Tensor.randomUniform([37, 21], low: -1, high: 1, seed: 4)
+        #expect(try wide.transposed() == wide.transposed([1, 0]))
     }
 
     @Test func oneAndTwoThreadsGiveTheSameBits() throws {
