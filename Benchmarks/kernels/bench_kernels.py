@@ -15,7 +15,8 @@ Kernelbook and its peers see the same machine. A figure is the median over round
 measurement's median per call; "best peer ÷ ours" is the median over rounds of that round's ratio,
 with its range. Like with like: the same shapes (GEMM 1024³ on every side). On a row of t threads
 each peer shows its best over 1…t threads (marked "@1" when its one-thread figure is the faster);
-above 1, Kernelbook is faster.
+above 1, Kernelbook is faster. For scale, the run measures one core's fused multiply-add ceiling
+(fma_peak.c, built with the system's C compiler) at its start and its end.
 """
 import argparse
 import json
@@ -77,6 +78,15 @@ class Server:
         self.process.wait()
 
 
+def fma_ceiling():
+    """One core's single-precision fused multiply-add ceiling in GFLOP/s, from fma_peak.c."""
+    binary = ROOT / ".build" / "fma_peak"
+    source = HERE / "fma_peak.c"
+    if not binary.exists() or binary.stat().st_mtime < source.stat().st_mtime:
+        subprocess.run(["cc", "-O2", "-march=native", str(source), "-o", str(binary)], check=True)
+    return float(subprocess.run([str(binary)], check=True, capture_output=True, text=True).stdout)
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--python", required=True, help="the Python with torch, onnxruntime and numpy")
@@ -92,6 +102,7 @@ def main():
     prefixes = [c for c in args.cases.split(",") if c]
 
     print(f"Kernels benchmark, {host_line()}; load average at the start {load_average():.2f}", flush=True)
+    ceilings = [fma_ceiling()]
     versions = json.loads(subprocess.run(
         [args.python, "-c", "import json, numpy, onnxruntime, torch; print(json.dumps({'torch': torch.__version__, "
          "'onnxruntime': onnxruntime.__version__, 'numpy': numpy.__version__, "
@@ -138,12 +149,14 @@ def main():
     finally:
         for server in servers:
             server.close()
+    ceilings.append(fma_ceiling())
 
     print()
     print(f"Median ms per call over {args.rounds} rounds, every engine timed seconds apart within a round "
           f"(Kernelbook: median and range over rounds; best peer ÷ ours: median and range of the rounds' ratios); "
           f"{host_line()}; PyTorch {versions['torch']}, ONNX Runtime {versions['onnxruntime']}, "
-          f"NumPy {versions['numpy']} with {versions['blas']}.")
+          f"NumPy {versions['numpy']} with {versions['blas']}. One core's fused multiply-add ceiling: "
+          f"{ceilings[0]:.0f} GFLOP/s at the start, {ceilings[1]:.0f} at the end (fma_peak.c).")
     print()
     names = [name for _, _, name in PEERS]
     print("| case | threads | Kernelbook ms | GFLOP/s | " + " | ".join(names) + " | best peer ÷ ours | load |")
