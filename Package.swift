@@ -32,6 +32,7 @@ let package = Package(
         .target(name: "CPNGReader", dependencies: ["Cpng"], linkerSettings: [.linkedLibrary("m")]),
         .target(name: "CDigits", exclude: ["make_digits_c.py"]),
         .target(name: "Threads"),
+        .target(name: "Files"),
         .target(name: "Outputs"),
         // Optimised in debug builds too: SIMD code without optimisation runs ~200× slower, which
         // would make debug notebooks and tests crawl.
@@ -42,15 +43,15 @@ let package = Package(
         .target(name: "Layers", dependencies: ["Kernels", "Autodiff"]),
         // Optimised in debug builds too, as Kernels is: unoptimised, decoding the digits takes 45 ms
         // instead of 4 and saving a 16 MB .npy 1.5 s instead of 0.1.
-        .target(name: "Datasets", dependencies: ["Kernels", "Czlib", "CPNGReader", "CDigits"],
+        .target(name: "Datasets", dependencies: ["Kernels", "Files", "Czlib", "CPNGReader", "CDigits"],
                 swiftSettings: [.unsafeFlags(["-O"])]),
         .target(name: "Cells", dependencies: ["Layers", "Autodiff", "Datasets", "Outputs", "Threads"] + syntax),
-        .target(name: "Notebook", dependencies: ["Ccmark", "Outputs"]),
-        .target(name: "Execution", dependencies: ["Notebook", "Cells", "Threads"]),
-        .target(name: "Render", dependencies: ["Notebook", "Outputs", "Threads", "CExchange"]),
+        .target(name: "Notebook", dependencies: ["Ccmark", "Files", "Outputs"]),
+        .target(name: "Execution", dependencies: ["Notebook", "Cells", "Files", "Threads"]),
+        .target(name: "Render", dependencies: ["Notebook", "Outputs", "Files", "Threads", "CExchange"]),
         .executableTarget(
             name: "kernelbook",
-            dependencies: ["Execution", "Render", .product(name: "ArgumentParser", package: "swift-argument-parser")]),
+            dependencies: ["Execution", "Render", "Files", .product(name: "ArgumentParser", package: "swift-argument-parser")]),
         .executableTarget(name: "KernelsBenchmark", dependencies: ["Kernels", "Layers", "Threads"], path: "Benchmarks/KernelsBenchmark",
                           swiftSettings: hostVectorUnits),
         .executableTarget(name: "TrainingBenchmark", dependencies: ["Layers", "Autodiff", "Kernels", "Datasets", "Threads"], path: "Benchmarks/TrainingBenchmark",
@@ -62,6 +63,7 @@ let package = Package(
                           exclude: ["Corpus", "Crashes", "make_corpus.py"]),
         .target(name: "TestSupport", dependencies: ["Cells", "Outputs"], path: "Tests/TestSupport"),
         .testTarget(name: "ThreadsTests", dependencies: ["Threads"]),
+        .testTarget(name: "FilesTests", dependencies: ["Files"]),
         .target(name: "FixtureSupport", dependencies: ["Kernels"], path: "Tests/FixtureSupport"),
         .testTarget(name: "KernelsTests", dependencies: ["Kernels", "Threads", "FixtureSupport"], exclude: ["Fixtures"]),
         .testTarget(name: "AutodiffTests", dependencies: ["Autodiff", "Kernels", "Threads", "FixtureSupport"], exclude: ["Fixtures"]),

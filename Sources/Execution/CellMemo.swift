@@ -1,5 +1,6 @@
 import Outputs
 import Cells
+import Files
 import Notebook
 
 /// One run's use of the `RunCache`: decides for each cell and inline expression whether its
@@ -150,7 +151,7 @@ final class CellMemo {
     /// The digests the files `recorded` have now ("missing" for one that cannot be read).
     private func currentDigests(_ recorded: [String: String]) -> [String: String] {
         Dictionary(uniqueKeysWithValues: recorded.keys.map { path in
-            (path, RunCache.read(path).map { ContentDigest.hex($0) } ?? "missing")
+            (path, (try? Files.read(path)).map { ContentDigest.hex($0) } ?? "missing")
         })
     }
 

@@ -1,6 +1,7 @@
 import Foundation
 import Glibc
 import Synchronization
+import Files
 import Threads
 import Cells
 import Outputs
@@ -50,7 +51,7 @@ public final class RunCache: Sendable {
         removeStagingOfEndedProcesses()
     }
 
-    /// Removes the `NAME.PID.tmp` files that a process killed while writing left, once that
+    /// Removes the `.NAME.PID.tmp` files that a process killed while writing left, once that
     /// process is gone (a running one may still rename its file into place).
     private func removeStagingOfEndedProcesses() {
         guard let entries = try? FileManager.default.contentsOfDirectory(atPath: folder) else { return }
@@ -141,7 +142,7 @@ public final class RunCache: Sendable {
     /// Reads and checks the cache file of the notebook at `path`; no side effects.
     private func read(_ path: String) -> Stored {
         let name = file(for: path)
-        guard let bytes = Self.read(name) else { return .none }
+        guard let bytes = try? Files.read(name) else { return .none }
         let (_, decoder) = CacheJSON.coders()
         guard let stored = try? decoder.decode(CachedNotebook.self, from: Data(bytes)) else {
             return .unreadable("ignoring the cache file '\(name)': it is not a cache file this tool can read")
@@ -158,25 +159,28 @@ public final class RunCache: Sendable {
         let stored = CachedNotebook(format: Self.format, tool: tool, path: path, units: units)
         let (encoder, _) = CacheJSON.coders()
         guard let data = try? encoder.encode(stored) else { return }
-        if mkdir(folder, 0o777) != 0 && errno != EEXIST {
-            warn("cannot create the cache folder '\(folder)': \(String(cString: strerror(errno)))")
+        do {
+            try Files.makeFolders(folder)
+        } catch {
+            warn("cannot create the cache folder '\(folder)': \(error.reason)")
             return
         }
-        Self.writeAtomically(Array(data), to: file(for: path))
+        try? Files.replace(file(for: path), with: Array(data))
     }
 
     /// Records how long the notebook at `path` took to run with every cell run afresh, for
     /// balancing `check --shard`.
     public func recordSeconds(_ seconds: Double, for path: String) {
-        guard seconds.isFinite, seconds >= 0, mkdir(folder, 0o777) == 0 || errno == EEXIST else { return }
-        Self.writeAtomically(Array("\(seconds)\n".utf8), to: secondsFile(for: path))
+        guard seconds.isFinite, seconds >= 0 else { return }
+        try? Files.makeFolders(folder)
+        try? Files.replace(secondsFile(for: path), with: Array("\(seconds)\n".utf8))
     }
 
     /// The recorded run times of those of `paths` that have one, by path.
     public func recordedSeconds(for paths: [String]) -> [String: Double] {
         var times: [String: Double] = [:]
         for path in paths {
-            guard let bytes = Self.read(secondsFile(for: path)),
+            guard let bytes = try? Files.read(secondsFile(for: path)),
                   let seconds = Double(String(decoding: bytes.filter { $0 != UInt8(ascii: "\n") }, as: UTF8.self)),
                   seconds.isFinite, seconds >= 0 else { continue }
             times[path] = seconds
@@ -186,40 +190,6 @@ public final class RunCache: Sendable {
 
     private func secondsFile(for path: String) -> String {
         folder + "/" + ContentDigest.hex(parts: ["seconds", path]) + ".seconds"
-    }
-
-    /// The bytes of the file at `path`, or nil.
-    static func read(_ path: String) -> [UInt8]? {
-        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
-        guard descriptor >= 0 else { return nil }
-        defer { close(descriptor) }
-        var bytes: [UInt8] = []
-        var chunk = [UInt8](repeating: 0, count: 1 << 16)
-        while true {
-            let count = chunk.withUnsafeMutableBytes { Glibc.read(descriptor, $0.baseAddress, $0.count) }
-            if count < 0 && errno == EINTR { continue }
-            guard count >= 0 else { return nil }
-            if count == 0 { return bytes }
-            bytes += chunk[0..<count]
-        }
-    }
-
-    /// Writes to a new file beside `path` and renames it over `path`: a reader, or a process
-    /// killed midway, sees the old file or the new one, never part of one.
-    private static func writeAtomically(_ bytes: [UInt8], to path: String) {
-        let staging = "\(path).\(getpid()).tmp"
-        let descriptor = open(staging, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o666)
-        guard descriptor >= 0 else { return }
-        var written = 0
-        while written < bytes.count {
-            let count = bytes[written...].withUnsafeBytes { Glibc.write(descriptor, $0.baseAddress, $0.count) }
-            if count < 0 && errno == EINTR { continue }
-            guard count > 0 else { break }
-            written += count
-        }
-        let closed = close(descriptor) == 0
-        if written == bytes.count && closed && rename(staging, path) == 0 { return }
-        unlink(staging)
     }
 }
 

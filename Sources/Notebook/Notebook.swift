@@ -3,6 +3,7 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
+import Files
 import Outputs
 
 /// A lesson read from a Markdown file: title, prose, cells and inline code, each located in the file.
@@ -66,17 +67,18 @@ public struct Notebook: Sendable {
     /// Reads the notebook at `path`; bytes that are not UTF-8 become U+FFFD, with a warning at the first.
     /// - Throws: `NotebookError.unreadable` when the file cannot be read.
     public init(contentsOf path: String, rawHTML: Bool = false) throws(NotebookError) {
-        guard var text = Self.readUTF8(path) else {
-            var status = stat()
-            let exists = stat(path, &status) == 0
-            let reason = !exists ? "no such file" : status.st_mode & S_IFMT == S_IFDIR ? "it is a directory" : "permission denied"
-            throw .unreadable(path: path, reason: reason)
+        let bytes: [UInt8]
+        do {
+            bytes = try Files.read(path)
+        } catch {
+            throw .unreadable(path: path, reason: error.reason)
         }
+        var text = String(decoding: bytes, as: UTF8.self)
         self.init(parsing: text, path: path, rawHTML: rawHTML)
-        // A repaired file holds U+FFFD (its bytes start with 0xEF); only then is it read again to
-        // find the byte to name. memchr keeps the check to a fraction of reading a large file.
-        let mayBeRepaired = text.withUTF8 { bytes in bytes.baseAddress.map { memchr($0, 0xEF, bytes.count) != nil } ?? false }
-        if mayBeRepaired, let (location, byte) = Self.firstByteNotUTF8(in: path) {
+        // A repaired file holds U+FFFD (its bytes start with 0xEF); only then are the bytes parsed
+        // again to find the one to name. memchr keeps the check to a fraction of reading a large file.
+        let mayBeRepaired = text.withUTF8 { utf8 in utf8.baseAddress.map { memchr($0, 0xEF, utf8.count) != nil } ?? false }
+        if mayBeRepaired, let (location, byte) = Self.firstByteNotUTF8(in: bytes, path: path) {
             let warning = Diagnostic.warning(
                 "the file is not UTF-8 (byte 0x\(String(byte, radix: 16, uppercase: true))); bytes that are not UTF-8 read as U+FFFD",
                 at: location)
@@ -84,13 +86,9 @@ public struct Notebook: Sendable {
         }
     }
 
-    /// Where the first byte of the file at `path` that is not UTF-8 is, and that byte; nil when
-    /// every byte is (or the file cannot be read).
-    private static func firstByteNotUTF8(in path: String) -> (SourceLocation, UInt8)? {
-        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
-        guard descriptor >= 0 else { return nil }
-        defer { close(descriptor) }
-        guard let bytes = readToEnd(descriptor) else { return nil }
+    /// Where the first of `bytes` (the file at `path`) that is not UTF-8 is, and that byte; nil when
+    /// every byte is.
+    private static func firstByteNotUTF8(in bytes: [UInt8], path: String) -> (SourceLocation, UInt8)? {
         var parser = Unicode.UTF8.ForwardParser()
         var iterator = bytes.makeIterator()
         var offset = 0, line = 1, lineStart = 0
@@ -104,48 +102,6 @@ public struct Notebook: Sendable {
             case .emptyInput:
                 return nil
             }
-        }
-    }
-
-    /// The file's bytes read straight into a string's storage, which validates them once (and
-    /// repairs them if need be) without another copy; nil when the file cannot be read.
-    private static func readUTF8(_ path: String) -> String? {
-        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
-        guard descriptor >= 0 else { return nil }
-        defer { close(descriptor) }
-        var status = stat()
-        guard fstat(descriptor, &status) == 0, status.st_mode & S_IFMT == S_IFREG else { return nil }
-        let size = Int(status.st_size)
-        var complete = true
-        let text = String(unsafeUninitializedCapacity: size) { buffer in
-            var count = 0
-            while count < size {
-                let got = read(descriptor, buffer.baseAddress! + count, size - count)
-                if got < 0 && errno == EINTR { continue }
-                guard got > 0 else { break }
-                count += got
-            }
-            complete = count == size
-            return count
-        }
-        // A file that grew while being read: read it again, the slow way.
-        guard complete, lseek(descriptor, 0, SEEK_END) == off_t(size) else {
-            return readToEnd(descriptor).map { String(decoding: $0, as: UTF8.self) }
-        }
-        return text
-    }
-
-    /// Every byte of the open file from its start, however long it is now; nil on a read error.
-    private static func readToEnd(_ descriptor: Int32) -> [UInt8]? {
-        guard lseek(descriptor, 0, SEEK_SET) == 0 else { return nil }
-        var bytes: [UInt8] = []
-        var chunk = [UInt8](repeating: 0, count: 1 << 16)
-        while true {
-            let got = chunk.withUnsafeMutableBytes { read(descriptor, $0.baseAddress!, $0.count) }
-            if got < 0 && errno == EINTR { continue }
-            guard got >= 0 else { return nil }
-            if got == 0 { return bytes }
-            bytes += chunk[..<got]
         }
     }
 

@@ -3,6 +3,7 @@ import FoundationEssentials
 #else
 import Foundation
 #endif
+import Files
 
 extension Notebook {
     /// The `.md` files directly in `directory`, in file-name order (how lessons are ordered).
@@ -26,7 +27,7 @@ extension Notebook {
     public static func paths(named arguments: [String]) throws(NotebookError) -> [String] {
         var paths: [String] = []
         for argument in arguments {
-            if FileSystem.isDirectory(argument) == true {
+            if Files.isDirectory(argument) == true {
                 paths += try Self.paths(in: argument)
             } else {
                 paths.append(argument)

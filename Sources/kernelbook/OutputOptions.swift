@@ -1,4 +1,5 @@
 import ArgumentParser
+import Files
 import Render
 #if canImport(Glibc)
 import Glibc
@@ -43,16 +44,16 @@ func environment(_ name: String) -> String? {
 /// Writes to standard error.
 func printError(_ text: String) {
     var text = text
-    text.withUTF8 { _ = OutputFile.writeAll(UnsafeRawBufferPointer($0), to: STDERR_FILENO) }
+    text.withUTF8 { _ = Files.writeAll(UnsafeRawBufferPointer($0), to: STDERR_FILENO) }
 }
 
 /// Writes to standard output, unbuffered.
 func printOutput(_ text: String) {
     var text = text
-    text.withUTF8 { _ = OutputFile.writeAll(UnsafeRawBufferPointer($0), to: STDOUT_FILENO) }
+    text.withUTF8 { _ = Files.writeAll(UnsafeRawBufferPointer($0), to: STDOUT_FILENO) }
 }
 
 /// Writes `bytes` to standard output, unbuffered.
 func printOutput(_ bytes: [UInt8]) {
-    bytes.withUnsafeBytes { _ = OutputFile.writeAll($0, to: STDOUT_FILENO) }
+    bytes.withUnsafeBytes { _ = Files.writeAll($0, to: STDOUT_FILENO) }
 }

@@ -151,10 +151,10 @@ import Testing
     }
 
     @Test func aMissingFileIsUnreadable() {
-        #expect(throws: NotebookError.unreadable(path: "/nonexistent/x.md", reason: "no such file")) {
+        #expect(throws: NotebookError.unreadable(path: "/nonexistent/x.md", reason: "no such file or directory")) {
             try Notebook(contentsOf: "/nonexistent/x.md")
         }
-        #expect(throws: NotebookError.unreadable(path: "/tmp", reason: "it is a directory")) {
+        #expect(throws: NotebookError.unreadable(path: "/tmp", reason: "it is a folder")) {
             try Notebook(contentsOf: "/tmp")
         }
     }

@@ -65,7 +65,7 @@ import TestSupport
         let folder = try Kernelbook.folder(["Notebooks/a.md": Self.lesson])
         let result = try Kernelbook.run(arguments, in: folder)
         #expect(result.status == 2)
-        #expect(result.stderr == "error: cannot read 'missing.md': no such file\n")
+        #expect(result.stderr == "error: cannot read 'missing.md': no such file or directory\n")
     }
 
     @Test func checkCanReportJSON() throws {

@@ -9,7 +9,7 @@ import Glibc
 import Darwin
 #endif
 import CExchange
-import Notebook
+import Files
 
 extension Site {
     /// Writes the site to `directory`, replacing what is there only once every file is written.
@@ -41,18 +41,22 @@ extension Site {
         do throws(SiteError) {
             for (path, bytes) in files.sorted(by: { $0.key < $1.key }) {
                 let file = "\(staging)/\(path)"
-                if let reason = Self.makeDirectories(PathName.split(file).directory) {
-                    throw .unwritable(path: staging, reason: reason)
+                do {
+                    try Files.makeFolders(PathName.split(file).directory)
+                } catch {
+                    throw .unwritable(path: staging, reason: error.reason)
                 }
-                if let reason = OutputFile.create(bytes, at: file) {
-                    throw .unwritable(path: file, reason: reason)
+                do {
+                    try Files.create(bytes, at: file)
+                } catch {
+                    throw .unwritable(path: file, reason: error.reason)
                 }
             }
         } catch {
             try? fileManager.removeItem(atPath: staging)
             throw error
         }
-        if let isDirectory = FileSystem.isDirectory(target) {
+        if let isDirectory = Files.isDirectory(target) {
             guard isDirectory else {
                 try? fileManager.removeItem(atPath: staging)
                 throw .unwritable(path: target, reason: "it is a file, not a folder")
@@ -64,17 +68,17 @@ extension Site {
             let old = staging + ".old"
             guard rename(target, old) == 0 else {
                 try? fileManager.removeItem(atPath: staging)
-                throw .unwritable(path: target, reason: String(cString: strerror(errno)))
+                throw .unwritable(path: target, reason: Files.reason(errno))
             }
             guard rename(staging, target) == 0 else {
-                let reason = String(cString: strerror(errno))
+                let reason = Files.reason(errno)
                 _ = rename(old, target)
                 try? fileManager.removeItem(atPath: staging)
                 throw .unwritable(path: target, reason: reason)
             }
             try? fileManager.removeItem(atPath: old)
         } else if rename(staging, target) != 0 {
-            let reason = String(cString: strerror(errno))
+            let reason = Files.reason(errno)
             try? fileManager.removeItem(atPath: staging)
             throw .unwritable(path: target, reason: reason)
         }
@@ -87,7 +91,7 @@ extension Site {
         var report: [String] = []
         var onDisk = Set<String>()
         for path in (try? FileManager.default.subpathsOfDirectory(atPath: base)) ?? []
-        where FileSystem.isDirectory("\(base)/\(path)") == false {
+        where Files.isDirectory("\(base)/\(path)") == false {
             onDisk.insert(path)
         }
         for path in Set(files.keys).union(onDisk).sorted() {
@@ -95,23 +99,13 @@ extension Site {
                 report.append("\(base)/\(path): extra (not part of a fresh build)")
                 continue
             }
-            guard onDisk.contains(path), let actual = FileManager.default.contents(atPath: "\(base)/\(path)") else {
+            guard onDisk.contains(path), let actual = try? Files.read("\(base)/\(path)") else {
                 report.append("\(base)/\(path): missing")
                 continue
             }
-            if Array(actual) != expected { report.append("\(base)/\(path): changed") }
+            if actual != expected { report.append("\(base)/\(path): changed") }
         }
         return report
-    }
-
-    /// Creates the folder `path` and any missing parents (`mkdir -p`); the reason when it cannot.
-    private static func makeDirectories(_ path: String) -> String? {
-        if path.isEmpty || mkdir(path, 0o777) == 0 || errno == EEXIST { return nil }
-        guard errno == ENOENT else { return String(cString: strerror(errno)) }
-        let parent = PathName.split(path).directory
-        guard parent != path else { return String(cString: strerror(ENOENT)) }
-        if let reason = makeDirectories(parent) { return reason }
-        return mkdir(path, 0o777) == 0 || errno == EEXIST ? nil : String(cString: strerror(errno))
     }
 
     /// Swaps two paths atomically with Linux's `renameat2(RENAME_EXCHANGE)`; false where the C

@@ -1,5 +1,5 @@
 import Testing
-@testable import Render
+import Files
 
 @Suite struct PathNameTests {
     // Expected values are what `NSString.deletingLastPathComponent` and `lastPathComponent` give.

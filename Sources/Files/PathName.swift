@@ -1,8 +1,8 @@
 /// A path split into its folder and its last component, the way `NSString`'s path methods split it.
-enum PathName {
+public enum PathName {
     /// `a/b/c.html` → (`a/b`, `c.html`); `c.html` → (``, `c.html`); `/c` → (`/`, `c`); trailing
     /// slashes are ignored; `/` is both.
-    static func split(_ path: String) -> (directory: String, name: String) {
+    public static func split(_ path: String) -> (directory: String, name: String) {
         var trimmed = Substring(path)
         while trimmed.count > 1, trimmed.hasSuffix("/") { trimmed.removeLast() }
         if trimmed == "/" { return ("/", "/") }
