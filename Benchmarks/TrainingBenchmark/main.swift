@@ -12,15 +12,15 @@ import Threads
 // one Data/digits/split.py reproduces for the PyTorch peer: 1,438 training and 359 test images.
 // The threads are the cores the process may use: `taskset -c 0` runs it on one.
 //
-//     TrainingBenchmark [cnn|mlp] [EPOCHS]
+//     TrainingBenchmark [cnn|wide|mlp] [EPOCHS]
 //
 // `make bench-training` runs it beside Benchmarks/training/bench_training_torch.py and prints the table.
 
 let arguments = CommandLine.arguments
 let modelName = arguments.count > 1 ? arguments[1] : "cnn"
 let epochs = arguments.count > 2 ? Int(arguments[2]) ?? 0 : 20
-guard ["cnn", "mlp"].contains(modelName), epochs >= 1 else {
-    FileHandle.standardError.write(Data("usage: TrainingBenchmark [cnn|mlp] [EPOCHS ≥ 1]\n".utf8))
+guard ["cnn", "wide", "mlp"].contains(modelName), epochs >= 1 else {
+    FileHandle.standardError.write(Data("usage: TrainingBenchmark [cnn|wide|mlp] [EPOCHS ≥ 1]\n".utf8))
     exit(2)
 }
 
@@ -38,6 +38,21 @@ if modelName == "cnn" {
         ReLU()
         try MaxPool2D(2)
         try Conv2D(filters: 32, kernel: 3, padding: .same)
+        ReLU()
+        try MaxPool2D(2)
+        Flatten()
+        try Dense(10)
+    }
+} else if modelName == "wide" {
+    // Two 64→64 layers: 3×3, stride 1 and many channels, the convolutions that take Winograd's
+    // F(2×2, 3×3) forward and in both gradients.
+    model = try Sequential(input: [8, 8, 1]) {
+        try Conv2D(filters: 64, kernel: 3, padding: .same)
+        ReLU()
+        try Conv2D(filters: 64, kernel: 3, padding: .same)
+        ReLU()
+        try MaxPool2D(2)
+        try Conv2D(filters: 64, kernel: 3, padding: .same)
         ReLU()
         try MaxPool2D(2)
         Flatten()

@@ -2,9 +2,10 @@
 """Kernelbook's training beside PyTorch's, live, in one run: `make bench-training`.
 
     python3 Benchmarks/training/bench_training.py --python .build/bench-venv/bin/python
-        [--runs 3] [--epochs 20] [--models cnn,mlp] [--threads 1,2] [--build-runs 3]
+        [--runs 3] [--epochs 20] [--models cnn,wide,mlp] [--threads 1,2] [--build-runs 3]
 
-For every model (the two-conv CNN of 6,090 parameters and the MLP 64→128→10), thread count (1 and 2)
+For every model (the two-conv CNN of 6,090 parameters, a wider three-conv CNN of 77,066 whose two 64→64
+layers take the Winograd path, and the MLP 64→128→10), thread count (1 and 2)
 and run, Kernelbook's `.build/release/TrainingBenchmark` and the PyTorch script
 (Benchmarks/training/bench_training_torch.py --child) each train in a fresh process, one after the
 other, on the same stratified 80/20 split of the UCI digits (Data/digits/split.py reproduces
@@ -50,7 +51,7 @@ def main():
     parser.add_argument("--build-runs", type=int, default=3)
     parser.add_argument("--lesson-runs", type=int, default=7)
     parser.add_argument("--epochs", type=int, default=20)
-    parser.add_argument("--models", default="cnn,mlp")
+    parser.add_argument("--models", default="cnn,wide,mlp")
     parser.add_argument("--threads", default="1,2")
     parser.add_argument("--quiet-max-wait", type=float, default=30)
     args = parser.parse_args()
@@ -112,7 +113,8 @@ def main():
                 times = [r["epoch_s_median"] for r in rows]
                 ratio = f"{statistics.median(times) / ours:.2f}×" if engine == "pytorch" else ""
                 name = "Kernelbook" if engine == "kernelbook" else "PyTorch"
-                label = {"cnn": "CNN 6,090 parameters", "mlp": "MLP 64→128→10"}[model]
+                label = {"cnn": "CNN 6,090 parameters", "wide": "wide CNN 77,066 parameters",
+                         "mlp": "MLP 64→128→10"}[model]
                 print(f"| {label} | {threads} | {name} | {median_range(times, 1e3, 2)} | {ratio} "
                       f"| {spread([r['epochs_to_97'] for r in rows])} "
                       f"| {spread([round(r['final_test_accuracy'] * 100, 1) for r in rows])}% "

@@ -2,7 +2,7 @@
 """The PyTorch peer of Kernelbook's training benchmark: small models on the UCI digits, on the CPU.
 
     .build/ref-venv/bin/python Benchmarks/training/bench_training_torch.py [--epochs 20] [--lr 0.01]
-        [--models cnn,mlp] [--threads 1,2] [--seed 0] [--quiet-max-wait 60]
+        [--models cnn,wide,mlp] [--threads 1,2] [--seed 0] [--quiet-max-wait 60]
 
 Every (model, threads) pair runs in its own fresh Python process (so peak RSS and the `import torch`
 time are that configuration's alone), one after another. Before each, the script waits (up to
@@ -45,6 +45,10 @@ Models:
   * cnn: Conv 1→16 3×3 'same' + ReLU, MaxPool 2, Conv 16→32 3×3 'same' + ReLU, MaxPool 2,
     Flatten (2×2×32 = 128), Dense 128→10: 160 + 4,640 + 1,290 = 6,090 parameters. ('same' here is
     stride 1 with a 3×3 kernel, 1 on each side: PyTorch padding=1 is identical.)
+  * wide: Conv 1→64 3×3 'same' + ReLU, Conv 64→64 3×3 'same' + ReLU, MaxPool 2, Conv 64→64 3×3
+    'same' + ReLU, MaxPool 2, Flatten (2×2×64 = 256), Dense 256→10: 640 + 36,928 + 36,928 + 2,570 =
+    77,066 parameters. Its two 64→64 layers are the kind Kernelbook computes with Winograd's
+    F(2×2, 3×3), forward and in both gradients.
   * mlp: Dense 64→128 + ReLU, Dense 128→10: 8,320 + 1,290 = 9,610 parameters.
 Loss: softmax cross-entropy, mean over the batch. Optimiser: Adam (lr --lr, default 0.01; betas
 0.9/0.999, eps 1e-8, no weight decay). With lr 0.01 both models pass 97% test accuracy after 3–7
@@ -118,13 +122,18 @@ def child(model_name, threads, epochs, lr, seed):
     if model_name == "mlp":
         images = images.reshape(-1, 64)
         model = nn.Sequential(nn.Linear(64, 128), nn.ReLU(), nn.Linear(128, 10))
+    elif model_name == "wide":
+        model = nn.Sequential(
+            nn.Conv2d(1, 64, 3, padding=1), nn.ReLU(), nn.Conv2d(64, 64, 3, padding=1), nn.ReLU(), nn.MaxPool2d(2),
+            nn.Conv2d(64, 64, 3, padding=1), nn.ReLU(), nn.MaxPool2d(2),
+            Permute(), nn.Flatten(), nn.Linear(256, 10))
     else:
         model = nn.Sequential(
             nn.Conv2d(1, 16, 3, padding=1), nn.ReLU(), nn.MaxPool2d(2),
             nn.Conv2d(16, 32, 3, padding=1), nn.ReLU(), nn.MaxPool2d(2),
             Permute(), nn.Flatten(), nn.Linear(128, 10))
     parameters = sum(p.numel() for p in model.parameters())
-    assert parameters == {"cnn": 6090, "mlp": 9610}[model_name], parameters
+    assert parameters == {"cnn": 6090, "wide": 77066, "mlp": 9610}[model_name], parameters
     optimiser = torch.optim.Adam(model.parameters(), lr=lr, betas=(0.9, 0.999), eps=1e-8)
     loss_fn = nn.CrossEntropyLoss()
     train_x, train_y = images[train], targets[train]
@@ -191,7 +200,7 @@ def main():
     parser.add_argument("--epochs", type=int, default=20)
     parser.add_argument("--lr", type=float, default=0.01)
     parser.add_argument("--seed", type=int, default=0)
-    parser.add_argument("--models", default="cnn,mlp")
+    parser.add_argument("--models", default="cnn,wide,mlp")
     parser.add_argument("--threads", default="1,2")
     parser.add_argument("--quiet-max-wait", type=float, default=60)
     parser.add_argument("--child", nargs=2, metavar=("MODEL", "THREADS"), help=argparse.SUPPRESS)
