@@ -7,7 +7,7 @@ import Threads
 /// kw·dilation = x; rows and columns no window reaches get 0. Computed as one GEMM,
 /// `outputGradient [pixels, co] · kernelᵀ [co, kh·kw·ci]` (each column value summed over co in
 /// order), after which every input pixel adds up its taps' columns in kh, kw order. Where `conv2d` uses
-/// Winograd's F(2×2, 3×3) (3×3, stride and dilation 1, 32 channels or more in and out) and no side is
+/// Winograd's F(2×2, 3×3) (3×3, stride and dilation 1, 48 channels or more in and out) and no side is
 /// padded by more than 2, it is instead that convolution of `outputGradient` with the kernel turned
 /// half a turn and its channel axes swapped, padded by 2 − p on a side padded by p: equal within rounding.
 /// - Parameters:

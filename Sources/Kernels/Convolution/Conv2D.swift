@@ -4,7 +4,7 @@ import Threads
 /// `output[n, oh, ow, co] = Σ input[n, oh·stride − paddingTop + kh·dilation,
 /// ow·stride − paddingLeft + kw·dilation, ci] · kernel[kh, kw, ci, co]` (+ `bias[co]`), summed
 /// with fused multiply-adds in the order kh, kw, ci, skipping padding, then the bias added; a 3×3 kernel
-/// of stride and dilation 1 with 32 or more channels in and out is computed by Winograd's F(2×2, 3×3)
+/// of stride and dilation 1 with 48 or more channels in and out is computed by Winograd's F(2×2, 3×3)
 /// instead (see `Winograd`), with 2.25 times fewer multiplications, equal to the sum within rounding.
 /// Output height is (height + paddingTop + paddingBottom − (kernelHeight − 1)·dilation − 1) / stride + 1
 /// (see `ConvGeometry`).

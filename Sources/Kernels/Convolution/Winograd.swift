@@ -18,10 +18,12 @@ import Threads
 /// products M [position, tile, output channel]; the transformed kernel U is [position, input channel,
 /// output channel]. Position p's GEMM is then M[p] = V[p]·U[p] on contiguous rows.
 enum Winograd {
-    /// Input and output channels from which the transforms cost no more than the products they save:
-    /// measured on host `vm`, 56×56×32→32 takes about as long either way, 28×28×48→48 7% less this way,
-    /// 28×28×128→128 25% less, the 256- and 512-channel ResNet shapes 35–40% less.
-    static let minimumChannels = 32
+    /// Input and output channels from which the transforms cost less than the products they save.
+    /// Measured on host `vm`: 56×56×32→32 takes about as long either way, and training on 8×8 digits
+    /// with a 32→32 layer 8% longer this way; 28×28×48→48 takes 7% less, training with 48→48 layers
+    /// 9% less (1 thread), with 64→64 layers 24% less; 28×28×128→128 25% less, the 256- and
+    /// 512-channel ResNet shapes 35–40% less.
+    static let minimumChannels = 48
     /// Values of U up to which U is small: each thread then takes whole groups of tiles and reads all of U.
     static let smallKernel = 1 << 18
 

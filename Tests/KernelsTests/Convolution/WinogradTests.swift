@@ -1,9 +1,9 @@
 import Testing
 @testable import Kernels
 
-/// conv2d's Winograd path (3×3, stride 1, 32 channels or more in and out) and its gradients' against
+/// conv2d's Winograd path (3×3, stride 1, 48 channels or more in and out) and its gradients' against
 /// float64 sums, across threads and groupings, and when it applies. PyTorch's vectors for it are a case of
-/// `PerAxisConvolutionTests` (`conv_winograd_33x40_odd`).
+/// `PerAxisConvolutionTests` (`conv_winograd_49x56_odd`).
 struct WinogradTests {
     /// An image, a kernel and a bias drawn from `seed`.
     static func operands(_ shape: [Int], outputChannels: Int, seed: UInt64) throws -> (Tensor, Tensor, Tensor) {
@@ -13,11 +13,11 @@ struct WinogradTests {
     }
 
     @Test(arguments: [
-        ([1, 4, 4, 32], 32, Padding.valid, false),   // one tile
-        ([2, 7, 9, 33], 40, .explicit(1), true),     // odd output sides, channels past a multiple of 16
-        ([1, 5, 6, 48], 33, .same, true),
-        ([1, 3, 3, 32], 32, .valid, false),          // a 1×1 output: three quarters of the tile unused
-        ([1, 2, 2, 32], 35, .explicit(1), true),     // more padding than image in every tile
+        ([1, 4, 4, 48], 48, Padding.valid, false),   // one tile
+        ([2, 7, 9, 49], 56, .explicit(1), true),     // odd output sides, channels past a multiple of 16
+        ([1, 5, 6, 64], 49, .same, true),
+        ([1, 3, 3, 48], 48, .valid, false),          // a 1×1 output: three quarters of the tile unused
+        ([1, 2, 2, 48], 51, .explicit(1), true),     // more padding than image in every tile
     ])
     func everyOutputIsTheFloat64SumWithinRounding(shape: [Int], outputChannels: Int, padding: Padding, hasBias: Bool) throws {
         let (x, k, b) = try Self.operands(shape, outputChannels: outputChannels, seed: 40)
@@ -35,7 +35,7 @@ struct WinogradTests {
     }
 
     @Test func theResultIsTheSameForAnyThreadCountAndGroupingOfTiles() throws {
-        let (x, k, bias) = try Self.operands([2, 9, 7, 40], outputChannels: 48, seed: 50)
+        let (x, k, bias) = try Self.operands([2, 9, 7, 48], outputChannels: 48, seed: 50)
         let problem = try ConvProblem(.conv2d, x, k, bias: bias, stride: 1, padding: .explicit(1), dilation: 1)
         let expected = try conv2d(x, k, bias: bias, stride: 1, padding: .explicit(1), threads: 1)
         for threads in [1, 2] {
@@ -57,14 +57,14 @@ struct WinogradTests {
     }
 
     @Test func aKernelChangedInPlaceIsTransformedAgain() throws {
-        let (x, k, _) = try Self.operands([1, 6, 6, 32], outputChannels: 32, seed: 60)
+        let (x, k, _) = try Self.operands([1, 6, 6, 48], outputChannels: 48, seed: 60)
         let first = try conv2d(x, k, stride: 1, padding: .valid)
         var changed = k
         changed.scalars[5] += 1
         let second = try conv2d(x, changed, stride: 1, padding: .valid)
         let exact = Reference64.conv2d(x.doubles, x.shape, changed.doubles, changed.shape, bias: nil, stride: 1,
                                        padding: .valid, dilation: 1)
-        #expect(isClose(second, exact, shape: [1, 4, 4, 32], tolerance: 1e-5))
+        #expect(isClose(second, exact, shape: [1, 4, 4, 48], tolerance: 1e-5))
         #expect(second != first)
         #expect(try conv2d(x, k, stride: 1, padding: .valid) == first)
     }
@@ -90,8 +90,8 @@ struct WinogradTests {
 
     @Test(arguments: [(0, true), (1, true), (2, true), (3, false)])
     func theInputGradientIsTheTurnedKernelsConvolutionWithinRounding(padding: Int, turned: Bool) throws {
-        let (x, k, _) = try Self.operands([2, 7, 6, 33], outputChannels: 40, seed: 70)
-        let out = [2, 7 + 2 * padding - 2, 6 + 2 * padding - 2, 40]
+        let (x, k, _) = try Self.operands([2, 7, 6, 49], outputChannels: 56, seed: 70)
+        let out = [2, 7 + 2 * padding - 2, 6 + 2 * padding - 2, 56]
         let dy = try Tensor.randomUniform(out, low: -1, high: 1, seed: 73)
         let problem = try ConvProblem(.conv2d, x, k, bias: nil, stride: 1, padding: .explicit(padding), dilation: 1)
         #expect((Winograd.applies(to: problem) && problem.geometry.paddingTop <= 2) == turned)
@@ -125,18 +125,18 @@ struct WinogradTests {
 
     @Test(arguments: [0, 1, 2])
     func theKernelGradientIsTheFloat64SumWithinRounding(padding: Int) throws {
-        let (x, k, _) = try Self.operands([2, 7, 6, 33], outputChannels: 40, seed: 80)
-        let dy = try Tensor.randomUniform([2, 7 + 2 * padding - 2, 6 + 2 * padding - 2, 40], low: -1, high: 1, seed: 83)
+        let (x, k, _) = try Self.operands([2, 7, 6, 49], outputChannels: 56, seed: 80)
+        let dy = try Tensor.randomUniform([2, 7 + 2 * padding - 2, 6 + 2 * padding - 2, 56], low: -1, high: 1, seed: 83)
         let dk = try conv2dKernelGradient(dy, input: x, kernelShape: k.shape, padding: .explicit(padding), threads: 1)
-        let exact = Self.kernelGradient64(dy, x, outputChannels: 40, padding: padding, magnitudes: false)
-        let scale = Self.kernelGradient64(dy, x, outputChannels: 40, padding: padding, magnitudes: true)
+        let exact = Self.kernelGradient64(dy, x, outputChannels: 56, padding: padding, magnitudes: false)
+        let scale = Self.kernelGradient64(dy, x, outputChannels: 56, padding: padding, magnitudes: true)
         let worst = zip(dk.scalars, zip(exact, scale)).map { abs(Double($0) - $1.0) / $1.1 }.max() ?? 0
         #expect(worst <= 1e-6, "worst error \(worst) of Σ|x·dy|")
         #expect(try conv2dKernelGradient(dy, input: x, kernelShape: k.shape, padding: .explicit(padding), threads: 2) == dk)
     }
 
     @Test func theKernelGradientIsTheSameForAnyThreadCountInEachGroupingOfTiles() throws {
-        let (x, k, _) = try Self.operands([2, 9, 7, 40], outputChannels: 48, seed: 90)
+        let (x, k, _) = try Self.operands([2, 9, 7, 48], outputChannels: 48, seed: 90)
         let dy = try Tensor.randomUniform([2, 9, 7, 48], low: -1, high: 1, seed: 93)
         let problem = try ConvProblem(.conv2d, x, k, bias: nil, stride: 1, padding: .explicit(1), dilation: 1)
         let exact = Self.kernelGradient64(dy, x, outputChannels: 48, padding: 1, magnitudes: false)
@@ -163,9 +163,9 @@ struct WinogradTests {
     }
 
     @Test(arguments: [
-        ([3, 3, 32, 32], 1, 1, true),
-        ([3, 3, 31, 32], 1, 1, false),   // too few input channels
-        ([3, 3, 32, 31], 1, 1, false),   // too few output channels
+        ([3, 3, 48, 48], 1, 1, true),
+        ([3, 3, 47, 48], 1, 1, false),   // too few input channels
+        ([3, 3, 48, 47], 1, 1, false),   // too few output channels
         ([3, 3, 64, 64], 2, 1, false),   // a stride
         ([3, 3, 64, 64], 1, 2, false),   // a dilation
         ([5, 5, 64, 64], 1, 1, false),

@@ -43,8 +43,8 @@ cases = [
     ("conv_stride1x3_dilation2x1_pad1x2", False, [1, 8, 9, 2], [3, 3, 2, 5], (1, 3), (2, 1), (1, 1, 2, 2)),
     ("conv_asymmetric_padding", False, [2, 5, 6, 3], [2, 3, 3, 2], (2, 2), (1, 1), (0, 1, 1, 0)),
     ("depthwise_stride2x1_dilation1x2", True, [1, 7, 8, 3], [3, 2, 3, 2], (2, 1), (1, 2), (1, 0, 0, 1)),
-    # 3×3, stride 1, 33 → 40 channels: conv2d's Winograd path; odd output sides, channels past 32.
-    ("conv_winograd_33x40_odd", False, [2, 7, 9, 33], [3, 3, 33, 40], (1, 1), (1, 1), (1, 1, 2, 0)),
+    # 3×3, stride 1, 49 → 56 channels: conv2d's Winograd path; odd output sides, channels past a multiple of 16.
+    ("conv_winograd_49x56_odd", False, [2, 7, 9, 49], [3, 3, 49, 56], (1, 1), (1, 1), (1, 1, 2, 0)),
 ]
 
 for index, (name, depthwise, shape, kshape, stride, dilation, sides) in enumerate(cases):
