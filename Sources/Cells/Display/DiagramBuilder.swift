@@ -19,25 +19,24 @@ enum DiagramBuilder {
         let summary = try ModelSummary(model: model, input: input)
         // The summary's top-level rows are the model's own layers, in order; containers carry their sums.
         let rows = summary.rows.filter { $0.path.count == 1 }
-        var stages = [ModelDiagram.Stage(label: "input", shape: input, parameters: 0)]
+        var diagram = ModelDiagram(input: input)
         var shape = input
         for (layer, row) in zip(model.layers, rows) {
             let parameters = row.parameters.total
-            if stages.count > 1, folds(layer, parameters: parameters, from: shape, to: row.outputShape) {
-                stages[stages.count - 1].label += ", " + label(of: layer, output: row.outputShape)
+            if diagram.stages.count > 1, folds(layer, parameters: parameters, from: shape, to: row.outputShape) {
+                diagram.extendLastLabel(with: label(of: layer, output: row.outputShape))
             } else {
-                stages.append(ModelDiagram.Stage(label: label(of: layer, output: row.outputShape),
-                                                 shape: row.outputShape, parameters: parameters))
+                diagram.append(label(of: layer, output: row.outputShape), shape: row.outputShape, parameters: parameters)
             }
             shape = row.outputShape
         }
         let total = NumberFormat.grouped(summary.parameters.total)
         let parameters = "\(total) parameter\(summary.parameters.total == 1 ? "" : "s")"
         let from = "from \(shapeText(input)) to \(shapeText(summary.outputShape))"
-        let alt = layer is Sequential
-            ? "a model \(from) in \(English.count(stages.count - 1, "stage")), \(parameters)"
+        diagram.alt = layer is Sequential
+            ? "a model \(from) in \(English.count(diagram.stages.count - 1, "stage")), \(parameters)"
             : "\(English.article(layer.kind)) layer \(from), \(parameters)"
-        return (ModelDiagram(stages: stages, alt: alt), summary.warnings)
+        return (diagram, summary.warnings)
     }
 
     /// The layer in short, in the lesson's terms: `Conv2D 3×3 /2 · 64`, `MaxPool2D 2×2`, `Dense 10`.

@@ -1,7 +1,7 @@
 import Testing
 @testable import Cells
 import TestSupport
-import Outputs
+@testable import Outputs
 
 @Suite struct DiagramBuilderTests {
     private func diagram(_ source: String, setup: String = "") -> ModelDiagram? {

@@ -15,11 +15,10 @@ import Outputs
     }
 
     @Test func aStageShowsItsLayerShapeAndParameters() {
-        let svg = DiagramSVG.render(ModelDiagram(stages: [
-            .init(label: "input", shape: [32, 32, 3], parameters: 0),
-            .init(label: "Conv2D 3×3 · 16", shape: [30, 30, 16], parameters: 448),
-            .init(label: "Dense 10", shape: [10], parameters: 36_010),
-        ], alt: "a model"))
+        var diagram = ModelDiagram(input: [32, 32, 3])
+        diagram.append("Conv2D 3×3 · 16", shape: [30, 30, 16], parameters: 448)
+        diagram.append("Dense 10", shape: [10], parameters: 36_010)
+        let svg = DiagramSVG.render(diagram)
         #expect(svg.contains("<text class=\"label\" x=\"31.1\" y=\"14\">input</text>"))
         #expect(svg.contains(">30×30×16</text>"))
         #expect(svg.contains(">36,010 params</text>"))
@@ -29,9 +28,9 @@ import Outputs
     }
 
     @Test func aLargerGridIsATallerBox() {
-        let svg = DiagramSVG.render(ModelDiagram(stages: [
-            .init(label: "a", shape: [64, 64, 8], parameters: 0), .init(label: "b", shape: [16, 16, 8], parameters: 0),
-        ], alt: ""))
+        var diagram = ModelDiagram(input: [64, 64, 8])
+        diagram.append("b", shape: [16, 16, 8], parameters: 0)
+        let svg = DiagramSVG.render(diagram)
         let heights = svg.matches(of: /class="front" x="[\d.]+" y="[\d.]+" width="[\d.]+" height="([\d.]+)"/)
             .map { Double($0.output.1)! }
         #expect(heights.count == 2 && heights[0] > heights[1])

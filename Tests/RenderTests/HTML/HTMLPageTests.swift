@@ -80,13 +80,12 @@ func sampleExecutedNotebook() -> ExecutedNotebook {
     ])
     var flashlight = maps
     flashlight.panels[0].windows = [.init(row: 0, column: 1, height: 2, width: 1)]
-    let diagram = ModelDiagram(stages: [
-        .init(label: "input", shape: [32, 32, 3], parameters: 0),
-        .init(label: "Conv2D 3×3 · 16, ReLU", shape: [30, 30, 16], parameters: 448),
-        .init(label: "MaxPool2D 2×2", shape: [15, 15, 16], parameters: 0),
-        .init(label: "Flatten", shape: [3600], parameters: 0),
-        .init(label: "Dense 10", shape: [10], parameters: 36_010),
-    ], alt: "a model from 32×32×3 to 10")
+    var diagram = ModelDiagram(input: [32, 32, 3])
+    diagram.append("Conv2D 3×3 · 16, ReLU", shape: [30, 30, 16], parameters: 448)
+    diagram.append("MaxPool2D 2×2", shape: [15, 15, 16], parameters: 0)
+    diagram.append("Flatten", shape: [3600], parameters: 0)
+    diagram.append("Dense 10", shape: [10], parameters: 36_010)
+    diagram.alt = "a model from 32×32×3 to 10"
     executed.cells[3] = ExecutedCell(status: .completed, executionCount: 4, outputs: [.figure(flashlight), .diagram(diagram)])
     executed.cells[4] = ExecutedCell(status: .failedAsExpected, executionCount: 5, outputs: [
         .diagnostic(.error("Conv2D: a 5×5 kernel does not fit a 3×3 input with padding 0: (3 − 5 + 2·0)/1 + 1 = −1",

@@ -53,13 +53,16 @@ import Outputs
         let notebook = Notebook(parsing: Self.notebook(with: payload), path: "evil.md")
         var executed = ExecutedNotebook(unexecuted: notebook)
         let here = Outputs.SourceLocation(file: "evil.md", line: 14, column: 1)
+        var diagram = ModelDiagram(input: [2, 2, 1])
+        diagram.append(payload, shape: [4], parameters: 4)
+        diagram.extendLastLabel(with: payload)
+        diagram.alt = payload
         executed.cells[0] = ExecutedCell(status: .completed, executionCount: 1, outputs: [
             .text(payload), .value(payload),
             .table(Table(title: payload, columns: [.init(payload)], rows: [[payload]], footer: [payload])),
             .figure(Figure(style: .rgb, panels: [.init(label: payload, width: 1, height: 1, values: [1, 0, 0])],
                            alt: payload)),
-            .diagram(ModelDiagram(stages: [.init(label: payload, shape: [2, 2, 1], parameters: 0),
-                                           .init(label: payload, shape: [4], parameters: 4)], alt: payload)),
+            .diagram(diagram),
             .claim(ClaimResult(kind: .expect, condition: payload, location: here, length: 1, passed: false,
                                values: [.init(payload, payload)])),
             .diagnostic(.error(payload, at: here, details: [payload])),
