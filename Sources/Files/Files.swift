@@ -22,7 +22,7 @@ public enum FileFailure: Error, Sendable, Hashable {
 }
 
 /// Reading a whole file, and replacing one so that a reader, or a process killed midway, sees the
-/// old file or the new one and never part of one. Every module that touches files goes through here.
+/// old file or the new one and never part of one: the one way the package reads and writes whole files.
 public enum Files {
     /// Every byte of the regular file at `path`, to its end however the file changes while it is read.
     /// - Parameter limit: the most bytes accepted; a larger file is refused by its size, unread.
