@@ -29,6 +29,58 @@ public enum Files {
     /// - Throws: `FileFailure` when the file is missing, unreadable, a folder, not a regular file, or
     ///   larger than `limit`.
     public static func read(_ path: String, limit: Int = .max) throws(FileFailure) -> [UInt8] {
+        try withRegularFile(path, limit: limit) { descriptor, size throws(FileFailure) in
+            // One byte more than the file has: the read that returns nothing says where it ends.
+            var bytes = [UInt8](repeating: 0, count: size + 1)
+            var count = 0
+            while true {
+                if count == bytes.count {
+                    guard count <= limit else { throw .tooLarge(size: count) }
+                    bytes += repeatElement(0, count: max(count, 1 << 16))
+                }
+                let got = bytes.withUnsafeMutableBytes { readBytes(descriptor, $0.baseAddress! + count, $0.count - count) }
+                if got < 0 && errno == EINTR { continue }
+                guard got >= 0 else { throw .failed(reason(errno)) }
+                if got == 0 { break }
+                count += got
+            }
+            guard count <= limit else { throw .tooLarge(size: count) }
+            bytes.removeLast(bytes.count - count)
+            return bytes
+        }
+    }
+
+    /// The text of the regular file at `path`, its bytes read straight into the string's storage,
+    /// which checks them once and reads what is not UTF-8 as U+FFFD: no second copy of a large file.
+    /// - Throws: `FileFailure` as `read(_:limit:)` does.
+    public static func readText(_ path: String, limit: Int = .max) throws(FileFailure) -> String {
+        let text = try withRegularFile(path, limit: limit) { descriptor, size throws(FileFailure) -> String? in
+            var complete = true
+            let text = String(unsafeUninitializedCapacity: size) { buffer in
+                var count = 0
+                while count < size {
+                    let got = readBytes(descriptor, buffer.baseAddress! + count, size - count)
+                    if got < 0 && errno == EINTR { continue }
+                    guard got > 0 else { break }
+                    count += got
+                }
+                complete = count == size
+                return count
+            }
+            var next: UInt8 = 0
+            var got = readBytes(descriptor, &next, 1)
+            while got < 0 && errno == EINTR { got = readBytes(descriptor, &next, 1) }
+            return complete && got == 0 ? text : nil
+        }
+        // A file whose size changed while it was read, or a /proc file that reports none: read whole.
+        if let text { return text }
+        return String(decoding: try read(path, limit: limit), as: UTF8.self)
+    }
+
+    /// What `body` makes of the regular file at `path`, open for reading, and its size.
+    private static func withRegularFile<Result>(
+        _ path: String, limit: Int, _ body: (Int32, Int) throws(FileFailure) -> Result
+    ) throws(FileFailure) -> Result {
         let descriptor = open(path, O_RDONLY | O_CLOEXEC)
         guard descriptor >= 0 else { throw .failed(reason(errno)) }
         defer { close(descriptor) }
@@ -38,23 +90,7 @@ public enum Files {
         guard status.st_mode & S_IFMT == S_IFREG else { throw .failed("it is not a regular file") }
         let size = Int(status.st_size)
         guard size <= limit else { throw .tooLarge(size: size) }
-        // One byte more than the file has: the read that returns nothing says where it ends.
-        var bytes = [UInt8](repeating: 0, count: size + 1)
-        var count = 0
-        while true {
-            if count == bytes.count {
-                guard count <= limit else { throw .tooLarge(size: count) }
-                bytes += repeatElement(0, count: max(count, 1 << 16))
-            }
-            let got = bytes.withUnsafeMutableBytes { readBytes(descriptor, $0.baseAddress! + count, $0.count - count) }
-            if got < 0 && errno == EINTR { continue }
-            guard got >= 0 else { throw .failed(reason(errno)) }
-            if got == 0 { break }
-            count += got
-        }
-        guard count <= limit else { throw .tooLarge(size: count) }
-        bytes.removeLast(bytes.count - count)
-        return bytes
+        return try body(descriptor, size)
     }
 
     /// Replaces the file at `path` with `bytes`, as `replace(_:writing:)` does.

@@ -67,18 +67,17 @@ public struct Notebook: Sendable {
     /// Reads the notebook at `path`; bytes that are not UTF-8 become U+FFFD, with a warning at the first.
     /// - Throws: `NotebookError.unreadable` when the file cannot be read.
     public init(contentsOf path: String, rawHTML: Bool = false) throws(NotebookError) {
-        let bytes: [UInt8]
+        var text: String
         do {
-            bytes = try Files.read(path)
+            text = try Files.readText(path)
         } catch {
             throw .unreadable(path: path, reason: error.reason)
         }
-        var text = String(decoding: bytes, as: UTF8.self)
         self.init(parsing: text, path: path, rawHTML: rawHTML)
-        // A repaired file holds U+FFFD (its bytes start with 0xEF); only then are the bytes parsed
-        // again to find the one to name. memchr keeps the check to a fraction of reading a large file.
+        // A repaired file holds U+FFFD (its bytes start with 0xEF); only then is it read again to
+        // find the byte to name. memchr keeps the check to a fraction of reading a large file.
         let mayBeRepaired = text.withUTF8 { utf8 in utf8.baseAddress.map { memchr($0, 0xEF, utf8.count) != nil } ?? false }
-        if mayBeRepaired, let (location, byte) = Self.firstByteNotUTF8(in: bytes, path: path) {
+        if mayBeRepaired, let bytes = try? Files.read(path), let (location, byte) = Self.firstByteNotUTF8(in: bytes, path: path) {
             let warning = Diagnostic.warning(
                 "the file is not UTF-8 (byte 0x\(String(byte, radix: 16, uppercase: true))); bytes that are not UTF-8 read as U+FFFD",
                 at: location)

@@ -53,6 +53,23 @@ import Files
         #expect(throws: FileFailure.self) { try Files.read("/proc/self/status", limit: 10) }
     }
 
+    @Test func readsTextWithWhatIsNotUTF8AsReplacementCharacters() throws {
+        try withFolder { (folder: String) throws in
+            let path = folder + "/note.md"
+            #expect(FileManager.default.createFile(atPath: path, contents: Data([0x61, 0xFF, 0x62] + Array("·é".utf8))))
+            #expect(try Files.readText(path) == "a\u{FFFD}b·é")
+            #expect(FileManager.default.createFile(atPath: folder + "/empty", contents: Data()))
+            #expect(try Files.readText(folder + "/empty") == "")
+            #expect(throws: FileFailure.failed("it is a folder")) { try Files.readText(folder) }
+            #expect(throws: FileFailure.tooLarge(size: 7)) { try Files.readText(path, limit: 6) }
+        }
+    }
+
+    /// /proc files report a size of 0: the text is read whole all the same.
+    @Test func textLongerThanItsReportedSizeIsReadWhole() throws {
+        #expect(try Files.readText("/proc/self/status").hasPrefix("Name:"))
+    }
+
     @Test func replacingWritesTheNewBytesAndLeavesNoStagingFile() throws {
         try withFolder { (folder: String) throws in
             let path = folder + "/page.html"
