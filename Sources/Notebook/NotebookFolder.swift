@@ -13,8 +13,12 @@ extension Notebook {
         do {
             names = try FileManager.default.contentsOfDirectory(atPath: directory)
         } catch {
-            throw .unreadable(path: directory, reason: FileManager.default.fileExists(atPath: directory)
-                ? "not a readable folder" : "no such folder")
+            let reason = switch Files.isDirectory(directory) {
+            case nil: "no such folder"
+            case false?: "it is a file, not a folder of notebooks"
+            case true?: "not a readable folder"
+            }
+            throw .unreadable(path: directory, reason: reason)
         }
         let base = directory.hasSuffix("/") ? String(directory.dropLast()) : directory
         return names.filter { $0.hasSuffix(".md") && !$0.hasPrefix(".") }

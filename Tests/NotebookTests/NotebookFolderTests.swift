@@ -18,6 +18,9 @@ import Testing
         #expect(throws: NotebookError.unreadable(path: folder + "/nope", reason: "no such folder")) {
             try Notebook.paths(in: folder + "/nope")
         }
+        #expect(throws: NotebookError.unreadable(path: folder + "/Day01.md", reason: "it is a file, not a folder of notebooks")) {
+            try Notebook.paths(in: folder + "/Day01.md")
+        }
     }
 
     @Test func argumentsNameFilesAsGivenAndFoldersByTheirNotebooks() throws {
