@@ -31,39 +31,32 @@ func inputs(_ part: LabelledImages) throws -> Tensor {
 let (trainX, testX) = (try inputs(train), try inputs(test))
 let (trainY, testY) = (Tensor(train.labels.map(Float.init)), Tensor(test.labels.map(Float.init)))
 
-let model: Sequential
-if modelName == "cnn" {
-    model = try Sequential(input: [8, 8, 1]) {
-        try Conv2D(filters: 16, kernel: 3, padding: .same)
-        ReLU()
-        try MaxPool2D(2)
-        try Conv2D(filters: 32, kernel: 3, padding: .same)
-        ReLU()
-        try MaxPool2D(2)
+/// A CNN on the 8×8 digits: for each block, its 3×3 'same' convolutions with ReLU, then a 2×2
+/// max-pool; then Flatten and Dense 10.
+func convolutional(_ blocks: [[Int]]) throws -> Sequential {
+    try Sequential(input: [8, 8, 1]) {
+        for block in blocks {
+            for filters in block {
+                try Conv2D(filters: filters, kernel: 3, padding: .same)
+                ReLU()
+            }
+            try MaxPool2D(2)
+        }
         Flatten()
         try Dense(10)
     }
-} else if modelName == "wide" {
-    // Two 64→64 layers: 3×3, stride 1 and many channels, the convolutions that take Winograd's
-    // F(2×2, 3×3) forward and in both gradients.
-    model = try Sequential(input: [8, 8, 1]) {
-        try Conv2D(filters: 64, kernel: 3, padding: .same)
-        ReLU()
-        try Conv2D(filters: 64, kernel: 3, padding: .same)
-        ReLU()
-        try MaxPool2D(2)
-        try Conv2D(filters: 64, kernel: 3, padding: .same)
-        ReLU()
-        try MaxPool2D(2)
-        Flatten()
-        try Dense(10)
-    }
-} else {
-    model = try Sequential(input: [64]) {
-        try Dense(128)
-        ReLU()
-        try Dense(10)
-    }
+}
+
+let model = switch modelName {
+case "cnn": try convolutional([[16], [32]])
+// Two 64→64 layers: 3×3, stride 1 and many channels, the convolutions that take Winograd's
+// F(2×2, 3×3) forward and in both gradients.
+case "wide": try convolutional([[64, 64], [64]])
+default: try Sequential(input: [64]) {
+    try Dense(128)
+    ReLU()
+    try Dense(10)
+}
 }
 let optimizer = try Adam(learningRate: 0.01)
 var times: [Double] = [], accuracies: [Float] = []

@@ -119,19 +119,22 @@ def child(model_name, threads, epochs, lr, seed):
     train, test = stratified_split(labels, test_fraction=0.2, seed=0)
     images = torch.from_numpy(np.frombuffer(pixels, dtype=np.uint8).astype(np.float32) / 16).reshape(-1, 1, 8, 8)
     targets = torch.tensor(labels)
+
+    def convolutional(blocks):
+        """For each block, its 3×3 'same' convolutions with ReLU, then a 2×2 max-pool; then Dense 10."""
+        layers, channels = [], 1
+        for block in blocks:
+            for filters in block:
+                layers += [nn.Conv2d(channels, filters, 3, padding=1), nn.ReLU()]
+                channels = filters
+            layers.append(nn.MaxPool2d(2))
+        return nn.Sequential(*layers, Permute(), nn.Flatten(), nn.Linear(2 * 2 * channels, 10))
+
     if model_name == "mlp":
         images = images.reshape(-1, 64)
         model = nn.Sequential(nn.Linear(64, 128), nn.ReLU(), nn.Linear(128, 10))
-    elif model_name == "wide":
-        model = nn.Sequential(
-            nn.Conv2d(1, 64, 3, padding=1), nn.ReLU(), nn.Conv2d(64, 64, 3, padding=1), nn.ReLU(), nn.MaxPool2d(2),
-            nn.Conv2d(64, 64, 3, padding=1), nn.ReLU(), nn.MaxPool2d(2),
-            Permute(), nn.Flatten(), nn.Linear(256, 10))
     else:
-        model = nn.Sequential(
-            nn.Conv2d(1, 16, 3, padding=1), nn.ReLU(), nn.MaxPool2d(2),
-            nn.Conv2d(16, 32, 3, padding=1), nn.ReLU(), nn.MaxPool2d(2),
-            Permute(), nn.Flatten(), nn.Linear(128, 10))
+        model = convolutional({"cnn": [[16], [32]], "wide": [[64, 64], [64]]}[model_name])
     parameters = sum(p.numel() for p in model.parameters())
     assert parameters == {"cnn": 6090, "wide": 77066, "mlp": 9610}[model_name], parameters
     optimiser = torch.optim.Adam(model.parameters(), lr=lr, betas=(0.9, 0.999), eps=1e-8)
