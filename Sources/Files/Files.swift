@@ -16,7 +16,7 @@ public enum FileFailure: Error, Sendable, Hashable {
     public var reason: String {
         switch self {
         case .failed(let reason): reason
-        case .tooLarge(let size): "the file is \(size) bytes, more than is read"
+        case .tooLarge(let size): "the file is \(size) bytes, over the limit"
         }
     }
 }

@@ -216,6 +216,21 @@ import Outputs
         }
     }
 
+    /// A cache folder that cannot be made is a warning naming it; the run's results are whole.
+    @Test func aCacheFolderThatIsAFileIsAWarningAndTheRunGoesOn() throws {
+        let file = Self.folder()
+        #expect(FileManager.default.createFile(atPath: file, contents: Data("not a folder".utf8)))
+        defer { try? FileManager.default.removeItem(atPath: file) }
+        for folder in [file, file + "/nested"] {
+            let cache = RunCache(folder: folder, tool: "test")
+            let notebook = Notebook(parsing: Self.lesson, path: "t.md")
+            #expect(Self.results(notebook.run(cache: cache)) == Self.results(notebook.run()))
+            let reason = folder == file ? "it is not a folder" : "not a directory"
+            #expect(cache.takeWarnings() == ["cannot create the cache folder '\(folder)': \(reason)"])
+        }
+        #expect(try String(contentsOfFile: file, encoding: .utf8) == "not a folder")
+    }
+
     @Test func aResultIsReusedOnlyWhileTheFilesItReadHoldTheSameBytes() throws {
         let folder = Self.folder()
         let data = folder + "-data.bin"

@@ -42,7 +42,7 @@ import Files
             #expect(FileManager.default.createFile(atPath: path, contents: Data(count: 101)))
             #expect(throws: FileFailure.tooLarge(size: 101)) { try Files.read(path, limit: 100) }
             #expect(try Files.read(path, limit: 101).count == 101)
-            #expect(FileFailure.tooLarge(size: 101).reason == "the file is 101 bytes, more than is read")
+            #expect(FileFailure.tooLarge(size: 101).reason == "the file is 101 bytes, over the limit")
         }
     }
 

@@ -43,10 +43,6 @@ extension Site {
                 let file = "\(staging)/\(path)"
                 do {
                     try Files.makeFolders(PathName.split(file).directory)
-                } catch {
-                    throw .unwritable(path: staging, reason: error.reason)
-                }
-                do {
                     try Files.create(bytes, at: file)
                 } catch {
                     throw .unwritable(path: file, reason: error.reason)
